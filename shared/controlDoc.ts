@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import type { LocalisedText, Session, Side } from './programme';
+import { idleTimer, type TimerState } from './timer';
+
+/** Shared names inside the control document. Written only by the server (DESIGN.md §3). */
+export const CONTROL = {
+  meta: 'meta',
+  programme: 'programme',
+  state: 'state',
+  groups: 'groups',
+  participants: 'participants',
+} as const;
+
+export interface WorkshopMeta {
+  title: string;
+  joinCode: string;
+  joinOpen: boolean;
+  consentText: LocalisedText;
+  source: string;
+  createdAt: number;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  order: number;
+}
+
+export interface ParticipantInfo {
+  id: string;
+  name: string;
+  groupId: string;
+  side: Side;
+  joinedAt: number;
+}
+
+export interface AgendaState {
+  currentSessionId: string;
+  phase: string;
+  timer: TimerState;
+  locked: boolean;
+  spotlightItemId: string | null;
+}
+
+/** A plain, read-only picture of the control document. */
+export interface ControlSnapshot {
+  meta: WorkshopMeta | null;
+  programme: Session[];
+  state: AgendaState | null;
+  groups: Group[];
+  participants: ParticipantInfo[];
+}
+
+const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(CONTROL.meta);
+const programmeArray = (doc: Y.Doc) => doc.getArray<Session>(CONTROL.programme);
+const stateMap = (doc: Y.Doc) => doc.getMap<unknown>(CONTROL.state);
+const groupsMap = (doc: Y.Doc) => doc.getMap<Group>(CONTROL.groups);
+const participantsMap = (doc: Y.Doc) => doc.getMap<ParticipantInfo>(CONTROL.participants);
+
+export function readMeta(doc: Y.Doc): WorkshopMeta | null {
+  const m = metaMap(doc);
+  if (!m.has('title')) return null;
+  return m.toJSON() as WorkshopMeta;
+}
+
+export const readProgramme = (doc: Y.Doc): Session[] => programmeArray(doc).toArray();
+
+export function readState(doc: Y.Doc): AgendaState | null {
+  const m = stateMap(doc);
+  if (!m.has('currentSessionId')) return null;
+  return m.toJSON() as AgendaState;
+}
+
+export const readGroups = (doc: Y.Doc): Group[] =>
+  [...groupsMap(doc).values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+
+export const readParticipants = (doc: Y.Doc): ParticipantInfo[] =>
+  [...participantsMap(doc).values()].sort((a, b) => a.joinedAt - b.joinedAt);
+
+export const readParticipant = (doc: Y.Doc, id: string): ParticipantInfo | undefined => participantsMap(doc).get(id);
+
+export function readControl(doc: Y.Doc): ControlSnapshot {
+  return {
+    meta: readMeta(doc),
+    programme: readProgramme(doc),
+    state: readState(doc),
+    groups: readGroups(doc),
+    participants: readParticipants(doc),
+  };
+}
+
+export const currentSession = (c: Pick<ControlSnapshot, 'programme' | 'state'>): Session | undefined =>
+  c.programme.find((s) => s.id === c.state?.currentSessionId);
+
+// Writers below are called only by the server, inside a transaction with the server's origin.
+
+export function initControl(
+  doc: Y.Doc,
+  init: { meta: WorkshopMeta; programme: Session[]; groups: Array<{ id: string; name: string }> },
+): void {
+  const meta = metaMap(doc);
+  for (const [k, v] of Object.entries(init.meta)) meta.set(k, v);
+  programmeArray(doc).push(init.programme);
+  init.groups.forEach((g, order) => groupsMap(doc).set(g.id, { ...g, order }));
+  const first = init.programme[0];
+  if (!first) throw new Error('programme is empty');
+  setState(doc, {
+    currentSessionId: first.id,
+    phase: 'main',
+    timer: idleTimer(first.plannedMinutes * 60_000),
+    locked: false,
+    spotlightItemId: null,
+  });
+}
+
+export function setState(doc: Y.Doc, patch: Partial<AgendaState>): void {
+  const m = stateMap(doc);
+  for (const [k, v] of Object.entries(patch)) m.set(k, v);
+}
+
+export function setMeta(doc: Y.Doc, patch: Partial<WorkshopMeta>): void {
+  const m = metaMap(doc);
+  for (const [k, v] of Object.entries(patch)) m.set(k, v);
+}
+
+export function replaceProgramme(doc: Y.Doc, programme: Session[]): void {
+  const a = programmeArray(doc);
+  a.delete(0, a.length);
+  a.push(programme);
+}
+
+export const putGroup = (doc: Y.Doc, g: Group): void => {
+  groupsMap(doc).set(g.id, g);
+};
+export const deleteGroup = (doc: Y.Doc, id: string): void => groupsMap(doc).delete(id);
+export const putParticipant = (doc: Y.Doc, p: ParticipantInfo): void => {
+  participantsMap(doc).set(p.id, p);
+};

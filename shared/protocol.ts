@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { localisedText, programmeSchema, SIDES } from './programme';
+
+/** Bumped whenever an event, payload or ack changes shape. */
+export const PROTOCOL_VERSION = 1;
+
+/** socket.io event names, in both directions. */
+export const EVENTS = {
+  /** client → server: a command, answered through the ack. */
+  command: 'command',
+  /** client → server: clock ping `(t0, ack(serverNow))`. */
+  clock: 'clock',
+  /** server → facilitator/researcher: who is online. */
+  presence: 'presence',
+  /** server → client: the server refuses something the client did outside a command (e.g. a Yjs write). */
+  notice: 'notice',
+  /** server → client: this connection's identity, once after connecting. */
+  hello: 'hello',
+} as const;
+
+/** Error codes in API errors, command acks and websocket close reasons. */
+export const ERROR_CODES = {
+  badRequest: 'bad_request',
+  unauthorised: 'unauthorised',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  tooLarge: 'too_large',
+  tooMany: 'too_many',
+  conflict: 'conflict',
+  joinClosed: 'join_closed',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** Close codes for a refused Yjs websocket; y-websocket stops retrying on 4400–4499. */
+export const WS_CLOSE = {
+  badRequest: 4400,
+  unauthorised: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  tooLarge: 4413,
+} as const;
+
+export interface ApiError {
+  error: { code: ErrorCode; message: string };
+}
+
+export type Ack = { ok: true; data?: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+const name = z.string().trim().min(1).max(LIMITS.name);
+const title = z.string().trim().min(1).max(LIMITS.title);
+
+/** Every facilitator command, validated on the server before anything changes. */
+export const commandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session.next') }),
+  z.object({ type: z.literal('session.previous') }),
+  z.object({ type: z.literal('session.goto'), sessionId: id }),
+  z.object({ type: z.literal('phase.set'), phase: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/) }),
+  z.object({ type: z.literal('timer.start'), minutes: z.number().positive().max(600).optional() }),
+  z.object({ type: z.literal('timer.pause') }),
+  z.object({ type: z.literal('timer.extend'), seconds: z.number().int().min(-3600).max(3600) }),
+  z.object({ type: z.literal('timer.reset'), minutes: z.number().positive().max(600).optional() }),
+  z.object({ type: z.literal('input.lock'), locked: z.boolean() }),
+  z.object({ type: z.literal('spotlight.set'), itemId: id.nullable() }),
+  z.object({ type: z.literal('join.open'), open: z.boolean() }),
+  z.object({ type: z.literal('participant.move'), participantId: id, groupId: id }),
+  z.object({ type: z.literal('participant.rename'), participantId: id, name }),
+  z.object({ type: z.literal('group.add'), name: title }),
+  z.object({ type: z.literal('group.rename'), groupId: id, name: title }),
+  z.object({ type: z.literal('group.remove'), groupId: id }),
+  z.object({ type: z.literal('programme.set'), programme: programmeSchema }),
+  z.object({
+    type: z.literal('workshop.update'),
+    title: title.optional(),
+    consentText: localisedText.optional(),
+  }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+
+/** REST: body of `POST /api/workshops`. */
+export const createWorkshopBody = z.object({
+  title,
+  groups: z.array(title).min(1).max(LIMITS.groups),
+});
+
+/** REST: body of `POST /api/join`. */
+export const joinBody = z.object({
+  code: z.string().min(1).max(20),
+  name,
+  groupId: id,
+  side: z.enum(SIDES),
+  consent: z.literal(true),
+});
+
+export interface CreateWorkshopResponse {
+  id: string;
+  joinCode: string;
+  groups: Array<{ id: string; name: string }>;
+  links: { facilitator: string; screen: string; researcher: string; join: string };
+  tokens: { facilitator: string; screen: string; researcher: string };
+}
+
+export interface JoinResponse {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}
+
+/** `GET /api/join/:code`: what the join form needs to show. */
+export interface JoinInfoResponse {
+  workshopId: string;
+  title: string;
+  joinOpen: boolean;
+  groups: Array<{ id: string; name: string }>;
+  consentText: { nl: string; en: string };
+}
+
+/** `GET /api/me`: who a token belongs to. */
+export interface WhoAmIResponse {
+  workshopId: string;
+  role: 'facilitator' | 'researcher' | 'participant' | 'screen';
+  participantId?: string;
+}
+
+export interface HelloPayload extends WhoAmIResponse {
+  protocol: number;
+}
+
+export interface PresencePayload {
+  /** Participant ids with at least one open connection. */
+  online: string[];
+}
+
+/** Turns a zod error into one line a person can read. */
+export function describeZodError(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
