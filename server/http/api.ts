@@ -1,0 +1,128 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { LIMITS } from '../../shared/limits';
+import {
+  createWorkshopBody,
+  describeZodError,
+  ERROR_CODES,
+  joinBody,
+  type CreateWorkshopResponse,
+} from '../../shared/protocol';
+import type { z } from 'zod';
+import { authenticate, bearer, sameSecret } from '../auth';
+import { AppError, forbidden, notFound } from '../errors';
+import type { Storage, WorkshopRecord } from '../storage/Storage';
+import type { Workshops } from '../workshops';
+
+export interface ApiOptions {
+  storage: Storage;
+  workshops: Workshops;
+  organiserKey: string;
+  /** Absolute base URL for links; when unset, taken from the request. */
+  publicUrl?: string;
+}
+
+const baseUrl = (req: Request, publicUrl?: string) =>
+  (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');
+
+/** The absolute links of a workshop; each carries its secret in the fragment, which browsers never send to servers. */
+export function workshopLinks(base: string, w: WorkshopRecord) {
+  return {
+    facilitator: `${base}/f/${w.id}#${w.tokens.facilitator}`,
+    screen: `${base}/s/${w.id}#${w.tokens.screen}`,
+    researcher: `${base}/r/${w.id}#${w.tokens.researcher}`,
+    join: `${base}/j/${w.joinCode}`,
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new AppError(ERROR_CODES.badRequest, describeZodError(r.error));
+  return r.data;
+}
+
+type AsyncHandler = (req: Request, res: Response) => Promise<void>;
+const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
+
+/** The JSON API under /api (documented in docs/API.md). */
+export function createApi(opts: ApiOptions): express.Router {
+  const api = express.Router();
+  api.use(express.json({ limit: LIMITS.jsonBody }));
+
+  api.post(
+    '/workshops',
+    route(async (req, res) => {
+      const key = bearer(req.get('authorization'));
+      if (!key) throw new AppError(ERROR_CODES.unauthorised, 'organiser key required (Authorization: Bearer …)');
+      if (!sameSecret(key, opts.organiserKey)) throw forbidden('wrong organiser key');
+      const body = parse(createWorkshopBody, req.body);
+      const w = await opts.workshops.create(body);
+      const out: CreateWorkshopResponse = {
+        id: w.id,
+        joinCode: w.joinCode,
+        groups: w.groups,
+        links: workshopLinks(baseUrl(req, opts.publicUrl), w),
+        tokens: w.tokens,
+      };
+      res.status(201).json(out);
+    }),
+  );
+
+  api.get(
+    '/join/:code',
+    route(async (req, res) => {
+      res.json(await opts.workshops.joinInfo(String(req.params.code)));
+    }),
+  );
+
+  api.post(
+    '/join',
+    route(async (req, res) => {
+      const body = parse(joinBody, req.body);
+      res.status(201).json(await opts.workshops.join(body));
+    }),
+  );
+
+  api.get(
+    '/me',
+    route(async (req, res) => {
+      const p = await authenticate(opts.storage, bearer(req.get('authorization')));
+      if (!p) throw new AppError(ERROR_CODES.unauthorised, 'invalid or missing token');
+      res.json(p);
+    }),
+  );
+
+  api.get(
+    '/workshops/:id/links',
+    route(async (req, res) => {
+      const p = await authenticate(opts.storage, bearer(req.get('authorization')));
+      if (!p) throw new AppError(ERROR_CODES.unauthorised, 'invalid or missing token');
+      if (p.workshopId !== req.params.id || p.role !== 'facilitator') throw forbidden('only the facilitator');
+      const w = await opts.storage.getWorkshop(p.workshopId);
+      if (!w) throw notFound('workshop');
+      res.json(workshopLinks(baseUrl(req, opts.publicUrl), w));
+    }),
+  );
+
+  api.use((_req, _res, next) => next(notFound('API route')));
+  api.use(apiErrorHandler);
+  return api;
+}
+
+/** Every error leaves as JSON `{error:{code,message}}` with a fitting status. */
+export function apiErrorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  if (err instanceof AppError) {
+    res.status(err.status).json(err.toJSON());
+    return;
+  }
+  const e = err as { type?: string; status?: number };
+  if (e.type === 'entity.too.large') {
+    res.status(413).json(new AppError(ERROR_CODES.tooLarge, `request body larger than ${LIMITS.jsonBody} bytes`));
+    return;
+  }
+  if (e.type === 'entity.parse.failed' || e.status === 400) {
+    res.status(400).json(new AppError(ERROR_CODES.badRequest, 'request body is not valid JSON'));
+    return;
+  }
+  console.error('[api] unexpected error:', err);
+  res.status(500).json(new AppError(ERROR_CODES.internal, 'internal error'));
+}

@@ -1,0 +1,43 @@
+import { createApp } from './app';
+import { readConfig } from './config';
+import { SqliteStorage } from './storage/SqliteStorage';
+
+/** Starts the server from the environment and prints the organiser link, as Jupyter prints its token. */
+export async function main(): Promise<{ url: string; organiserKey: string; close: () => Promise<void> }> {
+  const config = readConfig();
+  const storage = new SqliteStorage(config.dataDir);
+  const app = createApp({
+    storage,
+    organiserKey: config.organiserKey,
+    clientDir: config.clientDir,
+    publicUrl: config.publicUrl,
+  });
+  const url = await app.listen(config.port, config.host);
+  const base = config.publicUrl ?? url;
+  console.log(`Werkplaats is running on ${base} (data in ${config.dataDir})`);
+  console.log(`Organiser link (create a workshop): ${base}/?key=${config.organiserKey}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing connections and flushing storage…`);
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return { url, organiserKey: config.organiserKey, close: () => app.close() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

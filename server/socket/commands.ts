@@ -1,0 +1,154 @@
+import * as Y from 'yjs';
+import {
+  deleteGroup,
+  putGroup,
+  putParticipant,
+  readGroups,
+  readParticipant,
+  readParticipants,
+  readProgramme,
+  readState,
+  replaceProgramme,
+  setMeta,
+  setState,
+} from '../../shared/controlDoc';
+import { newId } from '../../shared/ids';
+import { LIMITS } from '../../shared/limits';
+import { commandSchema, describeZodError, ERROR_CODES, type Ack, type Command } from '../../shared/protocol';
+import type { Principal } from '../../shared/roles';
+import { extendTimer, idleTimer, pauseTimer, resetTimer, startTimer } from '../../shared/timer';
+import { AppError } from '../errors';
+import type { DocHub } from '../sync/DocHub';
+import { serverOrigin } from '../sync/origins';
+import { controlDocName } from '../workshops';
+
+type Handler<T extends Command['type']> = (doc: Y.Doc, cmd: Extract<Command, { type: T }>, now: number) => void;
+type Handlers = { [T in Command['type']]: Handler<T> };
+
+const bad = (message: string) => new AppError(ERROR_CODES.badRequest, message);
+
+function goToSession(doc: Y.Doc, sessionId: string): void {
+  const session = readProgramme(doc).find((s) => s.id === sessionId);
+  if (!session) throw new AppError(ERROR_CODES.notFound, `session ${sessionId} not found`);
+  // A new session starts clean: its own timer, first phase, nothing locked or spotlighted.
+  setState(doc, {
+    currentSessionId: session.id,
+    phase: 'main',
+    timer: idleTimer(session.plannedMinutes * 60_000),
+    locked: false,
+    spotlightItemId: null,
+  });
+}
+
+function step(doc: Y.Doc, delta: 1 | -1): void {
+  const programme = readProgramme(doc);
+  const i = programme.findIndex((s) => s.id === readState(doc)?.currentSessionId);
+  const next = programme[i + delta];
+  if (!next) throw bad(delta > 0 ? 'already at the last session' : 'already at the first session');
+  goToSession(doc, next.id);
+}
+
+function timer(doc: Y.Doc) {
+  const t = readState(doc)?.timer;
+  if (!t) throw bad('workshop has no state');
+  return t;
+}
+
+function requireParticipant(doc: Y.Doc, id: string) {
+  const p = readParticipant(doc, id);
+  if (!p) throw new AppError(ERROR_CODES.notFound, `participant ${id} not found`);
+  return p;
+}
+
+function requireGroup(doc: Y.Doc, id: string) {
+  const g = readGroups(doc).find((x) => x.id === id);
+  if (!g) throw new AppError(ERROR_CODES.notFound, `group ${id} not found`);
+  return g;
+}
+
+/** What each command does to the control document. Each runs inside one transaction with the server's origin. */
+const HANDLERS: Handlers = {
+  'session.next': (doc) => step(doc, 1),
+  'session.previous': (doc) => step(doc, -1),
+  'session.goto': (doc, c) => goToSession(doc, c.sessionId),
+  'phase.set': (doc, c) => setState(doc, { phase: c.phase }),
+  'timer.start': (doc, c, now) => {
+    const t = c.minutes ? idleTimer(c.minutes * 60_000) : timer(doc);
+    setState(doc, { timer: startTimer(t, now) });
+  },
+  'timer.pause': (doc, _c, now) => setState(doc, { timer: pauseTimer(timer(doc), now) }),
+  'timer.extend': (doc, c, now) => setState(doc, { timer: extendTimer(timer(doc), c.seconds * 1000, now) }),
+  'timer.reset': (doc, c) =>
+    setState(doc, { timer: resetTimer(timer(doc), c.minutes ? c.minutes * 60_000 : undefined) }),
+  'input.lock': (doc, c) => setState(doc, { locked: c.locked }),
+  'spotlight.set': (doc, c) => setState(doc, { spotlightItemId: c.itemId }),
+  'join.open': (doc, c) => setMeta(doc, { joinOpen: c.open }),
+  'participant.move': (doc, c) => {
+    const p = requireParticipant(doc, c.participantId);
+    requireGroup(doc, c.groupId);
+    putParticipant(doc, { ...p, groupId: c.groupId });
+  },
+  'participant.rename': (doc, c) => putParticipant(doc, { ...requireParticipant(doc, c.participantId), name: c.name }),
+  'group.add': (doc, c) => {
+    const groups = readGroups(doc);
+    if (groups.length >= LIMITS.groups) throw new AppError(ERROR_CODES.tooMany, 'too many groups');
+    const order = groups.reduce((m, g) => Math.max(m, g.order), -1) + 1;
+    putGroup(doc, { id: newId('g'), name: c.name, order });
+  },
+  'group.rename': (doc, c) => putGroup(doc, { ...requireGroup(doc, c.groupId), name: c.name }),
+  'group.remove': (doc, c) => {
+    requireGroup(doc, c.groupId);
+    // Removing a group must not orphan people: move them first.
+    if (readParticipants(doc).some((p) => p.groupId === c.groupId)) {
+      throw new AppError(ERROR_CODES.conflict, 'group still has participants; move them first');
+    }
+    deleteGroup(doc, c.groupId);
+  },
+  'programme.set': (doc, c) => {
+    const ids = new Set(c.programme.map((s) => s.id));
+    if (ids.size !== c.programme.length) throw bad('session ids must be unique');
+    replaceProgramme(doc, c.programme);
+    const current = readState(doc)?.currentSessionId;
+    const first = c.programme[0];
+    if (first && (!current || !ids.has(current))) goToSession(doc, first.id);
+  },
+  'workshop.update': (doc, c) =>
+    setMeta(doc, {
+      ...(c.title ? { title: c.title } : {}),
+      ...(c.consentText ? { consentText: c.consentText } : {}),
+    }),
+};
+
+/** Which roles may send commands. Every command of the agenda engine is the facilitator's. */
+const ALLOWED_ROLES = new Set(['facilitator']);
+
+/**
+ * Validates, authorises and runs one command against the workshop's control document.
+ * Nothing changes unless every check passes.
+ */
+export async function runCommand(hub: DocHub, principal: Principal, raw: unknown): Promise<Ack> {
+  const parsed = commandSchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, error: { code: ERROR_CODES.badRequest, message: describeZodError(parsed.error) } };
+  if (!ALLOWED_ROLES.has(principal.role)) {
+    return {
+      ok: false,
+      error: { code: ERROR_CODES.forbidden, message: `${principal.role} may not ${parsed.data.type}` },
+    };
+  }
+  const live = await hub.get(controlDocName(principal.workshopId));
+  try {
+    const cmd = parsed.data;
+    const handler = HANDLERS[cmd.type] as Handler<typeof cmd.type>;
+    // Yjs has no rollback: every handler does all its checks before its first write, so a refusal changes nothing.
+    Y.transact(live.doc, () => handler(live.doc, cmd, Date.now()), serverOrigin(`${principal.role}:${cmd.type}`));
+    await live.idle();
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+    console.error('[command] failed:', err);
+    return { ok: false, error: { code: ERROR_CODES.internal, message: 'command failed' } };
+  } finally {
+    hub.release(live);
+  }
+}

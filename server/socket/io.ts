@@ -1,0 +1,77 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { LIMITS } from '../../shared/limits';
+import { EVENTS, PROTOCOL_VERSION, type HelloPayload, type PresencePayload } from '../../shared/protocol';
+import type { Principal } from '../../shared/roles';
+import { authenticate } from '../auth';
+import type { Storage } from '../storage/Storage';
+import type { DocHub } from '../sync/DocHub';
+import { runCommand } from './commands';
+
+const room = (workshopId: string) => `w:${workshopId}`;
+const staffRoom = (workshopId: string) => `w:${workshopId}:staff`;
+
+/** socket.io: commands and ephemeral events, authenticated with `auth: {token}`. */
+export function createSocketServer(http: HttpServer, opts: { storage: Storage; hub: DocHub }) {
+  const io = new Server(http, {
+    maxHttpBufferSize: LIMITS.message,
+    // engine.io would destroy the /yjs upgrades it does not own after 1 s; the Yjs endpoint handles those.
+    destroyUpgrade: false,
+    serveClient: false,
+  });
+  // participant id → open sockets, per workshop
+  const online = new Map<string, Map<string, number>>();
+
+  const presence = (workshopId: string): PresencePayload => ({ online: [...(online.get(workshopId)?.keys() ?? [])] });
+
+  const countPresence = (p: Principal, delta: 1 | -1) => {
+    if (p.role !== 'participant' || !p.participantId) return;
+    let m = online.get(p.workshopId);
+    if (!m) online.set(p.workshopId, (m = new Map()));
+    const n = (m.get(p.participantId) ?? 0) + delta;
+    if (n > 0) m.set(p.participantId, n);
+    else m.delete(p.participantId);
+    if (m.size === 0) online.delete(p.workshopId);
+    io.to(staffRoom(p.workshopId)).emit(EVENTS.presence, presence(p.workshopId));
+  };
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    authenticate(opts.storage, typeof token === 'string' ? token : null).then(
+      (principal) => {
+        if (!principal) return next(new Error('unauthorised'));
+        socket.data.principal = principal;
+        next();
+      },
+      () => next(new Error('internal')),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    const principal = socket.data.principal as Principal;
+    void socket.join(room(principal.workshopId));
+    if (principal.role === 'facilitator' || principal.role === 'researcher') {
+      void socket.join(staffRoom(principal.workshopId));
+      socket.emit(EVENTS.presence, presence(principal.workshopId));
+    }
+    countPresence(principal, 1);
+    const hello: HelloPayload = { protocol: PROTOCOL_VERSION, ...principal };
+    socket.emit(EVENTS.hello, hello);
+
+    socket.on(EVENTS.command, (cmd: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (a: unknown) => void) : () => undefined;
+      runCommand(opts.hub, principal, cmd).then(reply, (err: unknown) => {
+        console.error('[command] crashed:', err);
+        reply({ ok: false, error: { code: 'internal', message: 'command failed' } });
+      });
+    });
+
+    socket.on(EVENTS.clock, (_t0: unknown, ack: unknown) => {
+      if (typeof ack === 'function') (ack as (n: number) => void)(Date.now());
+    });
+
+    socket.on('disconnect', () => countPresence(principal, -1));
+  });
+
+  return io;
+}

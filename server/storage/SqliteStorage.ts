@@ -1,0 +1,175 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
+
+const SCHEMA_VERSION = 1;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     doc TEXT NOT NULL,
+     ts INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX updates_doc_seq ON updates (doc, seq);
+   CREATE TABLE snapshots (
+     doc TEXT PRIMARY KEY,
+     up_to_seq INTEGER NOT NULL,
+     ts INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     join_code TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     facilitator_token TEXT NOT NULL,
+     screen_token TEXT NOT NULL,
+     researcher_token TEXT NOT NULL
+   );
+   CREATE TABLE tokens (
+     token_hash TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops (id),
+     role TEXT NOT NULL,
+     participant_id TEXT
+   );`,
+];
+
+/** Tokens are looked up by hash, so a copy of the database does not hand out participants' access. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  join_code: string;
+  created_at: number;
+  facilitator_token: string;
+  screen_token: string;
+  researcher_token: string;
+}
+
+const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id,
+  title: r.title,
+  joinCode: r.join_code,
+  createdAt: r.created_at,
+  tokens: { facilitator: r.facilitator_token, screen: r.screen_token, researcher: r.researcher_token },
+});
+
+const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** The embedded default: one SQLite file in DATA_DIR, in WAL mode. */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, 'werkplaats.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    // FULL makes each committed update durable on its own, not just at the next checkpoint.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.migrate();
+    this.stmts = {
+      append: this.db.prepare('INSERT INTO updates (doc, ts, actor, data) VALUES (?, ?, ?, ?)'),
+      snapshot: this.db.prepare('SELECT up_to_seq, data FROM snapshots WHERE doc = ?'),
+      updatesAfter: this.db.prepare('SELECT seq, ts, actor, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq'),
+      saveSnapshot: this.db.prepare(
+        `INSERT INTO snapshots (doc, up_to_seq, ts, data) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, ts = excluded.ts, data = excluded.data`,
+      ),
+      insertWorkshop: this.db.prepare(
+        `INSERT INTO workshops (id, title, join_code, created_at, facilitator_token, screen_token, researcher_token)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      workshopById: this.db.prepare('SELECT * FROM workshops WHERE id = ?'),
+      workshopByCode: this.db.prepare('SELECT * FROM workshops WHERE join_code = ?'),
+      insertToken: this.db.prepare(
+        'INSERT INTO tokens (token_hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)',
+      ),
+      token: this.db.prepare('SELECT workshop_id, role, participant_id FROM tokens WHERE token_hash = ?'),
+    };
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = current; v < SCHEMA_VERSION; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v] ?? '');
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  async appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
+    const res = this.stmts.append.run(doc, ts, actor, Buffer.from(data));
+    return Number(res.lastInsertRowid);
+  }
+
+  async loadDoc(doc: string): Promise<StoredDoc> {
+    const snap = this.stmts.snapshot.get(doc) as { up_to_seq: number; data: Buffer } | undefined;
+    const snapshotSeq = snap?.up_to_seq ?? 0;
+    return {
+      snapshot: snap ? toBytes(snap.data) : null,
+      snapshotSeq,
+      updates: await this.readLog(doc, snapshotSeq),
+    };
+  }
+
+  async readLog(doc: string, afterSeq = 0): Promise<LoggedUpdate[]> {
+    const rows = this.stmts.updatesAfter.all(doc, afterSeq) as Array<{
+      seq: number;
+      ts: number;
+      actor: string;
+      data: Buffer;
+    }>;
+    return rows.map((r) => ({ seq: r.seq, ts: r.ts, actor: r.actor, data: toBytes(r.data) }));
+  }
+
+  async saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    this.stmts.saveSnapshot.run(doc, upToSeq, Date.now(), Buffer.from(state));
+  }
+
+  async createWorkshop(w: WorkshopRecord): Promise<void> {
+    const t = w.tokens;
+    this.db.transaction(() => {
+      this.stmts.insertWorkshop.run(w.id, w.title, w.joinCode, w.createdAt, t.facilitator, t.screen, t.researcher);
+      for (const role of ['facilitator', 'screen', 'researcher'] as const) {
+        this.stmts.insertToken.run(hashToken(t[role]), w.id, role, null);
+      }
+    })();
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const r = this.stmts.workshopById.get(id) as WorkshopRow | undefined;
+    return r ? toWorkshop(r) : null;
+  }
+
+  async findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null> {
+    const r = this.stmts.workshopByCode.get(code) as WorkshopRow | undefined;
+    return r ? toWorkshop(r) : null;
+  }
+
+  async addToken(token: string, rec: TokenRecord): Promise<void> {
+    this.stmts.insertToken.run(hashToken(token), rec.workshopId, rec.role, rec.participantId ?? null);
+  }
+
+  async findToken(token: string): Promise<TokenRecord | null> {
+    const r = this.stmts.token.get(hashToken(token)) as
+      { workshop_id: string; role: TokenRecord['role']; participant_id: string | null } | undefined;
+    if (!r) return null;
+    return {
+      workshopId: r.workshop_id,
+      role: r.role,
+      ...(r.participant_id ? { participantId: r.participant_id } : {}),
+    };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

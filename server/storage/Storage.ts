@@ -1,0 +1,53 @@
+import type { Role } from '../../shared/roles';
+
+/** One workshop's row: its secrets live here, never in a Yjs document. */
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  joinCode: string;
+  createdAt: number;
+  tokens: { facilitator: string; screen: string; researcher: string };
+}
+
+export interface TokenRecord {
+  workshopId: string;
+  role: Role;
+  participantId?: string;
+}
+
+/** One accepted Yjs update as the log keeps it. */
+export interface LoggedUpdate {
+  seq: number;
+  ts: number;
+  actor: string;
+  data: Uint8Array;
+}
+
+/** What loading a document needs: the newest snapshot and every update after it. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: LoggedUpdate[];
+}
+
+/**
+ * Storage behind the server: an append-only log of every accepted update per document, snapshots for fast loading,
+ * and the workshops' secrets. Async so that a PostgreSQL adapter fits behind the same calls.
+ */
+export interface Storage {
+  appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number>;
+  loadDoc(doc: string): Promise<StoredDoc>;
+  /** The full log of a document from `afterSeq` on, for replay and provenance. */
+  readLog(doc: string, afterSeq?: number): Promise<LoggedUpdate[]>;
+  saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void>;
+
+  createWorkshop(w: WorkshopRecord): Promise<void>;
+  getWorkshop(id: string): Promise<WorkshopRecord | null>;
+  findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null>;
+
+  /** Stores a token (hashed) for a principal. */
+  addToken(token: string, rec: TokenRecord): Promise<void>;
+  findToken(token: string): Promise<TokenRecord | null>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import type { Storage } from '../storage/Storage';
+import { LiveDoc } from './LiveDoc';
+
+/** Unload a document this long after its last listener left (it is snapshotted first). */
+const IDLE_UNLOAD_MS = 60_000;
+
+/**
+ * The server's documents in memory. Each is loaded exactly once: concurrent requests share the load in progress.
+ */
+export class DocHub {
+  private readonly docs = new Map<string, Promise<LiveDoc>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  // Bumped on every get(), so an unload that started earlier can tell someone wanted the document meanwhile.
+  private readonly generation = new Map<string, number>();
+
+  constructor(private readonly storage: Storage) {}
+
+  get(name: string): Promise<LiveDoc> {
+    this.generation.set(name, (this.generation.get(name) ?? 0) + 1);
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let p = this.docs.get(name);
+    if (!p) {
+      const live = new LiveDoc(name, this.storage);
+      p = live.load().then(() => live);
+      p.catch(() => this.docs.delete(name));
+      this.docs.set(name, p);
+    }
+    return p;
+  }
+
+  /** Called when a listener leaves: schedules unloading when nobody is left. */
+  release(live: LiveDoc): void {
+    if (live.listeners.size > 0 || this.unloadTimers.has(live.name)) return;
+    const gen = this.generation.get(live.name);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(live.name);
+      if (live.listeners.size > 0) return;
+      void live.snapshot().then(() => {
+        if (live.listeners.size > 0 || this.generation.get(live.name) !== gen) return;
+        this.docs.delete(live.name);
+        live.destroy();
+      });
+    }, IDLE_UNLOAD_MS);
+    timer.unref();
+    this.unloadTimers.set(live.name, timer);
+  }
+
+  get loadedCount(): number {
+    return this.docs.size;
+  }
+
+  /** Stores a snapshot of every loaded document; used at shutdown. */
+  async flushAll(): Promise<void> {
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    const docs = await Promise.allSettled([...this.docs.values()]);
+    for (const d of docs) if (d.status === 'fulfilled') await d.value.snapshot();
+  }
+}

@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Storage } from '../storage/Storage';
+import type { ChangeOrigin } from './origins';
+
+/** Something that can receive a document's updates: a websocket connection. */
+export interface DocListener {
+  sendUpdate(update: Uint8Array): void;
+  sendAwareness(update: Uint8Array): void;
+}
+
+/** Take a snapshot after this many logged updates, so loading time stays bounded however long the log grows. */
+const SNAPSHOT_EVERY = 200;
+
+/**
+ * One loaded document: the Y.Doc, its awareness, and the listeners it relays to.
+ * Every update is appended to the log before it is relayed to anyone.
+ */
+export class LiveDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly listeners = new Set<DocListener>();
+  private writes: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private sinceSnapshot = 0;
+  private failed: unknown = null;
+
+  constructor(
+    readonly name: string,
+    private readonly storage: Storage,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = added.concat(updated, removed);
+        const msg = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+        for (const l of this.listeners) if (l !== origin) l.sendAwareness(msg);
+      },
+    );
+  }
+
+  /** Loads snapshot and log; called once, before anyone is answered. */
+  async load(): Promise<void> {
+    const stored = await this.storage.loadDoc(this.name);
+    const loading = { actor: 'load' };
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, loading);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u.data, loading);
+      },
+      loading,
+    );
+    this.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
+    this.sinceSnapshot = stored.updates.length;
+    this.loaded = true;
+  }
+
+  private loaded = false;
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    if (!this.loaded) return;
+    const actor = (origin as ChangeOrigin | null)?.actor ?? 'unknown';
+    const ts = Date.now();
+    this.writes = this.writes.then(async () => {
+      try {
+        this.lastSeq = await this.storage.appendUpdate(this.name, update, actor, ts);
+      } catch (err) {
+        // Not stored means not relayed: clients keep the change and resend it on their next sync.
+        this.failed = err;
+        console.error(`[storage] could not append to ${this.name}:`, err);
+        return;
+      }
+      for (const l of this.listeners) if (l !== origin) l.sendUpdate(update);
+      if (++this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshot();
+    });
+  }
+
+  /** Resolves once every update so far is stored (and relayed). */
+  idle(): Promise<void> {
+    return this.writes;
+  }
+
+  async snapshot(): Promise<void> {
+    await this.writes;
+    this.sinceSnapshot = 0;
+    await this.storage.saveSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+  }
+
+  get storageError(): unknown {
+    return this.failed;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

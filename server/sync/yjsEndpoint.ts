@@ -1,0 +1,102 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData } from 'ws';
+import { docAccess, parseDocName } from '../../shared/roles';
+import { LIMITS } from '../../shared/limits';
+import { WS_CLOSE } from '../../shared/protocol';
+import { authenticate } from '../auth';
+import type { Storage } from '../storage/Storage';
+import type { DocHub } from './DocHub';
+import { YjsConnection, type UpdateGuard } from './YjsConnection';
+
+export const YJS_PATH = '/yjs/';
+
+const toBytes = (data: RawData): Uint8Array => {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+};
+
+/**
+ * The Yjs sync endpoint at `/yjs/<workshopId>/<doc>?token=…`. A refused connection is accepted and then closed
+ * with a 44xx code, because y-websocket stops retrying on those and the UI can say why.
+ */
+export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: UpdateGuard }) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.message });
+  const connections = new Set<YjsConnection>();
+
+  const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
+  };
+
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rest = url.pathname.slice(YJS_PATH.length);
+    const slash = rest.indexOf('/');
+    const workshopId = slash > 0 ? rest.slice(0, slash) : '';
+    const parsed = slash > 0 ? parseDocName(decodeURIComponent(rest.slice(slash + 1))) : null;
+    if (!workshopId || !parsed) return refuse(req, socket, head, WS_CLOSE.badRequest, 'unknown document');
+    const principal = await authenticate(opts.storage, url.searchParams.get('token'));
+    if (!principal) return refuse(req, socket, head, WS_CLOSE.unauthorised, 'invalid token');
+    if (principal.workshopId !== workshopId) return refuse(req, socket, head, WS_CLOSE.forbidden, 'other workshop');
+    const access = docAccess(principal, parsed.kind, parsed.ownerId);
+    if (access === 'none') return refuse(req, socket, head, WS_CLOSE.forbidden, 'not allowed');
+
+    const docName = `${workshopId}/${parsed.kind === 'own' ? `own/${parsed.ownerId}` : parsed.kind}`;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Messages that arrive while the document loads wait for it: nobody is answered before the stored state is in.
+      const pending: Uint8Array[] = [];
+      let conn: YjsConnection | null = null;
+      let gone = false;
+      ws.on('message', (data) => {
+        const bytes = toBytes(data);
+        if (conn) conn.receive(bytes);
+        else pending.push(bytes);
+      });
+      ws.on('close', () => {
+        gone = true;
+        if (conn) {
+          conn.cleanup();
+          connections.delete(conn);
+          opts.hub.release(conn.live);
+        }
+      });
+      ws.on('error', () => ws.terminate());
+      opts.hub.get(docName).then(
+        (live) => {
+          if (gone) return opts.hub.release(live);
+          conn = new YjsConnection(ws, live, principal, access, opts.guard, (c, reason) => {
+            console.warn(`[yjs] refused write by ${c.actor} on ${live.name}: ${reason}`);
+          });
+          connections.add(conn);
+          conn.start();
+          for (const m of pending.splice(0)) conn.receive(m);
+        },
+        (err: unknown) => {
+          console.error(`[yjs] could not load ${docName}:`, err);
+          ws.close(1011, 'could not load document');
+        },
+      );
+    });
+  }
+
+  return {
+    /** Returns true when the request was ours. */
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      if (!req.url?.startsWith(YJS_PATH)) return false;
+      handleUpgrade(req, socket, head).catch((err: unknown) => {
+        console.error('[yjs] upgrade failed:', err);
+        socket.destroy();
+      });
+      return true;
+    },
+    /** Closes every connection (at shutdown); clients reconnect to the next server. */
+    closeAll(): void {
+      for (const c of connections) c.close(1012, 'server restarting');
+      wss.close();
+    },
+    get connectionCount(): number {
+      return connections.size;
+    },
+  };
+}
