@@ -75,7 +75,7 @@ export class LiveDoc {
         return;
       }
       for (const l of this.listeners) if (l !== origin) l.sendUpdate(update);
-      if (++this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshot();
+      if (++this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot();
     });
   }
 
@@ -84,8 +84,14 @@ export class LiveDoc {
     return this.writes;
   }
 
+  /** Stores a snapshot once every update so far is stored. */
   async snapshot(): Promise<void> {
     await this.writes;
+    await this.writeSnapshot();
+  }
+
+  // Runs inside the write queue, so it must not wait for the queue itself.
+  private async writeSnapshot(): Promise<void> {
     this.sinceSnapshot = 0;
     await this.storage.saveSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
   }
