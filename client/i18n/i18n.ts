@@ -1,0 +1,56 @@
+import { useCallback } from 'react';
+import { create } from 'zustand';
+import type { LocalisedText } from '../../shared/programme';
+import { en } from './en';
+import { nl, type MessageKey } from './nl';
+
+export type Lang = 'nl' | 'en';
+export type { MessageKey };
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+const STORAGE_KEY = 'werkplaats:lang';
+const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { nl, en };
+
+function storedLang(): Lang {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl'; // Private mode may forbid storage; Dutch is the default anyway.
+  }
+}
+
+export const useLangStore = create<{ lang: Lang }>(() => ({ lang: storedLang() }));
+
+/** Keeps <html lang> in step, so screen readers pronounce the page in the right language. */
+const applyLang = (lang: Lang) => document.documentElement.setAttribute('lang', lang);
+applyLang(useLangStore.getState().lang);
+
+export function setLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not persisted, but still switched for this page.
+  }
+  applyLang(lang);
+  useLangStore.setState({ lang });
+}
+
+function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  const template = DICTIONARIES[lang][key] ?? nl[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Translates outside React (the current language at call time). */
+export const t: Translate = (key, vars) => translate(useLangStore.getState().lang, key, vars);
+
+export const useLang = (): Lang => useLangStore((s) => s.lang);
+
+/** A translate function that re-renders the component when the language changes. */
+export function useT(): Translate {
+  const lang = useLang();
+  return useCallback<Translate>((key, vars) => translate(lang, key, vars), [lang]);
+}
+
+/** Picks the current language from a text the programme carries in both languages. */
+export const localise = (text: LocalisedText | undefined, lang: Lang): string => (text ? text[lang] || text.nl : '');

@@ -1,0 +1,9 @@
+import { create } from 'zustand';
+import type { Item } from '../../shared/boardDoc';
+
+/** Read-only mirror of the board document's items, keyed by id; a changed item is a new object. */
+export interface BoardStore {
+  items: Record<string, Item>;
+}
+
+export const useBoardStore = create<BoardStore>(() => ({ items: {} }));

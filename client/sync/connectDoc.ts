@@ -1,0 +1,47 @@
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { patchDocConnection, removeDocConnection, useConnectionStore } from '../store/connectionStore';
+import { LOCAL_ORIGIN } from './origins';
+
+export type DocName = 'control' | 'board' | 'research';
+
+export const wsBase = (): string => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
+
+/**
+ * Connects one workshop document to the server and reports its state to the connection store.
+ * With `countPending`, local edits made while unsynced are counted as "waiting" until the provider syncs again.
+ * Returns the cleanup, which destroys the provider.
+ */
+export function connectDoc(opts: {
+  workshopId: string;
+  name: DocName;
+  token: string;
+  doc: Y.Doc;
+  countPending?: boolean;
+}): () => void {
+  const { workshopId, name, token, doc } = opts;
+  // Cross-tab broadcast is off: the server is the only authority on who may see or write what.
+  const provider = new WebsocketProvider(`${wsBase()}/yjs`, `${workshopId}/${name}`, doc, {
+    params: { token },
+    disableBc: true,
+  });
+  patchDocConnection(name, { status: 'connecting', synced: false, refused: null });
+
+  provider.on('status', ({ status }) => patchDocConnection(name, { status }));
+  provider.on('sync', (synced: boolean) => {
+    patchDocConnection(name, { synced });
+    if (synced && opts.countPending) useConnectionStore.setState({ pending: 0 });
+  });
+  provider.on('closed', (event) => patchDocConnection(name, { refused: event, status: 'disconnected' }));
+
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === LOCAL_ORIGIN && !provider.synced) useConnectionStore.setState((s) => ({ pending: s.pending + 1 }));
+  };
+  if (opts.countPending) doc.on('update', onUpdate);
+
+  return () => {
+    if (opts.countPending) doc.off('update', onUpdate);
+    provider.destroy();
+    removeDocConnection(name);
+  };
+}

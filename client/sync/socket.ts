@@ -1,0 +1,55 @@
+import { io, type Socket } from 'socket.io-client';
+import { EVENTS, type HelloPayload, type PresencePayload } from '../../shared/protocol';
+import { clockOffset } from '../../shared/timer';
+import { useConnectionStore } from '../store/connectionStore';
+import { useLiveStore } from '../store/liveStore';
+
+const CLOCK_SAMPLES = 5;
+const CLOCK_RESYNC_MS = 60_000;
+
+/** One clock ping; resolves with the offset and the round trip, or null when the server does not answer. */
+function ping(socket: Socket): Promise<{ offset: number; rtt: number } | null> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    socket.timeout(5000).emit(EVENTS.clock, t0, (err: unknown, serverNow: number) => {
+      const t1 = Date.now();
+      if (err || typeof serverNow !== 'number') resolve(null);
+      else resolve({ offset: clockOffset(t0, serverNow, t1), rtt: t1 - t0 });
+    });
+  });
+}
+
+/** Keeps the offset of the quickest of a few pings: the shortest round trip has the least asymmetry. */
+async function syncClock(socket: Socket): Promise<void> {
+  let best: { offset: number; rtt: number } | null = null;
+  for (let i = 0; i < CLOCK_SAMPLES && socket.connected; i++) {
+    const s = await ping(socket);
+    if (s && (!best || s.rtt < best.rtt)) best = s;
+  }
+  if (best) useLiveStore.setState({ clockOffset: best.offset });
+}
+
+/** Opens the command socket for a token; clock, presence and identity flow into the live store. */
+export function connectSocket(token: string): { socket: Socket; close: () => void } {
+  const socket = io({ auth: { token } });
+  useConnectionStore.setState({ socket: 'connecting' });
+
+  socket.on('connect', () => {
+    useConnectionStore.setState({ socket: 'connected' });
+    void syncClock(socket);
+  });
+  socket.on('disconnect', () => useConnectionStore.setState({ socket: 'connecting' }));
+  socket.on('connect_error', () => useConnectionStore.setState({ socket: 'disconnected' }));
+  socket.on(EVENTS.hello, (hello: HelloPayload) => useLiveStore.setState({ hello }));
+  socket.on(EVENTS.presence, (p: PresencePayload) => useLiveStore.setState({ online: p.online ?? [] }));
+  const resync = window.setInterval(() => socket.connected && void syncClock(socket), CLOCK_RESYNC_MS);
+
+  return {
+    socket,
+    close: () => {
+      window.clearInterval(resync);
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { useEffect } from 'react';
+import * as Y from 'yjs';
+import { useBoardStore } from '../store/boardStore';
+import { useConnectionStore } from '../store/connectionStore';
+import { emptyControl, useControlStore } from '../store/controlStore';
+import { useLiveStore } from '../store/liveStore';
+import { setActiveWorkshop } from './activeWorkshop';
+import { bindBoard } from './bindBoard';
+import { bindControl } from './bindControl';
+import { connectDoc, type DocName } from './connectDoc';
+import { connectSocket } from './socket';
+
+export interface WorkshopOptions {
+  workshopId: string;
+  /** Null while the token is not known yet; nothing connects then. */
+  token: string | null;
+  /** Documents besides `control`, which every view reads. */
+  docs: Array<Exclude<DocName, 'control'>>;
+  /** Phones keep the board in IndexedDB, so what was typed offline survives a reload. */
+  persistBoard?: boolean;
+}
+
+function resetStores(): void {
+  useControlStore.setState(emptyControl());
+  useBoardStore.setState({ items: {} });
+  useLiveStore.setState({ online: [], hello: null });
+  useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting' });
+}
+
+/**
+ * Connects the page to a workshop for as long as the component is mounted: documents, store bindings and the
+ * command socket are created in the effect and destroyed in its cleanup (StrictMode mounts twice).
+ */
+export function useWorkshop({ workshopId, token, docs, persistBoard = false }: WorkshopOptions): void {
+  const docsKey = [...docs].sort().join(',');
+  useEffect(() => {
+    if (!token) return;
+    const names = docsKey ? (docsKey.split(',') as WorkshopOptions['docs']) : [];
+    const cleanups: Array<() => void> = [];
+
+    const control = new Y.Doc();
+    cleanups.push(bindControl(control));
+    cleanups.push(connectDoc({ workshopId, name: 'control', token, doc: control }));
+
+    let board: Y.Doc | null = null;
+    if (names.includes('board')) {
+      board = new Y.Doc();
+      cleanups.push(bindBoard(board));
+      if (persistBoard) {
+        const idb = new IndexeddbPersistence(`werkplaats:${workshopId}:board`, board);
+        cleanups.push(() => void idb.destroy());
+      }
+      cleanups.push(connectDoc({ workshopId, name: 'board', token, doc: board, countPending: true }));
+    }
+    if (names.includes('research')) {
+      const research = new Y.Doc();
+      cleanups.push(connectDoc({ workshopId, name: 'research', token, doc: research }));
+      cleanups.push(() => research.destroy());
+    }
+
+    const { socket, close } = connectSocket(token);
+    cleanups.push(close);
+    setActiveWorkshop({ workshopId, board, socket });
+
+    const onOnline = () => useConnectionStore.setState({ browserOnline: navigator.onLine });
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOnline);
+    cleanups.push(() => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOnline);
+    });
+
+    return () => {
+      setActiveWorkshop(null);
+      // Providers first, then bindings, then the docs, the reverse of creation.
+      for (const fn of cleanups.reverse()) fn();
+      control.destroy();
+      board?.destroy();
+      resetStores();
+    };
+  }, [workshopId, token, docsKey, persistBoard]);
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { currentSession } from '../../shared/controlDoc';
+import { Page } from '../components/Page';
+import { RefusedNotice } from '../components/RefusedNotice';
+import { SessionHeader } from '../components/SessionHeader';
+import { exerciseViews } from '../exercises/registry';
+import { useT } from '../i18n/i18n';
+import { tokenFromHash } from '../router';
+import { useControlStore } from '../store/controlStore';
+import { useWorkshop } from '../sync/useWorkshop';
+import { CommandError } from './console/CommandError';
+import { ControlsPanel } from './console/ControlsPanel';
+import { LinksPanel } from './console/LinksPanel';
+import { ParticipantsPanel } from './console/ParticipantsPanel';
+import { ProgrammePanel } from './console/ProgrammePanel';
+
+/** `/f/<workshopId>`: the facilitator drives the programme; every button is a command the server validates. */
+export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
+  const t = useT();
+  const [token] = useState(tokenFromHash);
+  useWorkshop({ workshopId, token, docs: ['board', 'research'] });
+  const control = useControlStore();
+  const session = currentSession(control);
+  const Console = session ? exerciseViews(session.kind).Console : null;
+
+  return (
+    <Page variant="console" connected headerExtra={<span className="topbar__title">{control.meta?.title ?? ''}</span>}>
+      <RefusedNotice />
+      <CommandError />
+      {!control.loaded || !control.state || !control.meta ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : (
+        <div className="console">
+          <ProgrammePanel programme={control.programme} currentId={session?.id} />
+          <div className="console__centre">
+            {session && (
+              <section className="panel" aria-labelledby="session-title-console">
+                <div id="session-title-console">
+                  <SessionHeader session={session} />
+                </div>
+              </section>
+            )}
+            {session && <ControlsPanel session={session} state={control.state} meta={control.meta} />}
+            {session && Console && (
+              <section className="panel" aria-labelledby="content-title">
+                <h2 id="content-title">{t('console.content')}</h2>
+                <Console session={session} spotlightItemId={control.state.spotlightItemId} />
+              </section>
+            )}
+          </div>
+          <div className="console__side">
+            <ParticipantsPanel groups={control.groups} participants={control.participants} />
+            <LinksPanel workshopId={workshopId} token={token} />
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}

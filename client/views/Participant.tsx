@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { currentSession } from '../../shared/controlDoc';
+import { timerRunning } from '../../shared/timer';
+import { Page } from '../components/Page';
+import { RefusedNotice } from '../components/RefusedNotice';
+import { SessionHeader } from '../components/SessionHeader';
+import { TimerDisplay } from '../components/TimerDisplay';
+import { exerciseViews } from '../exercises/registry';
+import { useT } from '../i18n/i18n';
+import { clearIdentity, loadIdentity } from '../identity';
+import { useControlStore } from '../store/controlStore';
+import { useTokenCheck } from '../sync/useTokenCheck';
+import { useWorkshop } from '../sync/useWorkshop';
+
+/** When a phone's identity is missing or no longer valid: say so and offer to join again. */
+function NotJoined({ workshopId, revoked }: { workshopId: string; revoked: boolean }) {
+  const t = useT();
+  return (
+    <Page variant="phone">
+      <h1>{t('landing.join.title')}</h1>
+      <p className="notice notice--error" role="alert" data-testid="participant-not-joined">
+        {revoked ? t('participant.revoked') : t('participant.noIdentity')}
+      </p>
+      <a className="button button--primary button--block" href="/j" onClick={() => clearIdentity(workshopId)}>
+        {t('participant.joinAgain')}
+      </a>
+    </Page>
+  );
+}
+
+/** `/p/<workshopId>`: the participant's phone, following whatever session the facilitator runs. */
+export function Participant({ workshopId }: { workshopId: string }) {
+  const [identity] = useState(() => loadIdentity(workshopId));
+  const check = useTokenCheck(identity?.token ?? null);
+  if (!identity || check === 'invalid') return <NotJoined workshopId={workshopId} revoked={!!identity} />;
+  return <ParticipantBoard workshopId={workshopId} participantId={identity.participantId} token={identity.token} />;
+}
+
+function ParticipantBoard({
+  workshopId,
+  participantId,
+  token,
+}: {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}) {
+  const t = useT();
+  useWorkshop({ workshopId, token, docs: ['board'], persistBoard: true });
+  const control = useControlStore();
+  const me = control.participants.find((p) => p.id === participantId);
+  const group = control.groups.find((g) => g.id === me?.groupId);
+  const session = currentSession(control);
+  const state = control.state;
+  const Phone = session ? exerciseViews(session.kind).Phone : null;
+
+  const who = me && (
+    <p className="whoami" data-testid="participant-identity">
+      <span className="visually-hidden">{t('participant.you', { name: me.name })}</span>
+      <span aria-hidden="true">{me.name}</span>
+      {group && <span className="whoami__group"> · {group.name}</span>}
+    </p>
+  );
+
+  return (
+    <Page variant="phone" connected headerExtra={who}>
+      <RefusedNotice>
+        <a className="button" href="/j" onClick={() => clearIdentity(workshopId)}>
+          {t('participant.joinAgain')}
+        </a>
+      </RefusedNotice>
+      {!session || !state ? (
+        <p role="status">{t('participant.waiting')}</p>
+      ) : (
+        <>
+          <SessionHeader session={session} />
+          {timerRunning(state.timer) && <TimerDisplay timer={state.timer} className="timer--phone" />}
+          {state.locked && (
+            <p className="notice notice--warning" role="status" data-testid="input-locked">
+              {t('participant.locked')}
+            </p>
+          )}
+          {Phone && (
+            <Phone
+              session={session}
+              participantId={participantId}
+              groupId={me?.groupId ?? null}
+              locked={state.locked || !me}
+            />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
