@@ -5,13 +5,13 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, Command, CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 
 /** Polls a condition until it holds or the timeout passes; tests wait for conditions, never for time. */
-export async function waitFor<T>(fn: () => T | Promise<T>, { timeout = 5000, interval = 20 } = {}): Promise<T> {
+export async function waitFor<T>(fn: () => T | Promise<T>, { timeout = 5000, interval = 20 } = {}): Promise<NonNullable<T>> {
   const start = Date.now();
   let lastError: unknown;
   for (;;) {
     try {
       const v = await fn();
-      if (v) return v;
+      if (v) return v as NonNullable<T>;
     } catch (err) {
       lastError = err;
     }
@@ -106,7 +106,7 @@ export function ioClient(url: string, token: string) {
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);
       }),
-    command: (cmd: Command | Record<string, unknown>) =>
+    command: (cmd: Command | { type: string; [k: string]: unknown }) =>
       new Promise<Ack>((resolve) => socket.emit('command', cmd, (ack: Ack) => resolve(ack))),
     close: () => socket.close(),
   };

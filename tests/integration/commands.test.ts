@@ -56,14 +56,18 @@ describe('agenda engine over socket.io', () => {
     const screen = await control(w.tokens.screen);
     const before = Date.now();
     expect(await f.command({ type: 'timer.start', minutes: 3 })).toEqual({ ok: true });
-    const running = await waitFor(() => readControl(screen.doc).state?.timer.endsAt && readControl(screen.doc).state);
+    const running = await waitFor(() => {
+      const st = readControl(screen.doc).state;
+      return st?.timer.endsAt ? st : null;
+    });
     expect(running.timer.endsAt).toBeGreaterThanOrEqual(before + 180_000);
     await f.command({ type: 'timer.extend', seconds: 60 });
     await waitFor(() => readControl(screen.doc).state?.timer.durationMs === 240_000);
     await f.command({ type: 'timer.pause' });
-    const paused = await waitFor(
-      () => readControl(screen.doc).state?.timer.endsAt === null && readControl(screen.doc).state,
-    );
+    const paused = await waitFor(() => {
+      const st = readControl(screen.doc).state;
+      return st?.timer.endsAt === null ? st : null;
+    });
     expect(paused.timer.remainingMs).toBeGreaterThan(230_000);
     await f.command({ type: 'timer.reset', minutes: 5 });
     await waitFor(() => readControl(screen.doc).state?.timer.remainingMs === 300_000);

@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { io, type Socket } from 'socket.io-client';
+import { addItem } from '../../shared/boardDoc';
+import { newId } from '../../shared/ids';
+import type { Ack, Command, CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
+import type { Side } from '../../shared/programme';
+
+/**
+ * Plays people through the real API and sync path: the same websocket and socket.io clients a browser uses.
+ * The demo seeds with it, and the benchmark drives load with it.
+ */
+
+async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+export const createWorkshop = (url: string, organiserKey: string, title: string, groups: string[]) =>
+  post<CreateWorkshopResponse>(url, '/api/workshops', { title, groups }, organiserKey);
+
+function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      if (check()) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+/** One simulated connection to a workshop document. */
+export class SimDoc {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+
+  constructor(url: string, workshopId: string, docName: string, token: string) {
+    this.provider = new WebsocketProvider(url.replace(/^http/, 'ws') + '/yjs', `${workshopId}/${docName}`, this.doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+  }
+
+  synced(timeoutMs = 10_000): Promise<void> {
+    return waitUntil(() => this.provider.synced, timeoutMs, 'sync');
+  }
+
+  waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    return waitUntil(check, timeoutMs, what);
+  }
+
+  destroy(): void {
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** A participant's phone: joins through the API, then writes items into the board. */
+export class SimPhone {
+  readonly board: SimDoc;
+  readonly socket: Socket;
+
+  private constructor(
+    url: string,
+    readonly joined: JoinResponse,
+    readonly groupId: string,
+  ) {
+    this.board = new SimDoc(url, joined.workshopId, 'board', joined.token);
+    this.socket = io(url, { auth: { token: joined.token }, transports: ['websocket'] });
+  }
+
+  static async join(
+    url: string,
+    w: Pick<CreateWorkshopResponse, 'joinCode'>,
+    who: { name: string; groupId: string; side: Side },
+  ): Promise<SimPhone> {
+    const joined = await post<JoinResponse>(url, '/api/join', { code: w.joinCode, ...who, consent: true });
+    const phone = new SimPhone(url, joined, who.groupId);
+    await phone.board.synced();
+    return phone;
+  }
+
+  /** Posts a note as this participant; returns its id. */
+  postNote(sessionId: string, text: string, at = Date.now()): string {
+    const id = newId('i');
+    const doc = this.board.doc;
+    doc.transact(() =>
+      addItem(doc, {
+        id,
+        kind: 'note',
+        sessionId,
+        groupId: this.groupId,
+        authorId: this.joined.participantId,
+        createdAt: at,
+        updatedAt: at,
+        text,
+      }),
+    );
+    return id;
+  }
+
+  close(): void {
+    this.socket.close();
+    this.board.destroy();
+  }
+}
+
+/** The facilitator's command channel. */
+export class SimFacilitator {
+  readonly socket: Socket;
+
+  constructor(url: string, token: string) {
+    this.socket = io(url, { auth: { token }, transports: ['websocket'] });
+  }
+
+  command(cmd: Command): Promise<Ack> {
+    return new Promise((resolve) => this.socket.emit('command', cmd, (ack: Ack) => resolve(ack)));
+  }
+
+  async must(cmd: Command): Promise<void> {
+    const ack = await this.command(cmd);
+    if (!ack.ok) throw new Error(`${cmd.type} refused: ${ack.error.message}`);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
