@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { localisedText, programmeSchema, SIDES } from './programme';
+import { programmeSchema, SIDES } from './programme';
 
 /** Bumped whenever an event, payload or ack changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -74,7 +74,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('workshop.update'),
     title: title.optional(),
-    consentText: localisedText.optional(),
+    consentText: z
+      .object({
+        nl: z.string().trim().min(1).max(LIMITS.consentText),
+        en: z.string().trim().min(1).max(LIMITS.consentText),
+      })
+      .optional(),
   }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
