@@ -126,7 +126,7 @@ export const en: Record<MessageKey, string> = {
 
   'console.title': 'Console',
   'console.programme': 'Programme',
-  'console.goto': 'Go to {title}',
+  'console.gotoPrefix': 'Go to',
   'console.previous': 'Previous',
   'console.next': 'Next',
   'console.timer': 'Timer',

@@ -124,7 +124,7 @@ export const nl = {
 
   'console.title': 'Console',
   'console.programme': 'Programma',
-  'console.goto': 'Ga naar {title}',
+  'console.gotoPrefix': 'Ga naar',
   'console.previous': 'Vorige',
   'console.next': 'Volgende',
   'console.timer': 'Timer',

@@ -4,12 +4,15 @@ import { useT } from '../../i18n/i18n';
 /** A "rename" button that opens a one-field form in place; `onSave` resolves true when the server accepted it. */
 export function InlineRename({
   current,
+  subject,
   label,
   maxLength,
   onSave,
   testId,
 }: {
   current: string;
+  /** Whom or what the button renames; read out after the visible "rename", so the accessible name contains it. */
+  subject: string;
   label: string;
   maxLength: number;
   onSave: (name: string) => Promise<boolean>;
@@ -30,7 +33,6 @@ export function InlineRename({
       <button
         type="button"
         className="button button--small button--ghost"
-        aria-label={label}
         onClick={() => {
           setValue(current);
           setOpen(true);
@@ -38,6 +40,7 @@ export function InlineRename({
         data-testid={testId}
       >
         {t('console.rename')}
+        <span className="visually-hidden"> {subject}</span>
       </button>
     );
   }

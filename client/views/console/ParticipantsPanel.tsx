@@ -35,6 +35,7 @@ function ParticipantRow({ p, groups, online }: { p: ParticipantInfo; groups: Gro
         </select>
         <InlineRename
           current={p.name}
+          subject={p.name}
           label={t('console.renameLabel', { name: p.name })}
           maxLength={LIMITS.name}
           onSave={(name) => runCommand({ type: 'participant.rename', participantId: p.id, name })}
@@ -90,6 +91,7 @@ export function ParticipantsPanel({ groups, participants }: { groups: Group[]; p
               </h3>
               <InlineRename
                 current={g.name}
+                subject={g.name}
                 label={t('console.renameGroup', { name: g.name })}
                 maxLength={LIMITS.title}
                 onSave={(name) => runCommand({ type: 'group.rename', groupId: g.id, name })}

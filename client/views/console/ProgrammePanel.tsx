@@ -46,12 +46,14 @@ export function ProgrammePanel({ programme, currentId }: { programme: Session[];
                       type="button"
                       className={`programme__item ${current ? 'programme__item--current' : ''}`}
                       aria-current={current ? 'step' : undefined}
-                      aria-label={current ? undefined : t('console.goto', { title: localise(s.title, lang) })}
                       onClick={() => !current && void runCommand({ type: 'session.goto', sessionId: s.id })}
                       data-testid="programme-item"
                       data-session-id={s.id}
                     >
-                      <span className="programme__title">{localise(s.title, lang)}</span>
+                      <span className="programme__title">
+                        {!current && <span className="visually-hidden">{t('console.gotoPrefix')}</span>}{' '}
+                        {localise(s.title, lang)}
+                      </span>
                       <span className="programme__minutes">{s.plannedMinutes}′</span>
                     </button>
                   </li>
