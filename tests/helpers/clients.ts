@@ -5,7 +5,10 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, Command, CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 
 /** Polls a condition until it holds or the timeout passes; tests wait for conditions, never for time. */
-export async function waitFor<T>(fn: () => T | Promise<T>, { timeout = 5000, interval = 20 } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  fn: () => T | Promise<T>,
+  { timeout = 5000, interval = 20 } = {},
+): Promise<NonNullable<T>> {
   const start = Date.now();
   let lastError: unknown;
   for (;;) {
