@@ -1,15 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { matchRoute, usePathname } from './router';
-import { FacilitatorConsole } from './views/FacilitatorConsole';
 import { Join } from './views/Join';
 import { Landing } from './views/Landing';
 import { NotFound } from './views/NotFound';
 import { Participant } from './views/Participant';
-import { Researcher } from './views/Researcher';
-import { Screen } from './views/Screen';
 
-/** Picks the view for the current path; the `key` remounts a view (and its connections) when the workshop changes. */
-export function App() {
+// Staff views load on demand, so a phone on poor Wi-Fi downloads only what a participant needs.
+const FacilitatorConsole = lazy(() =>
+  import('./views/FacilitatorConsole').then((m) => ({ default: m.FacilitatorConsole })),
+);
+const Screen = lazy(() => import('./views/Screen').then((m) => ({ default: m.Screen })));
+const Researcher = lazy(() => import('./views/Researcher').then((m) => ({ default: m.Researcher })));
+
+function RoutedView() {
   const route = matchRoute(usePathname());
+  // The `key` remounts a view (and its connections) when the workshop changes.
   switch (route.view) {
     case 'landing':
       return <Landing />;
@@ -26,4 +31,13 @@ export function App() {
     case 'notFound':
       return <NotFound />;
   }
+}
+
+/** Picks the view for the current path. */
+export function App() {
+  return (
+    <Suspense fallback={null}>
+      <RoutedView />
+    </Suspense>
+  );
 }

@@ -57,11 +57,16 @@ export function NoteWallPhone({ session, participantId, groupId, locked }: Phone
       <NoteList notes={mine} label={t('notes.mine')} testId="my-notes" mine />
       <NoteList notes={others} label={plenary ? t('notes.others') : t('notes.othersGroup')} testId="other-notes" />
       <form className="note-form" onSubmit={submit} noValidate>
-        <label htmlFor="note-input">{t('notes.label')}</label>
+        <div className="note-form__head">
+          <label htmlFor="note-input">{t('notes.label')}</label>
+          <span id="note-count" className={`note-form__count ${tooLong ? 'field__error' : 'muted'}`}>
+            {t('notes.chars', { count: text.length, max: LIMITS.itemText })}
+          </span>
+        </div>
         <textarea
           id="note-input"
           className="input note-form__text"
-          rows={3}
+          rows={2}
           value={text}
           placeholder={t('notes.placeholder')}
           disabled={locked}
@@ -73,11 +78,6 @@ export function NoteWallPhone({ session, participantId, groupId, locked }: Phone
           aria-describedby="note-count"
           data-testid="note-input"
         />
-        <div className="note-form__row">
-          <span id="note-count" className={`muted ${tooLong ? 'field__error' : ''}`}>
-            {t('notes.chars', { count: text.length, max: LIMITS.itemText })}
-          </span>
-        </div>
         {error && (
           <p className="field__error" role="alert">
             {error}
