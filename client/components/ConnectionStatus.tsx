@@ -8,7 +8,7 @@ export function ConnectionStatus() {
   const summary = useConnectionStore(useShallow((s) => summarise(s)));
   const label =
     summary.state === 'refused'
-      ? t('conn.offline')
+      ? t('conn.refused')
       : t(
           summary.state === 'online'
             ? 'conn.online'

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { useConnectionStore } from '../store/connectionStore';
+import { selectRefused, useConnectionStore } from '../store/connectionStore';
 
 /** Explains, in words, why the server refused this page's connection (it will not retry on its own). */
 export function RefusedNotice({ children }: { children?: ReactNode }) {
   const t = useT();
-  const refused = useConnectionStore((s) => Object.values(s.docs).find((d) => d.refused)?.refused ?? null);
+  const refused = useConnectionStore(selectRefused);
   if (!refused) return null;
   const known = [4401, 4403, 4404].includes(refused.code);
   const text = known

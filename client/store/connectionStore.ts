@@ -53,3 +53,7 @@ export function summarise(s: ConnectionStore): ConnectionSummary {
   if (allUp) return { state: 'online', pending: s.pending };
   return { state: 'reconnecting', pending: s.pending };
 }
+
+/** The server's final refusal of one of this page's documents, if any. */
+export const selectRefused = (s: ConnectionStore): { code: number; reason: string } | null =>
+  Object.values(s.docs).find((d) => d.refused)?.refused ?? null;

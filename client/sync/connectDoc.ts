@@ -34,13 +34,27 @@ export function connectDoc(opts: {
   });
   provider.on('closed', (event) => patchDocConnection(name, { refused: event, status: 'disconnected' }));
 
+  // A socket can look synced for a while after the network went away, so the browser's own offline flag counts too.
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === LOCAL_ORIGIN && !provider.synced) useConnectionStore.setState((s) => ({ pending: s.pending + 1 }));
+    if (origin === LOCAL_ORIGIN && (!provider.synced || !navigator.onLine))
+      useConnectionStore.setState((s) => ({ pending: s.pending + 1 }));
   };
-  if (opts.countPending) doc.on('update', onUpdate);
+  // Back online with changes waiting: reconnect, so a fresh sync carries them and clears the count.
+  const onOnline = () => {
+    if (useConnectionStore.getState().pending === 0) return;
+    provider.disconnect();
+    provider.connect();
+  };
+  if (opts.countPending) {
+    doc.on('update', onUpdate);
+    window.addEventListener('online', onOnline);
+  }
 
   return () => {
-    if (opts.countPending) doc.off('update', onUpdate);
+    if (opts.countPending) {
+      doc.off('update', onUpdate);
+      window.removeEventListener('online', onOnline);
+    }
     provider.destroy();
     removeDocConnection(name);
   };

@@ -6,6 +6,7 @@ import { SessionHeader } from '../components/SessionHeader';
 import { exerciseViews } from '../exercises/registry';
 import { useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
+import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useWorkshop } from '../sync/useWorkshop';
 import { CommandError } from './console/CommandError';
@@ -20,6 +21,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
   const [token] = useState(tokenFromHash);
   useWorkshop({ workshopId, token, docs: ['board', 'research'] });
   const control = useControlStore();
+  const refused = useConnectionStore(selectRefused);
   const session = currentSession(control);
   const Console = session ? exerciseViews(session.kind).Console : null;
 
@@ -28,7 +30,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
       <RefusedNotice />
       <CommandError />
       {!control.loaded || !control.state || !control.meta ? (
-        <p role="status">{t('common.loading')}</p>
+        !refused && <p role="status">{t('common.loading')}</p>
       ) : (
         <div className="console">
           <ProgrammePanel programme={control.programme} currentId={session?.id} />

@@ -8,6 +8,7 @@ import { TimerDisplay } from '../components/TimerDisplay';
 import { exerciseViews } from '../exercises/registry';
 import { useT } from '../i18n/i18n';
 import { clearIdentity, loadIdentity } from '../identity';
+import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useTokenCheck } from '../sync/useTokenCheck';
 import { useWorkshop } from '../sync/useWorkshop';
@@ -48,6 +49,7 @@ function ParticipantBoard({
   const t = useT();
   useWorkshop({ workshopId, token, docs: ['board'], persistBoard: true });
   const control = useControlStore();
+  const refused = useConnectionStore(selectRefused);
   const me = control.participants.find((p) => p.id === participantId);
   const group = control.groups.find((g) => g.id === me?.groupId);
   const session = currentSession(control);
@@ -70,7 +72,7 @@ function ParticipantBoard({
         </a>
       </RefusedNotice>
       {!session || !state ? (
-        <p role="status">{t('participant.waiting')}</p>
+        !refused && <p role="status">{t('participant.waiting')}</p>
       ) : (
         <>
           <SessionHeader session={session} />

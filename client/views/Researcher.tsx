@@ -6,7 +6,7 @@ import { SessionHeader } from '../components/SessionHeader';
 import { exerciseViews } from '../exercises/registry';
 import { useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
-import { useConnectionStore } from '../store/connectionStore';
+import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useWorkshop } from '../sync/useWorkshop';
 
@@ -19,6 +19,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
   const [groupId, setGroupId] = useState(ALL);
   useWorkshop({ workshopId, token, docs: ['board', 'research'] });
   const control = useControlStore();
+  const refused = useConnectionStore(selectRefused);
   const research = useConnectionStore((s) => s.docs.research);
   const researchUp = research?.status === 'connected' && research.synced;
   const session = currentSession(control);
@@ -56,7 +57,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
           </p>
         </div>
         {!session ? (
-          <p role="status">{t('common.loading')}</p>
+          !refused && <p role="status">{t('common.loading')}</p>
         ) : (
           <>
             <SessionHeader session={session} />

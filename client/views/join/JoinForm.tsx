@@ -70,7 +70,7 @@ export function JoinForm({ code, info, onRetry }: { code: string; info: JoinInfo
         <div className="notice notice--warning" role="alert" data-testid="join-closed">
           <p>{t('join.closed')}</p>
           <button type="button" className="button" onClick={onRetry}>
-            {t('landing.join.submit')}
+            {t('join.retry')}
           </button>
         </div>
       )}
