@@ -12,6 +12,7 @@ export const emptyControl = (): ControlStore => ({
   state: null,
   groups: [],
   participants: [],
+  exercises: {},
   loaded: false,
 });
 

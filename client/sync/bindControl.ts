@@ -6,6 +6,7 @@ import {
   readParticipants,
   readProgramme,
   readState,
+  readExerciseStates,
   type ControlSnapshot,
 } from '../../shared/controlDoc';
 import { useControlStore } from '../store/controlStore';
@@ -18,6 +19,7 @@ const READERS: { [K in Part]: (doc: Y.Doc) => ControlSnapshot[K] } = {
   state: readState,
   groups: readGroups,
   participants: readParticipants,
+  exercises: readExerciseStates,
 };
 
 /**
@@ -31,6 +33,7 @@ export function bindControl(doc: Y.Doc): () => void {
     ['state', doc.getMap(CONTROL.state)],
     ['groups', doc.getMap(CONTROL.groups)],
     ['participants', doc.getMap(CONTROL.participants)],
+    ['exercises', doc.getMap(CONTROL.exercises)],
   ];
   const dirty = new Set<Part>();
   const observers = parts.map(([part, type]) => {

@@ -121,6 +121,8 @@ describe('foundation: create, join, post, moderate, advance', () => {
       await page.locator('[data-testid="session-header"][data-session-id="pitch"]').waitFor();
       await expect.poll(() => page.getByTestId('session-title').textContent()).toBe('Pitch');
     }
+    // Screen readers in the room hear the change too.
+    await expect.poll(() => screen.getByTestId('screen-announcer').textContent()).toContain('Pitch');
     await screenshot(amina, 'participant-next-session');
     await screenshot(screen, 'screen-next-session');
 
