@@ -9,6 +9,7 @@ export const CONTROL = {
   state: 'state',
   groups: 'groups',
   participants: 'participants',
+  exercises: 'exercises',
 } as const;
 
 export interface WorkshopMeta {
@@ -49,13 +50,19 @@ export interface ControlSnapshot {
   state: AgendaState | null;
   groups: Group[];
   participants: ParticipantInfo[];
+  /** Per session id, the state its exercise keeps (pitch order, consult schedule, …), written by the server. */
+  exercises: Record<string, ExerciseState>;
 }
+
+/** An exercise's server-written state for one session: plain JSON, shape defined by the exercise module. */
+export type ExerciseState = Record<string, unknown>;
 
 const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(CONTROL.meta);
 const programmeArray = (doc: Y.Doc) => doc.getArray<Session>(CONTROL.programme);
 const stateMap = (doc: Y.Doc) => doc.getMap<unknown>(CONTROL.state);
 const groupsMap = (doc: Y.Doc) => doc.getMap<Group>(CONTROL.groups);
 const participantsMap = (doc: Y.Doc) => doc.getMap<ParticipantInfo>(CONTROL.participants);
+const exercisesMap = (doc: Y.Doc) => doc.getMap<ExerciseState>(CONTROL.exercises);
 
 export function readMeta(doc: Y.Doc): WorkshopMeta | null {
   const m = metaMap(doc);
@@ -79,6 +86,12 @@ export const readParticipants = (doc: Y.Doc): ParticipantInfo[] =>
 
 export const readParticipant = (doc: Y.Doc, id: string): ParticipantInfo | undefined => participantsMap(doc).get(id);
 
+export const readExerciseStates = (doc: Y.Doc): Record<string, ExerciseState> =>
+  exercisesMap(doc).toJSON() as Record<string, ExerciseState>;
+
+export const readExerciseState = (doc: Y.Doc, sessionId: string): ExerciseState =>
+  exercisesMap(doc).get(sessionId) ?? {};
+
 export function readControl(doc: Y.Doc): ControlSnapshot {
   return {
     meta: readMeta(doc),
@@ -86,6 +99,7 @@ export function readControl(doc: Y.Doc): ControlSnapshot {
     state: readState(doc),
     groups: readGroups(doc),
     participants: readParticipants(doc),
+    exercises: readExerciseStates(doc),
   };
 }
 
@@ -133,6 +147,11 @@ export const putGroup = (doc: Y.Doc, g: Group): void => {
   groupsMap(doc).set(g.id, g);
 };
 export const deleteGroup = (doc: Y.Doc, id: string): void => groupsMap(doc).delete(id);
+/** Merges `patch` into a session's exercise state (top-level keys replaced). */
+export function patchExerciseState(doc: Y.Doc, sessionId: string, patch: ExerciseState): void {
+  exercisesMap(doc).set(sessionId, { ...readExerciseState(doc, sessionId), ...patch });
+}
+
 export const putParticipant = (doc: Y.Doc, p: ParticipantInfo): void => {
   participantsMap(doc).set(p.id, p);
 };

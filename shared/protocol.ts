@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { programmeSchema, SIDES } from './programme';
+import type { Role } from './roles';
 
 /** Bumped whenever an event, payload or ack changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -72,6 +73,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('group.remove'), groupId: id }),
   z.object({ type: z.literal('programme.set'), programme: programmeSchema }),
   z.object({
+    type: z.literal('exercise'),
+    sessionId: id,
+    action: z.string().regex(/^[a-zA-Z0-9_.-]{1,60}$/),
+    payload: z.unknown().optional(),
+  }),
+  z.object({
     type: z.literal('workshop.update'),
     title: title.optional(),
     consentText: z
@@ -84,6 +91,32 @@ export const commandSchema = z.discriminatedUnion('type', [
 ]);
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
+
+/**
+ * Who may send each command. The agenda is the facilitator's; an `exercise` command is checked again against the
+ * roles its exercise declares for that action.
+ */
+export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
+  'session.next': ['facilitator'],
+  'session.previous': ['facilitator'],
+  'session.goto': ['facilitator'],
+  'phase.set': ['facilitator'],
+  'timer.start': ['facilitator'],
+  'timer.pause': ['facilitator'],
+  'timer.extend': ['facilitator'],
+  'timer.reset': ['facilitator'],
+  'input.lock': ['facilitator'],
+  'spotlight.set': ['facilitator'],
+  'join.open': ['facilitator'],
+  'participant.move': ['facilitator'],
+  'participant.rename': ['facilitator'],
+  'group.add': ['facilitator'],
+  'group.rename': ['facilitator'],
+  'group.remove': ['facilitator'],
+  'programme.set': ['facilitator'],
+  'workshop.update': ['facilitator'],
+  exercise: ['facilitator', 'researcher', 'participant'],
+};
 
 /** REST: body of `POST /api/workshops`. */
 export const createWorkshopBody = z.object({

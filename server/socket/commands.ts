@@ -14,7 +14,15 @@ import {
 } from '../../shared/controlDoc';
 import { newId } from '../../shared/ids';
 import { LIMITS } from '../../shared/limits';
-import { commandSchema, describeZodError, ERROR_CODES, type Ack, type Command } from '../../shared/protocol';
+import {
+  COMMAND_ROLES,
+  commandSchema,
+  describeZodError,
+  ERROR_CODES,
+  type Ack,
+  type Command,
+} from '../../shared/protocol';
+import { runExerciseAction } from '../exercises/runExerciseAction';
 import type { Principal } from '../../shared/roles';
 import { extendTimer, idleTimer, pauseTimer, resetTimer, startTimer } from '../../shared/timer';
 import { AppError } from '../errors';
@@ -23,7 +31,7 @@ import { serverOrigin } from '../sync/origins';
 import { controlDocName } from '../workshops';
 
 type Handler<T extends Command['type']> = (doc: Y.Doc, cmd: Extract<Command, { type: T }>, now: number) => void;
-type Handlers = { [T in Command['type']]: Handler<T> };
+type Handlers = { [T in Exclude<Command['type'], 'exercise'>]: Handler<T> };
 
 const bad = (message: string) => new AppError(ERROR_CODES.badRequest, message);
 
@@ -119,9 +127,6 @@ const HANDLERS: Handlers = {
     }),
 };
 
-/** Which roles may send commands. Every command of the agenda engine is the facilitator's. */
-const ALLOWED_ROLES = new Set(['facilitator']);
-
 /**
  * Validates, authorises and runs one command against the workshop's control document.
  * Nothing changes unless every check passes.
@@ -130,7 +135,7 @@ export async function runCommand(hub: DocHub, principal: Principal, raw: unknown
   const parsed = commandSchema.safeParse(raw);
   if (!parsed.success)
     return { ok: false, error: { code: ERROR_CODES.badRequest, message: describeZodError(parsed.error) } };
-  if (!ALLOWED_ROLES.has(principal.role)) {
+  if (!COMMAND_ROLES[parsed.data.type].includes(principal.role)) {
     return {
       ok: false,
       error: { code: ERROR_CODES.forbidden, message: `${principal.role} may not ${parsed.data.type}` },
@@ -139,6 +144,11 @@ export async function runCommand(hub: DocHub, principal: Principal, raw: unknown
   const live = await hub.get(controlDocName(principal.workshopId));
   try {
     const cmd = parsed.data;
+    if (cmd.type === 'exercise') {
+      await runExerciseAction(hub, live, principal, cmd);
+      await live.idle();
+      return { ok: true };
+    }
     const handler = HANDLERS[cmd.type] as Handler<typeof cmd.type>;
     // Yjs has no rollback: every handler does all its checks before its first write, so a refusal changes nothing.
     Y.transact(live.doc, () => handler(live.doc, cmd, Date.now()), serverOrigin(`${principal.role}:${cmd.type}`));

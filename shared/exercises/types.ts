@@ -1,11 +1,20 @@
 import type { z } from 'zod';
 import type { ExerciseKind } from '../programme';
+import type { Role } from '../roles';
 
-/** What the shared layer knows about one exercise kind: its item kinds and their schemas. */
+/** A command an exercise accepts: its payload schema and who may send it. */
+export interface ExerciseAction {
+  schema: z.ZodType;
+  roles: readonly Role[];
+}
+
+/** What the shared layer knows about one exercise kind: its item kinds, phases and commands. */
 export interface ExerciseDefinition {
   kind: ExerciseKind;
   /** Item kinds this exercise writes to the board, with the schema of their own fields. */
   itemSchemas: Record<string, z.ZodType>;
   /** The phases the facilitator moves through; the first is where a session starts. */
   phases: readonly string[];
+  /** Commands of this exercise, sent as `{type: 'exercise', sessionId, action, payload}`. */
+  actions?: Record<string, ExerciseAction>;
 }

@@ -140,6 +140,14 @@ describe('agenda engine over socket.io', () => {
       ok: false,
       error: { code: 'bad_request' },
     });
+    expect(await f.command({ type: 'exercise', sessionId: 'opening', action: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await f.command({ type: 'exercise', sessionId: 'nope', action: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const watch = await control(w.tokens.screen);
     expect(readControl(watch.doc).state?.currentSessionId).toBe('opening');
   });

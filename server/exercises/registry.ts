@@ -1,0 +1,10 @@
+import type { ExerciseKind } from '../../shared/programme';
+import type { ServerExercise } from './types';
+
+/**
+ * Every exercise with server-side commands. The note wall needs none: its notes are written by clients straight
+ * into the board.
+ */
+const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {};
+
+export const serverExercise = (kind: ExerciseKind): ServerExercise | undefined => SERVER_EXERCISES[kind];
