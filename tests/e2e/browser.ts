@@ -21,9 +21,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Animations off (the app honours reduced motion), so axe never measures contrast on a card still fading in. */
+export const STILL = { reducedMotion: 'reduce' } as const;
+
 /** One browser context per person, as the people in the room each have their own device. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  return browser.newContext({ ...STILL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 }
 
 export async function screenshot(page: Page, view: string): Promise<void> {

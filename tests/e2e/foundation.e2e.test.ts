@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations } from './browser';
+import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
 
 /**
  * The foundation scenario, one browser context per person: a facilitator creates a workshop and drives it, a
@@ -14,7 +14,7 @@ describe('foundation: create, join, post, moderate, advance', () => {
   const a11y: Record<string, string[]> = {};
 
   const newContext = async (opts: Parameters<Browser['newContext']>[0] = {}) => {
-    const ctx = await browser.newContext(opts);
+    const ctx = await browser.newContext({ ...STILL, ...opts });
     contexts.push(ctx);
     return ctx;
   };
