@@ -17,7 +17,7 @@ export interface WorkshopOptions {
   token: string | null;
   /** Documents besides `control`, which every view reads. */
   docs: Array<Exclude<DocName, 'control'>>;
-  /** Phones keep the board in IndexedDB, so what was typed offline survives a reload. */
+  /** Phones keep the board (and a copy of control) in IndexedDB, so what was typed offline survives a reload. */
   persistBoard?: boolean;
 }
 
@@ -41,6 +41,11 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false }: W
 
     const control = new Y.Doc();
     cleanups.push(bindControl(control));
+    if (persistBoard) {
+      // A phone reloaded while offline still knows the session it is in (read-only copy; it never writes control).
+      const idb = new IndexeddbPersistence(`werkplaats:${workshopId}:control`, control);
+      cleanups.push(() => void idb.destroy());
+    }
     cleanups.push(connectDoc({ workshopId, name: 'control', token, doc: control }));
 
     let board: Y.Doc | null = null;
