@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
+import { BrowserStatus } from './BrowserStatus';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -23,7 +24,7 @@ export function Page(props: {
         <span className="topbar__brand">{t('app.name')}</span>
         <div className="topbar__extra">{props.headerExtra}</div>
         <div className="topbar__tools">
-          {props.connected && <ConnectionStatus />}
+          {props.connected ? <ConnectionStatus /> : <BrowserStatus />}
           <LanguageSwitch />
         </div>
       </header>
