@@ -23,6 +23,9 @@ async function post<T>(url: string, path: string, body: unknown, token?: string)
   return json;
 }
 
+// Every y-websocket provider in Node adds a process 'exit' listener; a simulator runs dozens of them on purpose.
+process.setMaxListeners(Math.max(process.getMaxListeners(), 1000));
+
 export const createWorkshop = (url: string, organiserKey: string, title: string, groups: string[]) =>
   post<CreateWorkshopResponse>(url, '/api/workshops', { title, groups }, organiserKey);
 
