@@ -54,3 +54,27 @@ export function useT(): Translate {
 
 /** Picks the current language from a text the programme carries in both languages. */
 export const localise = (text: LocalisedText | undefined, lang: Lang): string => (text ? text[lang] || text.nl : '');
+
+/** An exercise's own strings, in both languages; kept in the exercise's folder so exercises never share a file. */
+export interface ExerciseDictionary<K extends string> {
+  nl: Record<K, string>;
+  en: Record<K, string>;
+}
+
+/**
+ * A translate hook for one exercise's dictionary (`client/exercises/<kind>/i18n.ts`), with the same `{var}`
+ * substitution as the main one.
+ */
+export function makeUseT<K extends string>(dict: ExerciseDictionary<K>) {
+  return function useExerciseT() {
+    const lang = useLang();
+    return useCallback(
+      (key: K, vars?: Record<string, string | number>) => {
+        const template = dict[lang][key] ?? dict.nl[key] ?? key;
+        if (!vars) return template;
+        return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+      },
+      [lang],
+    );
+  };
+}

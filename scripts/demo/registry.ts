@@ -1,0 +1,7 @@
+import type { DemoSeeder } from './types';
+
+/**
+ * Exercise-specific demo content, by session id of the default programme. A session without a seeder gets the
+ * note wall's notes from demoContent.ts.
+ */
+export const DEMO_SEEDERS: Record<string, DemoSeeder> = {};
