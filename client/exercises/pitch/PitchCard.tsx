@@ -32,8 +32,10 @@ export function PitchCard({
       data-testid={large ? 'pitch-current' : 'pitch-card'}
       data-group-id={groupId}
     >
-      <h2 className="pitch-card__name">{group?.name}</h2>
-      {timer && <TimerDisplay timer={timer} className={large ? 'timer--pitch' : ''} />}
+      <div className="pitch-card__head">
+        <h2 className="pitch-card__name">{group?.name}</h2>
+        {timer && <TimerDisplay timer={timer} className={large ? 'timer--pitch' : ''} />}
+      </div>
       {done && (
         <p className="pitch-card__end" role="status" data-testid="pitch-time-up">
           {t('timeUp')}

@@ -2,7 +2,7 @@ import type { AgendaState, Group, ParticipantInfo } from '../../../shared/contro
 import { exerciseFor } from '../../../shared/exercises/registry';
 import type { Session } from '../../../shared/programme';
 import { readyByGroup } from '../../../shared/toolkit/ready';
-import { useT } from '../../i18n/i18n';
+import { localise, useLang, useT } from '../../i18n/i18n';
 import { useLiveStore } from '../../store/liveStore';
 import { runCommand } from '../../sync/commands';
 
@@ -20,7 +20,9 @@ export function ToolkitPanel({
 }) {
   const t = useT();
   const hands = useLiveStore((s) => s.hands);
-  const phases = exerciseFor(session.kind).phases;
+  const lang = useLang();
+  const def = exerciseFor(session.kind);
+  const phases = def.phases;
   const names = new Map(participants.map((p) => [p.id, p.name]));
   const perGroup = readyByGroup(groups, participants, state.ready ?? []).filter((g) => g.members.length > 0);
   return (
@@ -39,7 +41,7 @@ export function ToolkitPanel({
                 onClick={() => void runCommand({ type: 'phase.set', phase: p })}
                 data-testid={`phase-${p}`}
               >
-                {p}
+                {localise(def.phaseLabels?.[p], lang) || p}
               </button>
             ))}
           </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AgendaState } from '../../../shared/controlDoc';
 import type { Session } from '../../../shared/programme';
+import { exerciseFor } from '../../../shared/exercises/registry';
 import { formatClock, timerRemaining, timerRunning } from '../../../shared/timer';
 import { localise, useLang, useT } from '../../i18n/i18n';
 import { useServerNow } from '../../components/useServerNow';
@@ -10,11 +11,7 @@ import { useServerNow } from '../../components/useServerNow';
  * and console all use it); the first picture after
  * loading is not announced (nothing changed yet).
  */
-export function useAnnouncements(
-  session: Session | undefined,
-  state: AgendaState | null,
-  phaseLabel: (phase: string) => string = (p) => p,
-): string {
+export function useAnnouncements(session: Session | undefined, state: AgendaState | null): string {
   const t = useT();
   const lang = useLang();
   const running = state ? timerRunning(state.timer) : false;
@@ -35,14 +32,19 @@ export function useAnnouncements(
     prev.current = { sessionId: session.id, phase: state.phase, running, timeUp, locked: state.locked };
     if (!p) return;
     if (p.sessionId !== session.id) setMessage(t('screen.announceSession', { title: localise(session.title, lang) }));
-    else if (p.phase !== state.phase) setMessage(t('toolkit.announcePhase', { phase: phaseLabel(state.phase) }));
+    else if (p.phase !== state.phase)
+      setMessage(
+        t('toolkit.announcePhase', {
+          phase: localise(exerciseFor(session.kind).phaseLabels?.[state.phase], lang) || state.phase,
+        }),
+      );
     else if (!p.timeUp && timeUp) setMessage(t('screen.announceTimeUp'));
     else if (!p.running && running)
       setMessage(t('screen.announceTimerStarted', { time: formatClock(timerRemaining(state.timer, now)) }));
     else if (p.running && !running) setMessage(t('screen.announceTimerPaused'));
     else if (p.locked !== state.locked)
       setMessage(t(state.locked ? 'screen.announceLocked' : 'screen.announceUnlocked'));
-  }, [session, state, running, timeUp, now, t, lang, phaseLabel]);
+  }, [session, state, running, timeUp, now, t, lang]);
 
   return message;
 }

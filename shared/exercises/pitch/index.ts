@@ -51,6 +51,10 @@ export const pitch: ExerciseDefinition = {
   kind: 'pitch',
   itemSchemas: { [PITCH]: pitchFields, [PITCH_REACTION]: reactionFields },
   phases: ['prepare', 'present'],
+  phaseLabels: {
+    prepare: { nl: 'Voorbereiden', en: 'Prepare' },
+    present: { nl: 'Presenteren', en: 'Present' },
+  },
   actions: {
     /** A participant's phone asks for its group's pitch item; the server creates it once, so typing never forks. */
     open: { schema: z.object({}).optional(), roles: ['participant'] },
