@@ -41,6 +41,22 @@ export interface AgendaState {
   timer: TimerState;
   locked: boolean;
   spotlightItemId: string | null;
+  /** Participants who tapped "klaar" in this phase; cleared at every phase and session change. */
+  ready?: string[];
+  /** While true, participants write into their own document until the facilitator reveals. */
+  privateWriting?: boolean;
+  /** The screen plays a soft tone when the timer runs out. */
+  timerSound?: boolean;
+  /** The dot vote open in this session, if any. */
+  voting?: VotingConfig | null;
+}
+
+/** An open dot vote (see `votingSchema` in protocol.ts). */
+export interface VotingConfig {
+  setId: string;
+  budget: number;
+  maxPerItem: number;
+  anonymous: boolean;
 }
 
 /** A plain, read-only picture of the control document. */

@@ -18,6 +18,12 @@ export const EVENTS = {
   notice: 'notice',
   /** server → client: this connection's identity, once after connecting. */
   hello: 'hello',
+  /** server → everyone in the workshop: go to the current session (and an item, if given). Not stored. */
+  summon: 'summon',
+  /** server → facilitator/researcher: who has a hand raised. Not stored. */
+  hands: 'hands',
+  /** server → one participant: whether their own hand is raised (after they or the facilitator changed it). */
+  hand: 'hand',
 } as const;
 
 /** Error codes in API errors, command acks and websocket close reasons. */
@@ -53,6 +59,14 @@ const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 const name = z.string().trim().min(1).max(LIMITS.name);
 const title = z.string().trim().min(1).max(LIMITS.title);
 
+/** An open dot vote: which items (by set id), each person's budget, the cap per item, and whether it is anonymous. */
+export const votingSchema = z.object({
+  setId: id,
+  budget: z.number().int().min(1).max(20),
+  maxPerItem: z.number().int().min(1).max(20),
+  anonymous: z.boolean(),
+});
+
 /** Every facilitator command, validated on the server before anything changes. */
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.next') }),
@@ -72,6 +86,16 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('group.rename'), groupId: id, name: title }),
   z.object({ type: z.literal('group.remove'), groupId: id }),
   z.object({ type: z.literal('programme.set'), programme: programmeSchema }),
+  // Facilitation toolkit (docs/API.md, "Facilitation toolkit").
+  z.object({ type: z.literal('ready.set'), ready: z.boolean() }),
+  z.object({ type: z.literal('hand.raise'), raised: z.boolean() }),
+  z.object({ type: z.literal('hand.lower'), participantId: id }),
+  z.object({ type: z.literal('summon'), itemId: id.nullable().optional() }),
+  z.object({ type: z.literal('private.set'), on: z.boolean() }),
+  z.object({ type: z.literal('reveal') }),
+  z.object({ type: z.literal('timer.sound'), on: z.boolean() }),
+  z.object({ type: z.literal('vote.open'), voting: votingSchema.nullable() }),
+  z.object({ type: z.literal('vote.cast'), targetId: id, delta: z.union([z.literal(1), z.literal(-1)]) }),
   z.object({
     type: z.literal('exercise'),
     sessionId: id,
@@ -115,6 +139,15 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'group.remove': ['facilitator'],
   'programme.set': ['facilitator'],
   'workshop.update': ['facilitator'],
+  'ready.set': ['participant'],
+  'hand.raise': ['participant'],
+  'hand.lower': ['facilitator'],
+  summon: ['facilitator'],
+  'private.set': ['facilitator'],
+  reveal: ['facilitator'],
+  'timer.sound': ['facilitator'],
+  'vote.open': ['facilitator'],
+  'vote.cast': ['participant'],
   exercise: ['facilitator', 'researcher', 'participant'],
 };
 
@@ -170,6 +203,18 @@ export interface HelloPayload extends WhoAmIResponse {
 export interface PresencePayload {
   /** Participant ids with at least one open connection. */
   online: string[];
+}
+
+/** `summon`: every phone goes to the current session and, if given, scrolls to that item. */
+export interface SummonPayload {
+  sessionId: string;
+  itemId: string | null;
+  at: number;
+}
+
+/** `hands`: raised hands, oldest first. */
+export interface HandsPayload {
+  raised: Array<{ participantId: string; at: number }>;
 }
 
 /** Turns a zod error into one line a person can read. */

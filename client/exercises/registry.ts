@@ -1,10 +1,14 @@
 import type { ExerciseKind } from '../../shared/programme';
+import { frameworkViews } from './framework';
 import { noteWallViews } from './noteWall';
+import { pitchViews } from './pitch';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
 const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   noteWall: noteWallViews,
+  pitch: pitchViews,
+  framework: frameworkViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

@@ -7,3 +7,6 @@ export interface BoardStore {
 }
 
 export const useBoardStore = create<BoardStore>(() => ({ items: {} }));
+
+/** This participant's private drafts (`own/<participantId>`), same shape as the board; empty for other roles. */
+export const useOwnStore = create<BoardStore>(() => ({ items: {} }));

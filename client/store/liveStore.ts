@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HelloPayload } from '../../shared/protocol';
+import type { HandsPayload, HelloPayload, SummonPayload } from '../../shared/protocol';
 
 /** Ephemeral state from the command socket: server clock offset, presence and this connection's identity. */
 export interface LiveStore {
@@ -7,6 +7,19 @@ export interface LiveStore {
   clockOffset: number;
   online: string[];
   hello: HelloPayload | null;
+  /** The last summon from the facilitator (phones scroll there). */
+  summon: SummonPayload | null;
+  /** Raised hands (staff only). */
+  hands: HandsPayload['raised'];
+  /** Whether this participant's own hand is raised. */
+  myHand: boolean;
 }
 
-export const useLiveStore = create<LiveStore>(() => ({ clockOffset: 0, online: [], hello: null }));
+export const useLiveStore = create<LiveStore>(() => ({
+  clockOffset: 0,
+  online: [],
+  hello: null,
+  summon: null,
+  hands: [],
+  myHand: false,
+}));

@@ -5,6 +5,8 @@ import type * as Y from 'yjs';
 export interface ActiveWorkshop {
   workshopId: string;
   board: Y.Doc | null;
+  /** A participant's own document for private drafts (`own/<participantId>`); null for other roles. */
+  own?: Y.Doc | null;
   socket: Socket;
 }
 

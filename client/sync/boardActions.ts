@@ -3,6 +3,7 @@ import { NOTE, noteFields } from '../../shared/exercises/noteWall';
 import { newId } from '../../shared/ids';
 import { getActiveWorkshop } from './activeWorkshop';
 import { LOCAL_ORIGIN } from './origins';
+import { writeTarget } from './privateWriting';
 
 export type PostResult = { ok: true; id: string } | { ok: false; reason: 'invalid' | 'notConnected' };
 
@@ -13,7 +14,8 @@ export function postNote(note: {
   authorId: string;
   text: string;
 }): PostResult {
-  const board = getActiveWorkshop()?.board;
+  // While the phase is private the note is a draft in the participant's own document.
+  const board = writeTarget();
   if (!board) return { ok: false, reason: 'notConnected' };
   const fields = noteFields.safeParse({ text: note.text });
   if (!fields.success) return { ok: false, reason: 'invalid' };

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { patchDocConnection, removeDocConnection, useConnectionStore } from '../store/connectionStore';
 import { LOCAL_ORIGIN } from './origins';
 
-export type DocName = 'control' | 'board' | 'research';
+export type DocName = 'control' | 'board' | 'research' | `own/${string}`;
 
 export const wsBase = (): string => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`;
 

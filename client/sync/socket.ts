@@ -1,5 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import { EVENTS, type HelloPayload, type PresencePayload } from '../../shared/protocol';
+import {
+  EVENTS,
+  type HandsPayload,
+  type HelloPayload,
+  type PresencePayload,
+  type SummonPayload,
+} from '../../shared/protocol';
 import { clockOffset } from '../../shared/timer';
 import { useConnectionStore } from '../store/connectionStore';
 import { useLiveStore } from '../store/liveStore';
@@ -42,6 +48,9 @@ export function connectSocket(token: string): { socket: Socket; close: () => voi
   socket.on('connect_error', () => useConnectionStore.setState({ socket: 'disconnected' }));
   socket.on(EVENTS.hello, (hello: HelloPayload) => useLiveStore.setState({ hello }));
   socket.on(EVENTS.presence, (p: PresencePayload) => useLiveStore.setState({ online: p.online ?? [] }));
+  socket.on(EVENTS.summon, (summon: SummonPayload) => useLiveStore.setState({ summon }));
+  socket.on(EVENTS.hands, (h: HandsPayload) => useLiveStore.setState({ hands: h.raised ?? [] }));
+  socket.on(EVENTS.hand, (h: { raised: boolean }) => useLiveStore.setState({ myHand: !!h.raised }));
   const resync = window.setInterval(() => socket.connected && void syncClock(socket), CLOCK_RESYNC_MS);
 
   return {

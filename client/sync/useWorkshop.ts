@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
-import { useBoardStore } from '../store/boardStore';
+import { useBoardStore, useOwnStore } from '../store/boardStore';
 import { useConnectionStore } from '../store/connectionStore';
 import { emptyControl, useControlStore } from '../store/controlStore';
 import { useLiveStore } from '../store/liveStore';
@@ -19,12 +19,15 @@ export interface WorkshopOptions {
   docs: Array<Exclude<DocName, 'control'>>;
   /** Phones keep the board (and a copy of control) in IndexedDB, so what was typed offline survives a reload. */
   persistBoard?: boolean;
+  /** A participant's id: their own document (private drafts) is connected too. */
+  ownerId?: string;
 }
 
 function resetStores(): void {
   useControlStore.setState(emptyControl());
   useBoardStore.setState({ items: {} });
-  useLiveStore.setState({ online: [], hello: null });
+  useOwnStore.setState({ items: {} });
+  useLiveStore.setState({ online: [], hello: null, summon: null, hands: [], myHand: false });
   useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting' });
 }
 
@@ -32,7 +35,7 @@ function resetStores(): void {
  * Connects the page to a workshop for as long as the component is mounted: documents, store bindings and the
  * command socket are created in the effect and destroyed in its cleanup (StrictMode mounts twice).
  */
-export function useWorkshop({ workshopId, token, docs, persistBoard = false }: WorkshopOptions): void {
+export function useWorkshop({ workshopId, token, docs, persistBoard = false, ownerId }: WorkshopOptions): void {
   const docsKey = [...docs].sort().join(',');
   useEffect(() => {
     if (!token) return;
@@ -64,9 +67,17 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false }: W
       cleanups.push(() => research.destroy());
     }
 
+    let own: Y.Doc | null = null;
+    if (ownerId) {
+      // Drafts live only in this participant's own document; the server never sends it to anyone else's phone.
+      own = new Y.Doc();
+      cleanups.push(bindBoard(own, useOwnStore));
+      cleanups.push(connectDoc({ workshopId, name: `own/${ownerId}`, token, doc: own, countPending: true }));
+    }
+
     const { socket, close } = connectSocket(token);
     cleanups.push(close);
-    setActiveWorkshop({ workshopId, board, socket });
+    setActiveWorkshop({ workshopId, board, own, socket });
 
     const onOnline = () => useConnectionStore.setState({ browserOnline: navigator.onLine });
     window.addEventListener('online', onOnline);
@@ -82,7 +93,8 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false }: W
       for (const fn of cleanups.reverse()) fn();
       control.destroy();
       board?.destroy();
+      own?.destroy();
       resetStores();
     };
-  }, [workshopId, token, docsKey, persistBoard]);
+  }, [workshopId, token, docsKey, persistBoard, ownerId]);
 }

@@ -14,6 +14,8 @@ import { ControlsPanel } from './console/ControlsPanel';
 import { LinksPanel } from './console/LinksPanel';
 import { ParticipantsPanel } from './console/ParticipantsPanel';
 import { ProgrammePanel } from './console/ProgrammePanel';
+import { ToolkitPanel } from './console/ToolkitPanel';
+import { useAnnouncements } from './screen/useAnnouncements';
 
 /** `/f/<workshopId>`: the facilitator drives the programme; every button is a command the server validates. */
 export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
@@ -24,6 +26,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
   const refused = useConnectionStore(selectRefused);
   const session = currentSession(control);
   const Console = session ? exerciseViews(session.kind).Console : null;
+  const announcement = useAnnouncements(session, control.state);
 
   return (
     <Page variant="console" connected headerExtra={<span className="topbar__title">{control.meta?.title ?? ''}</span>}>
@@ -43,6 +46,14 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
               </section>
             )}
             {session && <ControlsPanel session={session} state={control.state} meta={control.meta} />}
+            {session && (
+              <ToolkitPanel
+                session={session}
+                state={control.state}
+                groups={control.groups}
+                participants={control.participants}
+              />
+            )}
             {session && Console && (
               <section className="panel" aria-labelledby="content-title">
                 <h2 id="content-title">{t('console.content')}</h2>
@@ -56,6 +67,9 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
           </div>
         </div>
       )}
+      <div className="visually-hidden" aria-live="polite" data-testid="console-announcer">
+        {announcement}
+      </div>
     </Page>
   );
 }

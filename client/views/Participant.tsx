@@ -5,6 +5,9 @@ import { Page } from '../components/Page';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
 import { TimerDisplay } from '../components/TimerDisplay';
+import { PhoneToolbar } from '../components/toolkit/PhoneToolbar';
+import { PrivateNotice } from '../components/toolkit/PrivateNotice';
+import { SummonBanner } from '../components/toolkit/SummonBanner';
 import { exerciseViews } from '../exercises/registry';
 import { useT } from '../i18n/i18n';
 import { clearIdentity, loadIdentity } from '../identity';
@@ -12,6 +15,7 @@ import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useTokenCheck } from '../sync/useTokenCheck';
 import { useWorkshop } from '../sync/useWorkshop';
+import { useAnnouncements } from './screen/useAnnouncements';
 
 /** When a phone's identity is missing or no longer valid: say so and offer to join again. */
 function NotJoined({ workshopId, revoked }: { workshopId: string; revoked: boolean }) {
@@ -47,7 +51,7 @@ function ParticipantBoard({
   token: string;
 }) {
   const t = useT();
-  useWorkshop({ workshopId, token, docs: ['board'], persistBoard: true });
+  useWorkshop({ workshopId, token, docs: ['board'], persistBoard: true, ownerId: participantId });
   const control = useControlStore();
   const refused = useConnectionStore(selectRefused);
   const me = control.participants.find((p) => p.id === participantId);
@@ -55,6 +59,7 @@ function ParticipantBoard({
   const session = currentSession(control);
   const state = control.state;
   const Phone = session ? exerciseViews(session.kind).Phone : null;
+  const announcement = useAnnouncements(session, state);
 
   const who = me && (
     <p className="whoami" data-testid="participant-identity">
@@ -75,8 +80,10 @@ function ParticipantBoard({
         !refused && <p role="status">{t('participant.waiting')}</p>
       ) : (
         <>
+          <SummonBanner />
           <SessionHeader session={session} />
           {timerRunning(state.timer) && <TimerDisplay timer={state.timer} className="timer--phone" />}
+          <PrivateNotice />
           {state.locked && (
             <p className="notice notice--warning" role="status" data-testid="input-locked">
               {t('participant.locked')}
@@ -90,8 +97,12 @@ function ParticipantBoard({
               locked={state.locked || !me}
             />
           )}
+          {me && <PhoneToolbar participantId={participantId} />}
         </>
       )}
+      <div className="visually-hidden" aria-live="polite" data-testid="phone-announcer">
+        {announcement}
+      </div>
     </Page>
   );
 }

@@ -4,6 +4,7 @@ import { ConnectionStatus } from '../components/ConnectionStatus';
 import { QrCode } from '../components/QrCode';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { TimerDisplay } from '../components/TimerDisplay';
+import { TimerCue } from '../components/toolkit/TimerCue';
 import { exerciseViews } from '../exercises/registry';
 import { localise, useLang, useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
@@ -42,6 +43,7 @@ export function Screen({ workshopId }: { workshopId: string }) {
           <h1 className="screen__title">{meta?.title ?? t('app.name')}</h1>
         )}
         {state && <TimerDisplay timer={state.timer} className="timer--screen" />}
+        {state && <TimerCue timer={state.timer} sound={!!state.timerSound} />}
       </header>
       <main className="screen__main" id="main">
         <RefusedNotice />

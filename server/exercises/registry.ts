@@ -1,10 +1,15 @@
 import type { ExerciseKind } from '../../shared/programme';
+import { frameworkServer } from './framework';
+import { pitchServer } from './pitch';
 import type { ServerExercise } from './types';
 
 /**
  * Every exercise with server-side commands. The note wall needs none: its notes are written by clients straight
  * into the board.
  */
-const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {};
+const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {
+  pitch: pitchServer,
+  framework: frameworkServer,
+};
 
 export const serverExercise = (kind: ExerciseKind): ServerExercise | undefined => SERVER_EXERCISES[kind];

@@ -22,7 +22,10 @@ import {
   type Ack,
   type Command,
 } from '../../shared/protocol';
+import { exerciseFor } from '../../shared/exercises/registry';
+import { withReady } from '../../shared/toolkit/ready';
 import { runExerciseAction } from '../exercises/runExerciseAction';
+import { isToolkitCommand, NO_EPHEMERAL, runToolkitCommand, type Ephemeral, type ToolkitCommandType } from './toolkit';
 import type { Principal } from '../../shared/roles';
 import { extendTimer, idleTimer, pauseTimer, resetTimer, startTimer } from '../../shared/timer';
 import { AppError } from '../errors';
@@ -30,21 +33,29 @@ import type { DocHub } from '../sync/DocHub';
 import { serverOrigin } from '../sync/origins';
 import { controlDocName } from '../workshops';
 
-type Handler<T extends Command['type']> = (doc: Y.Doc, cmd: Extract<Command, { type: T }>, now: number) => void;
-type Handlers = { [T in Exclude<Command['type'], 'exercise'>]: Handler<T> };
+type Handler<T extends Command['type']> = (
+  doc: Y.Doc,
+  cmd: Extract<Command, { type: T }>,
+  now: number,
+  principal: Principal,
+) => void;
+type Handlers = { [T in Exclude<Command['type'], 'exercise' | ToolkitCommandType>]: Handler<T> };
 
 const bad = (message: string) => new AppError(ERROR_CODES.badRequest, message);
 
 function goToSession(doc: Y.Doc, sessionId: string): void {
   const session = readProgramme(doc).find((s) => s.id === sessionId);
   if (!session) throw new AppError(ERROR_CODES.notFound, `session ${sessionId} not found`);
-  // A new session starts clean: its own timer, first phase, nothing locked or spotlighted.
+  // A new session starts clean: its own timer, its exercise's first phase, nothing locked, spotlighted or ready.
   setState(doc, {
     currentSessionId: session.id,
-    phase: 'main',
+    phase: exerciseFor(session.kind).phases[0] ?? 'main',
     timer: idleTimer(session.plannedMinutes * 60_000),
     locked: false,
     spotlightItemId: null,
+    ready: [],
+    privateWriting: session.settings.private === true,
+    voting: null,
   });
 }
 
@@ -79,7 +90,15 @@ const HANDLERS: Handlers = {
   'session.next': (doc) => step(doc, 1),
   'session.previous': (doc) => step(doc, -1),
   'session.goto': (doc, c) => goToSession(doc, c.sessionId),
-  'phase.set': (doc, c) => setState(doc, { phase: c.phase }),
+  // "Klaar" means done with this phase, so a new phase starts with nobody ready.
+  'phase.set': (doc, c) => setState(doc, { phase: c.phase, ready: [] }),
+  'ready.set': (doc, c, _now, principal) => {
+    const p = requireParticipant(doc, principal.participantId ?? '');
+    setState(doc, { ready: withReady(readState(doc)?.ready, p.id, c.ready) });
+  },
+  'private.set': (doc, c) => setState(doc, { privateWriting: c.on }),
+  'timer.sound': (doc, c) => setState(doc, { timerSound: c.on }),
+  'vote.open': (doc, c) => setState(doc, { voting: c.voting }),
   'timer.start': (doc, c, now) => {
     const t = c.minutes ? idleTimer(c.minutes * 60_000) : timer(doc);
     setState(doc, { timer: startTimer(t, now) });
@@ -131,7 +150,12 @@ const HANDLERS: Handlers = {
  * Validates, authorises and runs one command against the workshop's control document.
  * Nothing changes unless every check passes.
  */
-export async function runCommand(hub: DocHub, principal: Principal, raw: unknown): Promise<Ack> {
+export async function runCommand(
+  hub: DocHub,
+  principal: Principal,
+  raw: unknown,
+  ephemeral: Ephemeral = NO_EPHEMERAL,
+): Promise<Ack> {
   const parsed = commandSchema.safeParse(raw);
   if (!parsed.success)
     return { ok: false, error: { code: ERROR_CODES.badRequest, message: describeZodError(parsed.error) } };
@@ -144,6 +168,11 @@ export async function runCommand(hub: DocHub, principal: Principal, raw: unknown
   const live = await hub.get(controlDocName(principal.workshopId));
   try {
     const cmd = parsed.data;
+    if (isToolkitCommand(cmd)) {
+      await runToolkitCommand({ hub, control: live, principal, ephemeral }, cmd);
+      await live.idle();
+      return { ok: true };
+    }
     if (cmd.type === 'exercise') {
       await runExerciseAction(hub, live, principal, cmd);
       await live.idle();
@@ -151,7 +180,11 @@ export async function runCommand(hub: DocHub, principal: Principal, raw: unknown
     }
     const handler = HANDLERS[cmd.type] as Handler<typeof cmd.type>;
     // Yjs has no rollback: every handler does all its checks before its first write, so a refusal changes nothing.
-    Y.transact(live.doc, () => handler(live.doc, cmd, Date.now()), serverOrigin(`${principal.role}:${cmd.type}`));
+    Y.transact(
+      live.doc,
+      () => handler(live.doc, cmd, Date.now(), principal),
+      serverOrigin(`${principal.role}:${cmd.type}`),
+    );
     await live.idle();
     return { ok: true };
   } catch (err) {

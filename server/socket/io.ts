@@ -1,15 +1,23 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { LIMITS } from '../../shared/limits';
-import { EVENTS, PROTOCOL_VERSION, type HelloPayload, type PresencePayload } from '../../shared/protocol';
+import {
+  EVENTS,
+  PROTOCOL_VERSION,
+  type HandsPayload,
+  type HelloPayload,
+  type PresencePayload,
+} from '../../shared/protocol';
 import type { Principal } from '../../shared/roles';
 import { authenticate } from '../auth';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 import { runCommand } from './commands';
+import type { Ephemeral } from './toolkit';
 
 const room = (workshopId: string) => `w:${workshopId}`;
 const staffRoom = (workshopId: string) => `w:${workshopId}:staff`;
+const personRoom = (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`;
 
 /** socket.io: commands and ephemeral events, authenticated with `auth: {token}`. */
 export function createSocketServer(http: HttpServer, opts: { storage: Storage; hub: DocHub }) {
@@ -21,6 +29,25 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
   });
   // participant id → open sockets, per workshop
   const online = new Map<string, Map<string, number>>();
+
+  // Raised hands per workshop (participant id → since when): ephemeral, gone after a restart.
+  const hands = new Map<string, Map<string, number>>();
+  const handsOf = (workshopId: string): HandsPayload => ({
+    raised: [...(hands.get(workshopId)?.entries() ?? [])]
+      .map(([participantId, at]) => ({ participantId, at }))
+      .sort((a, b) => a.at - b.at),
+  });
+  const ephemeral: Ephemeral = {
+    summon: (workshopId, payload) => io.to(room(workshopId)).emit(EVENTS.summon, payload),
+    setHand: (workshopId, participantId, raised) => {
+      let m = hands.get(workshopId);
+      if (!m) hands.set(workshopId, (m = new Map()));
+      if (raised) m.set(participantId, m.get(participantId) ?? Date.now());
+      else m.delete(participantId);
+      io.to(staffRoom(workshopId)).emit(EVENTS.hands, handsOf(workshopId));
+      io.to(personRoom(workshopId, participantId)).emit(EVENTS.hand, { raised });
+    },
+  };
 
   const presence = (workshopId: string): PresencePayload => ({ online: [...(online.get(workshopId)?.keys() ?? [])] });
 
@@ -53,6 +80,11 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
     if (principal.role === 'facilitator' || principal.role === 'researcher') {
       void socket.join(staffRoom(principal.workshopId));
       socket.emit(EVENTS.presence, presence(principal.workshopId));
+      socket.emit(EVENTS.hands, handsOf(principal.workshopId));
+    }
+    if (principal.participantId) {
+      void socket.join(personRoom(principal.workshopId, principal.participantId));
+      socket.emit(EVENTS.hand, { raised: !!hands.get(principal.workshopId)?.has(principal.participantId) });
     }
     countPresence(principal, 1);
     const hello: HelloPayload = { protocol: PROTOCOL_VERSION, ...principal };
@@ -60,7 +92,7 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
 
     socket.on(EVENTS.command, (cmd: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: unknown) => void) : () => undefined;
-      runCommand(opts.hub, principal, cmd).then(reply, (err: unknown) => {
+      runCommand(opts.hub, principal, cmd, ephemeral).then(reply, (err: unknown) => {
         console.error('[command] crashed:', err);
         reply({ ok: false, error: { code: 'internal', message: 'command failed' } });
       });

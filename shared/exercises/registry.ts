@@ -1,11 +1,20 @@
+import type { z } from 'zod';
 import type { ExerciseKind } from '../programme';
+import { VOTE, voteFields } from '../toolkit/votes';
+import { framework } from './framework';
 import { noteWall } from './noteWall';
+import { pitch } from './pitch';
 import type { ExerciseDefinition } from './types';
 
 /** Every exercise module of the shared layer. Kinds not listed run as a note wall until their module lands. */
 const EXERCISES: Partial<Record<ExerciseKind, ExerciseDefinition>> = {
   noteWall,
+  pitch,
+  framework,
 };
+
+/** Item kinds of the facilitation toolkit, usable in any exercise. */
+const TOOLKIT_ITEM_SCHEMAS: Record<string, z.ZodType> = { [VOTE]: voteFields };
 
 export function exerciseFor(kind: ExerciseKind): ExerciseDefinition {
   return EXERCISES[kind] ?? noteWall;
@@ -13,6 +22,7 @@ export function exerciseFor(kind: ExerciseKind): ExerciseDefinition {
 
 /** Schema of an item kind's own fields, whichever exercise defines it. */
 export function itemSchema(itemKind: string) {
+  if (TOOLKIT_ITEM_SCHEMAS[itemKind]) return TOOLKIT_ITEM_SCHEMAS[itemKind];
   for (const def of Object.values(EXERCISES)) {
     const s = def?.itemSchemas[itemKind];
     if (s) return s;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExerciseKind } from '../programme';
+import type { ExerciseKind, LocalisedText } from '../programme';
 import type { Role } from '../roles';
 
 /** A command an exercise accepts: its payload schema and who may send it. */
@@ -15,6 +15,8 @@ export interface ExerciseDefinition {
   itemSchemas: Record<string, z.ZodType>;
   /** The phases the facilitator moves through; the first is where a session starts. */
   phases: readonly string[];
+  /** How the console and announcements name each phase (defaults to the phase id). */
+  phaseLabels?: Record<string, LocalisedText>;
   /** Commands of this exercise, sent as `{type: 'exercise', sessionId, action, payload}`. */
   actions?: Record<string, ExerciseAction>;
 }

@@ -1,0 +1,43 @@
+import { makeUseT } from '../../i18n/i18n';
+
+/** The framework's own strings. */
+export const useFrameworkT = makeUseT({
+  nl: {
+    slideOf: 'Dia {n} van {total}',
+    previous: 'Vorige dia',
+    next: 'Volgende dia',
+    deck: 'Dia’s (Markdown; scheid dia’s met een regel ---)',
+    save: 'Dia’s opslaan',
+    resetDeck: 'Terug naar de standaard-dia’s',
+    saved: 'Opgeslagen',
+    question: 'Je vraag aan de onderzoeker',
+    send: 'Stuur vraag',
+    sent: 'Je vraag is verstuurd.',
+    questions: 'Vragen',
+    noQuestions: 'Nog geen vragen.',
+    myQuestions: 'Jouw vragen',
+    spotlight: 'Uitlichten',
+    hide: 'Verberg',
+    unhide: 'Toon',
+    edit: 'Dia’s bewerken',
+  },
+  en: {
+    slideOf: 'Slide {n} of {total}',
+    previous: 'Previous slide',
+    next: 'Next slide',
+    deck: 'Slides (Markdown; separate slides with a line ---)',
+    save: 'Save slides',
+    resetDeck: 'Back to the default slides',
+    saved: 'Saved',
+    question: 'Your question to the researcher',
+    send: 'Send question',
+    sent: 'Your question was sent.',
+    questions: 'Questions',
+    noQuestions: 'No questions yet.',
+    myQuestions: 'Your questions',
+    spotlight: 'Spotlight',
+    hide: 'Hide',
+    unhide: 'Show',
+    edit: 'Edit slides',
+  },
+});

@@ -1,0 +1,64 @@
+import { timerRemaining, timerRunning, type TimerState } from '../../../shared/timer';
+import { TimerDisplay } from '../../components/TimerDisplay';
+import { useServerNow } from '../../components/useServerNow';
+import { useControlStore } from '../../store/controlStore';
+import { usePitchT } from './i18n';
+import type { PitchItem } from './usePitch';
+
+/** One cooperation on the screen: name, members by side, keywords, and (while presenting) its own countdown. */
+export function PitchCard({
+  groupId,
+  pitch,
+  timer,
+  large,
+}: {
+  groupId: string;
+  pitch: PitchItem | undefined;
+  timer?: TimerState | null;
+  large?: boolean;
+}) {
+  const t = usePitchT();
+  const group = useControlStore((s) => s.groups.find((g) => g.id === groupId));
+  const participants = useControlStore((s) => s.participants);
+  const members = participants.filter((p) => p.groupId === groupId);
+  const running = !!timer && timerRunning(timer);
+  const now = useServerNow(running, 500);
+  const done = !!timer && running && timerRemaining(timer, now) <= 0;
+  const keywords = (pitch?.keywords ?? []).filter((k) => k.trim());
+  const side = (s: 'formal' | 'informal') => members.filter((m) => m.side === s).map((m) => m.name);
+  return (
+    <article
+      className={`pitch-card ${large ? 'pitch-card--large' : ''} ${done ? 'pitch-card--done' : ''}`}
+      data-testid={large ? 'pitch-current' : 'pitch-card'}
+      data-group-id={groupId}
+    >
+      <div className="pitch-card__head">
+        <h2 className="pitch-card__name">{group?.name}</h2>
+        {timer && <TimerDisplay timer={timer} className={large ? 'timer--pitch' : ''} />}
+      </div>
+      {done && (
+        <p className="pitch-card__end" role="status" data-testid="pitch-time-up">
+          {t('timeUp')}
+        </p>
+      )}
+      {keywords.length > 0 && (
+        <ul className="pitch-card__keywords" aria-label={t('keywords')} data-testid="pitch-keywords">
+          {keywords.map((k, i) => (
+            <li key={i}>{k}</li>
+          ))}
+        </ul>
+      )}
+      <dl className="pitch-card__members">
+        {(['formal', 'informal'] as const).map((s) =>
+          side(s).length ? (
+            <div key={s}>
+              <dt>{t(s)}</dt>
+              <dd>{side(s).join(', ')}</dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+      {large && pitch?.text && <p className="pitch-card__text">{pitch.text}</p>}
+    </article>
+  );
+}

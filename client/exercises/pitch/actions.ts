@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+import { addItem, itemsMap, patchItem } from '../../../shared/boardDoc';
+import {
+  KEYWORD_COUNT,
+  KEYWORD_MAX,
+  PITCH_REACTION,
+  PITCH_TEXT_MAX,
+  reactionFields,
+  type ReactionType,
+} from '../../../shared/exercises/pitch';
+import { textDiff } from '../../../shared/exercises/pitch/textDiff';
+import { newId } from '../../../shared/ids';
+import { getActiveWorkshop } from '../../sync/activeWorkshop';
+import { LOCAL_ORIGIN } from '../../sync/origins';
+import { writeTarget } from '../../sync/privateWriting';
+
+/**
+ * Applies what the person typed to the group's shared text as one splice, so concurrent typing by teammates merges
+ * (the CRDT keeps both) instead of one whole text replacing the other.
+ */
+export function editPitchText(itemId: string, value: string): void {
+  const board = getActiveWorkshop()?.board;
+  const text = board ? itemsMap(board).get(itemId)?.get('text') : undefined;
+  if (!board || !(text instanceof Y.Text)) return;
+  const d = textDiff(text.toString(), value.slice(0, PITCH_TEXT_MAX));
+  if (d.remove === 0 && d.insert === '') return;
+  board.transact(() => {
+    if (d.remove) text.delete(d.index, d.remove);
+    if (d.insert) text.insert(d.index, d.insert);
+    itemsMap(board).get(itemId)?.set('updatedAt', Date.now());
+  }, LOCAL_ORIGIN);
+}
+
+/** Sets the group's three keywords (each its own slot, so editing one leaves the others). */
+export function setKeyword(itemId: string, keywords: readonly string[], index: number, value: string): void {
+  const board = getActiveWorkshop()?.board;
+  if (!board) return;
+  const next = Array.from({ length: KEYWORD_COUNT }, (_, i) =>
+    (i === index ? value : (keywords[i] ?? '')).slice(0, KEYWORD_MAX),
+  );
+  board.transact(() => patchItem(board, itemId, { keywords: next }, Date.now()), LOCAL_ORIGIN);
+}
+
+/** Posts a question or "what struck me" about a group's pitch; false when it is empty or too long. */
+export function postReaction(r: {
+  sessionId: string;
+  groupId: string | null;
+  authorId: string;
+  targetGroupId: string;
+  reaction: ReactionType;
+  text: string;
+}): boolean {
+  const doc = writeTarget();
+  const fields = reactionFields.safeParse({ targetGroupId: r.targetGroupId, reaction: r.reaction, text: r.text });
+  if (!doc || !fields.success) return false;
+  const now = Date.now();
+  doc.transact(
+    () =>
+      addItem(doc, {
+        id: newId('i'),
+        kind: PITCH_REACTION,
+        sessionId: r.sessionId,
+        groupId: r.groupId,
+        authorId: r.authorId,
+        createdAt: now,
+        updatedAt: now,
+        ...fields.data,
+      }),
+    LOCAL_ORIGIN,
+  );
+  return true;
+}

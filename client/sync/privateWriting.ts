@@ -1,0 +1,26 @@
+import type * as Y from 'yjs';
+import { useControlStore } from '../store/controlStore';
+import { useLiveStore } from '../store/liveStore';
+import { getActiveWorkshop } from './activeWorkshop';
+
+/** Whether the current phase is private for this page: true only for participants while private writing is on. */
+export const isPrivateNow = (): boolean =>
+  !!useControlStore.getState().state?.privateWriting && useLiveStore.getState().hello?.role === 'participant';
+
+/**
+ * The document a participant's new contribution goes into: their own document while the phase is private (so it
+ * reaches nobody else until the facilitator reveals), else the board. Exercises call this instead of taking the
+ * board directly; everything else about writing an item stays the same.
+ */
+export function writeTarget(): Y.Doc | null {
+  const w = getActiveWorkshop();
+  if (!w) return null;
+  return isPrivateNow() && w.own ? w.own : w.board;
+}
+
+/** React side of the same: whether new contributions are private drafts right now. */
+export const usePrivateWriting = (): boolean => {
+  const on = useControlStore((s) => !!s.state?.privateWriting);
+  const participant = useLiveStore((s) => s.hello?.role === 'participant');
+  return on && participant;
+};

@@ -1,0 +1,173 @@
+import * as Y from 'yjs';
+import { addItem, itemsMap, readItems, type Item } from '../../shared/boardDoc';
+import { readParticipants, readState, setState } from '../../shared/controlDoc';
+import { itemSchema } from '../../shared/exercises/registry';
+import { newId } from '../../shared/ids';
+import { ERROR_CODES, type Command, type SummonPayload } from '../../shared/protocol';
+import type { Principal } from '../../shared/roles';
+import { canVote, VOTE } from '../../shared/toolkit/votes';
+import { AppError } from '../errors';
+import type { DocHub } from '../sync/DocHub';
+import type { LiveDoc } from '../sync/LiveDoc';
+import { serverOrigin } from '../sync/origins';
+
+/** Toolkit commands that need more than one synchronous write to the control document. */
+const TOOLKIT = ['summon', 'hand.raise', 'hand.lower', 'reveal', 'vote.cast'] as const;
+export type ToolkitCommandType = (typeof TOOLKIT)[number];
+type ToolkitCommand = Extract<Command, { type: ToolkitCommandType }>;
+
+export const isToolkitCommand = (c: Command): c is ToolkitCommand => (TOOLKIT as readonly string[]).includes(c.type);
+
+/** Ephemeral signals: sent over socket.io to people in the room, never stored (DESIGN.md §3). */
+export interface Ephemeral {
+  summon(workshopId: string, payload: SummonPayload): void;
+  setHand(workshopId: string, participantId: string, raised: boolean): void;
+}
+
+export const NO_EPHEMERAL: Ephemeral = { summon: () => undefined, setHand: () => undefined };
+
+/**
+ * Who cast which anonymous dot, kept in this process's memory only, so the budget holds without the record ever
+ * linking a dot to a person. Key: workshop, vote set and participant; value: the ids of their dots.
+ */
+const anonymousLedger = new Map<string, string[]>();
+
+interface ToolkitContext {
+  hub: DocHub;
+  control: LiveDoc;
+  principal: Principal;
+  ephemeral: Ephemeral;
+}
+
+const bad = (message: string) => new AppError(ERROR_CODES.badRequest, message);
+
+function agenda(control: Y.Doc) {
+  const state = readState(control);
+  if (!state) throw bad('workshop has no state');
+  return state;
+}
+
+async function withDoc<T>(hub: DocHub, name: string, fn: (live: LiveDoc) => T | Promise<T>): Promise<T> {
+  const live = await hub.get(name);
+  try {
+    const out = await fn(live);
+    await live.idle();
+    return out;
+  } finally {
+    hub.release(live);
+  }
+}
+
+/** A draft is copied only if it looks like an item of this session; its author is always the draft's owner. */
+function acceptDraft(d: Item, sessionId: string): boolean {
+  if (d.sessionId !== sessionId || typeof d.id !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(d.id)) return false;
+  const schema = itemSchema(d.kind);
+  return !schema || schema.safeParse(d).success;
+}
+
+/**
+ * Reveal: every participant's drafts of the current session move from `own/<participant>` into the board as that
+ * participant's items (written by the server, so nobody else could have seen them before), and private writing ends.
+ */
+async function reveal({ hub, control, principal }: ToolkitContext): Promise<void> {
+  const sessionId = agenda(control.doc).currentSessionId;
+  const who = serverOrigin(`${principal.role}:reveal`);
+  const w = principal.workshopId;
+  await withDoc(hub, `${w}/board`, async (board) => {
+    for (const p of readParticipants(control.doc)) {
+      await withDoc(hub, `${w}/own/${p.id}`, (own) => {
+        const drafts = readItems(own.doc).filter((d) => acceptDraft(d, sessionId));
+        if (drafts.length === 0) return;
+        const items = itemsMap(board.doc);
+        Y.transact(
+          board.doc,
+          () => {
+            for (const d of drafts) {
+              if (!items.has(d.id)) addItem(board.doc, { ...d, authorId: p.id, groupId: d.groupId ?? p.groupId });
+            }
+          },
+          who,
+        );
+        Y.transact(own.doc, () => drafts.forEach((d) => itemsMap(own.doc).delete(d.id)), who);
+      });
+    }
+  });
+  Y.transact(control.doc, () => setState(control.doc, { privateWriting: false }), who);
+}
+
+/** One anonymous dot more or less: checked against the open vote, written by the server with no author. */
+async function castAnonymous(ctx: ToolkitContext, cmd: Extract<Command, { type: 'vote.cast' }>): Promise<void> {
+  const state = agenda(ctx.control.doc);
+  const voting = state.voting;
+  if (!voting?.anonymous) throw new AppError(ERROR_CODES.conflict, 'no anonymous vote is open');
+  if (state.locked) throw new AppError(ERROR_CODES.forbidden, 'input is locked');
+  const key = `${ctx.principal.workshopId}:${state.currentSessionId}:${voting.setId}:${ctx.principal.participantId}`;
+  const mine = anonymousLedger.get(key) ?? [];
+  await withDoc(ctx.hub, `${ctx.principal.workshopId}/board`, (board) => {
+    const items = itemsMap(board.doc);
+    const target = items.get(cmd.targetId);
+    if (!target || target.get('sessionId') !== state.currentSessionId)
+      throw new AppError(ERROR_CODES.notFound, 'no such item');
+    const perTarget = new Map<string, number>();
+    for (const id of mine) {
+      const t = items.get(id)?.get('targetId');
+      if (typeof t === 'string') perTarget.set(t, (perTarget.get(t) ?? 0) + 1);
+    }
+    if (!canVote(perTarget, cmd.targetId, cmd.delta, voting)) throw new AppError(ERROR_CODES.conflict, 'no votes left');
+    // No actor: the log holds `server:anonymous`, the item no author.
+    const origin = serverOrigin('anonymous');
+    if (cmd.delta < 0) {
+      const drop = mine.find((id) => items.get(id)?.get('targetId') === cmd.targetId);
+      if (!drop) return;
+      Y.transact(board.doc, () => items.delete(drop), origin);
+      anonymousLedger.set(
+        key,
+        mine.filter((id) => id !== drop),
+      );
+      return;
+    }
+    const id = newId('i');
+    // Minute precision: the exact time would let someone match a dot to a tap they saw.
+    const at = Math.floor(Date.now() / 60_000) * 60_000;
+    Y.transact(
+      board.doc,
+      () =>
+        addItem(board.doc, {
+          id,
+          kind: VOTE,
+          sessionId: state.currentSessionId,
+          groupId: null,
+          authorId: null,
+          createdAt: at,
+          updatedAt: at,
+          setId: voting.setId,
+          targetId: cmd.targetId,
+        }),
+      origin,
+    );
+    anonymousLedger.set(key, [...mine, id]);
+  });
+}
+
+/** Runs a toolkit command; every check comes before the first write. */
+export async function runToolkitCommand(ctx: ToolkitContext, cmd: ToolkitCommand): Promise<void> {
+  const w = ctx.principal.workshopId;
+  switch (cmd.type) {
+    case 'summon': {
+      const state = agenda(ctx.control.doc);
+      ctx.ephemeral.summon(w, { sessionId: state.currentSessionId, itemId: cmd.itemId ?? null, at: Date.now() });
+      return;
+    }
+    case 'hand.raise':
+      if (!ctx.principal.participantId) throw bad('only a participant has a hand');
+      ctx.ephemeral.setHand(w, ctx.principal.participantId, cmd.raised);
+      return;
+    case 'hand.lower':
+      ctx.ephemeral.setHand(w, cmd.participantId, false);
+      return;
+    case 'reveal':
+      return reveal(ctx);
+    case 'vote.cast':
+      return castAnonymous(ctx, cmd);
+  }
+}

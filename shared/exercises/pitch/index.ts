@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { LIMITS } from '../../limits';
+import type { TimerState } from '../../timer';
+import type { ExerciseDefinition } from '../types';
+
+/** Item kind of a cooperation's pitch: one per group, written together (`text` is a Y.Text). */
+export const PITCH = 'pitch' as const;
+/** Item kind of an audience reaction to a pitch: a question or "what struck me". */
+export const PITCH_REACTION = 'pitchReaction' as const;
+
+export const PITCH_TEXT_MAX = 2000;
+export const KEYWORD_MAX = 40;
+export const KEYWORD_COUNT = 3;
+export const REACTION_TYPES = ['question', 'struck'] as const;
+export type ReactionType = (typeof REACTION_TYPES)[number];
+
+export const pitchFields = z.object({
+  text: z.string().max(PITCH_TEXT_MAX),
+  keywords: z.array(z.string().trim().max(KEYWORD_MAX)).max(KEYWORD_COUNT),
+  editableBy: z.literal('group'),
+});
+
+export const reactionFields = z.object({
+  targetGroupId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  reaction: z.enum(REACTION_TYPES),
+  text: z.string().trim().min(1).max(LIMITS.itemText),
+});
+
+/** The pitch's exercise state: order of groups, who is presenting with their own countdown, whose reactions show. */
+export interface PitchState {
+  order?: string[];
+  current?: string | null;
+  timer?: TimerState | null;
+  reactionsFor?: string | null;
+  seed?: number;
+}
+
+export const readPitchState = (s: Record<string, unknown>): PitchState => s as PitchState;
+
+/** Minutes per pitch: the session's `pitchMinutes` setting, default 3. */
+export function pitchMinutes(settings: Record<string, unknown>): number {
+  const m = settings.pitchMinutes;
+  return typeof m === 'number' && m > 0 && m <= 60 ? m : 3;
+}
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+const staff = ['facilitator'] as const;
+
+/** Pitch: groups prepare a pitch together, then present in an order with a countdown each; the room reacts. */
+export const pitch: ExerciseDefinition = {
+  kind: 'pitch',
+  itemSchemas: { [PITCH]: pitchFields, [PITCH_REACTION]: reactionFields },
+  phases: ['prepare', 'present'],
+  phaseLabels: {
+    prepare: { nl: 'Voorbereiden', en: 'Prepare' },
+    present: { nl: 'Presenteren', en: 'Present' },
+  },
+  actions: {
+    /** A participant's phone asks for its group's pitch item; the server creates it once, so typing never forks. */
+    open: { schema: z.object({}).optional(), roles: ['participant'] },
+    setOrder: { schema: z.object({ order: z.array(id).max(LIMITS.groups) }), roles: staff },
+    drawOrder: {
+      schema: z.object({
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31),
+      }),
+      roles: staff,
+    },
+    present: { schema: z.object({ groupId: id }), roles: staff },
+    finish: { schema: z.object({}).optional(), roles: staff },
+    extend: { schema: z.object({ seconds: z.number().int().min(-600).max(600) }), roles: staff },
+  },
+};

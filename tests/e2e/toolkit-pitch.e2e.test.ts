@@ -1,0 +1,170 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, ioClient } from '../helpers/clients';
+import { startServer, type TestServer } from '../helpers/startServer';
+import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+
+/**
+ * The toolkit with the pitch and the framework, one browser context per person: the facilitator's console, the
+ * screen, and two phones of the same cooperation (one formal, one informal).
+ */
+describe('toolkit, pitch and kader in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const a11y: Record<string, string[]> = {};
+  const checkA11y = async (page: Page, view: string) => {
+    a11y[view] = describeViolations(await seriousA11yViolations(page));
+    await screenshot(page, view);
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const ctx of contexts) await ctx.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  }, 60_000);
+
+  it(
+    'runs pitch preparation, a timed presentation with reactions, and the kader slides',
+    { timeout: 150_000 },
+    async () => {
+      const w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam']);
+      const page = async (opts: Parameters<Browser['newContext']>[0]) => {
+        const ctx = await browser.newContext({ ...STILL, ...opts });
+        contexts.push(ctx);
+        return ctx.newPage();
+      };
+      const facilitator = await page({ viewport: { width: 1366, height: 900 } });
+      await facilitator.goto(w.links.facilitator);
+      await facilitator.getByTestId('toolkit-panel').waitFor();
+      const screen = await page({ viewport: { width: 1280, height: 720 } });
+      await screen.goto(w.links.screen);
+      await screen.getByTestId('session-title').waitFor();
+
+      const joinPhone = async (name: string, side: 'formal' | 'informal') => {
+        const ctx = await phoneContext(browser);
+        contexts.push(ctx);
+        const phone = await ctx.newPage();
+        await phone.goto(w.links.join);
+        await phone.getByTestId('join-name').fill(name);
+        await phone.getByTestId('join-group').selectOption({ label: 'Utrecht' });
+        await phone.getByTestId(`join-side-${side}`).check();
+        await phone.getByTestId('join-consent').check();
+        await phone.getByTestId('join-submit').click();
+        await phone.waitForURL(/\/p\//);
+        await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+        return phone;
+      };
+      const amina = await joinPhone('Amina', 'formal');
+      const bram = await joinPhone('Bram', 'informal');
+
+      // Toolkit: ready per group, raised hand and lowering it, summon.
+      await amina.getByTestId('ready-toggle').click();
+      await facilitator.locator('[data-testid="ready-group"][data-ready="1"]').filter({ hasText: 'Utrecht' }).waitFor();
+      await bram.getByTestId('hand-toggle').click();
+      await bram.getByTestId('hand-raised').waitFor();
+      await facilitator.getByTestId('raised-hand').filter({ hasText: 'Bram' }).waitFor();
+      await facilitator.getByTestId('lower-hand').click();
+      await bram.getByTestId('hand-raised').waitFor({ state: 'detached' });
+      await facilitator.getByTestId('summon').click();
+      await amina.getByTestId('summoned').waitFor();
+      await bram.getByTestId('summoned').waitFor();
+      await facilitator.getByTestId('toggle-sound').click();
+      await screen.locator('[data-testid="timer-cue"][data-sound="true"]').waitFor({ state: 'attached' });
+
+      // Pitch, preparation: both phones type into the group's one pitch at the same time; the texts merge.
+      await facilitator.getByTestId('session-next').click();
+      for (const p of [amina, bram]) await p.getByTestId('pitch-editor').waitFor();
+      // The new session cleared the ready signal.
+      await facilitator.locator('[data-testid="ready-group"][data-ready="0"]').filter({ hasText: 'Utrecht' }).waitFor();
+      await Promise.all([
+        amina.getByTestId('pitch-text').pressSequentially('Wij verbinden ouders. ', { delay: 15 }),
+        bram.getByTestId('pitch-text').pressSequentially('Samen sterk! ', { delay: 15 }),
+      ]);
+      for (const p of [amina, bram]) {
+        await expect.poll(() => p.getByTestId('pitch-text').inputValue()).toContain('Wij verbinden ouders.');
+        await expect.poll(() => p.getByTestId('pitch-text').inputValue()).toContain('Samen sterk!');
+      }
+      expect(await amina.getByTestId('pitch-text').inputValue()).toBe(
+        await bram.getByTestId('pitch-text').inputValue(),
+      );
+      await bram.getByTestId('pitch-keyword-0').fill('vertrouwen');
+      await amina.getByTestId('pitch-keyword-1').fill('taal');
+      const utrechtCard = screen.locator('[data-testid="pitch-card"]').filter({ hasText: 'Utrecht' });
+      await utrechtCard.getByText('vertrouwen').waitFor();
+      await utrechtCard.getByText('taal').waitFor();
+      await checkA11y(amina, 'pitch-phone-prepare');
+      await checkA11y(screen, 'pitch-screen-prepare');
+
+      // Presentation: Utrecht first, with its own countdown; the screen shows name, members by side and keywords.
+      await facilitator.getByTestId('phase-present').click();
+      const utrechtRow = facilitator.getByTestId('pitch-order').locator('li').filter({ hasText: 'Utrecht' });
+      await utrechtRow.getByTestId('pitch-present').click();
+      const current = screen.getByTestId('pitch-current');
+      await current.filter({ hasText: 'Utrecht' }).waitFor();
+      await current.getByText('vertrouwen').waitFor();
+      await current.getByText('Amina').waitFor();
+      await current.getByText('Bram').waitFor();
+      await current.locator('[data-testid="timer"][data-running="true"]').waitFor();
+      await expect.poll(() => current.locator('.timer__clock').textContent()).toMatch(/^[23]:\d\d$/);
+      await checkA11y(screen, 'pitch-screen-present');
+
+      // The audience reacts on the phone during the pitch.
+      await bram.getByTestId('pitch-now').waitFor();
+      await bram.getByTestId('reaction-struck').check();
+      await bram.getByTestId('reaction-text').fill('Mooi hoe jullie taal als brug gebruiken');
+      await bram.getByTestId('reaction-send').click();
+      await bram.getByTestId('my-reactions').getByText('Mooi hoe jullie').waitFor();
+      await checkA11y(bram, 'pitch-phone-present');
+
+      // Time runs out (shortened through the real command): a calm end signal on the screen.
+      const f = ioClient(server.url, w.tokens.facilitator);
+      await f.connected();
+      expect(
+        await f.command({ type: 'exercise', sessionId: 'pitch', action: 'extend', payload: { seconds: -180 } }),
+      ).toEqual({ ok: true });
+      f.close();
+      await screen.getByTestId('pitch-time-up').waitFor();
+      await screenshot(screen, 'pitch-screen-time-up');
+
+      // After the pitch: the reactions show; the facilitator spotlights one.
+      await facilitator.getByTestId('pitch-finish').click();
+      await screen.getByTestId('pitch-reaction').filter({ hasText: 'Mooi hoe jullie' }).waitFor();
+      await screenshot(screen, 'pitch-screen-reactions');
+      await facilitator.getByTestId('reaction-spotlight').click();
+      await screen.getByTestId('spotlight').filter({ hasText: 'Mooi hoe jullie' }).waitFor();
+      await checkA11y(facilitator, 'pitch-console');
+
+      // Kader: the screen and the phones show the same slide; the facilitator moves on; a phone asks a question.
+      await facilitator.getByTestId('session-next').click();
+      await screen.getByTestId('slide').getByText('Kader: samenwerking formeel en informeel').waitFor();
+      await amina.getByTestId('slide').getByText('Kader: samenwerking formeel en informeel').waitFor();
+      await facilitator.getByTestId('slide-next').click();
+      await screen.locator('[data-testid="slide-count"][data-slide="1"]').waitFor();
+      await amina.locator('[data-testid="slide-count"][data-slide="1"]').waitFor();
+      await screen.getByTestId('slide').getByText('Twee perspectieven op samenwerking').waitFor();
+      await amina.getByTestId('question-input').fill('Hoe verhoudt dit zich tot de wijkteams?');
+      await amina.getByTestId('question-send').click();
+      await facilitator.getByTestId('console-questions').getByText('Hoe verhoudt dit zich').waitFor();
+      await checkA11y(screen, 'kader-screen');
+      await checkA11y(amina, 'kader-phone');
+      // Phone at 360 px: no horizontal scrolling.
+      expect(await amina.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+      expect(a11y).toEqual({
+        'pitch-phone-prepare': [],
+        'pitch-screen-prepare': [],
+        'pitch-screen-present': [],
+        'pitch-phone-present': [],
+        'pitch-console': [],
+        'kader-screen': [],
+        'kader-phone': [],
+      });
+    },
+  );
+});
