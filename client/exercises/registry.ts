@@ -1,10 +1,16 @@
 import type { ExerciseKind } from '../../shared/programme';
 import { noteWallViews } from './noteWall';
+import { prejudiceGameViews } from './prejudiceGame';
+import { strengthsViews } from './strengths';
+import { treeViews } from './tree';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
 const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   noteWall: noteWallViews,
+  strengths: strengthsViews,
+  tree: treeViews,
+  prejudiceGame: prejudiceGameViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

@@ -1,7 +1,14 @@
+import { seedPrejudiceGame } from './prejudiceGame';
+import { seedStrengths } from './strengths';
+import { seedTree } from './tree';
 import type { DemoSeeder } from './types';
 
 /**
  * Exercise-specific demo content, by session id of the default programme. A session without a seeder gets the
  * note wall's notes from demoContent.ts.
  */
-export const DEMO_SEEDERS: Record<string, DemoSeeder> = {};
+export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
+  'krachten-rollen': seedStrengths,
+  boom: seedTree,
+  vooroordelen: seedPrejudiceGame,
+};

@@ -1,10 +1,17 @@
 import type { ExerciseKind } from '../../shared/programme';
+import { prejudiceGameServer } from './prejudiceGame';
+import { strengthsServer } from './strengths';
+import { treeServer } from './tree';
 import type { ServerExercise } from './types';
 
 /**
  * Every exercise with server-side commands. The note wall needs none: its notes are written by clients straight
  * into the board.
  */
-const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {};
+const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {
+  strengths: strengthsServer,
+  tree: treeServer,
+  prejudiceGame: prejudiceGameServer,
+};
 
 export const serverExercise = (kind: ExerciseKind): ServerExercise | undefined => SERVER_EXERCISES[kind];

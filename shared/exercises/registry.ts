@@ -1,10 +1,16 @@
 import type { ExerciseKind } from '../programme';
 import { noteWall } from './noteWall';
+import { prejudiceGame } from './prejudiceGame';
+import { strengths } from './strengths';
+import { tree } from './tree';
 import type { ExerciseDefinition } from './types';
 
 /** Every exercise module of the shared layer. Kinds not listed run as a note wall until their module lands. */
 const EXERCISES: Partial<Record<ExerciseKind, ExerciseDefinition>> = {
   noteWall,
+  strengths,
+  tree,
+  prejudiceGame,
 };
 
 export function exerciseFor(kind: ExerciseKind): ExerciseDefinition {
