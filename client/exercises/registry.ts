@@ -2,6 +2,9 @@ import type { ExerciseKind } from '../../shared/programme';
 import { frameworkViews } from './framework';
 import { noteWallViews } from './noteWall';
 import { pitchViews } from './pitch';
+import { prejudiceGameViews } from './prejudiceGame';
+import { strengthsViews } from './strengths';
+import { treeViews } from './tree';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
@@ -9,6 +12,9 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   noteWall: noteWallViews,
   pitch: pitchViews,
   framework: frameworkViews,
+  strengths: strengthsViews,
+  tree: treeViews,
+  prejudiceGame: prejudiceGameViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

@@ -1,5 +1,8 @@
 import { seedFramework } from './framework';
 import { seedPitch } from './pitch';
+import { seedPrejudiceGame } from './prejudiceGame';
+import { seedStrengths } from './strengths';
+import { seedTree } from './tree';
 import type { DemoSeeder } from './types';
 
 /**
@@ -9,4 +12,7 @@ import type { DemoSeeder } from './types';
 export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   pitch: seedPitch,
   kader: seedFramework,
+  'krachten-rollen': seedStrengths,
+  boom: seedTree,
+  vooroordelen: seedPrejudiceGame,
 };

@@ -1,6 +1,9 @@
 import type { ExerciseKind } from '../../shared/programme';
 import { frameworkServer } from './framework';
 import { pitchServer } from './pitch';
+import { prejudiceGameServer } from './prejudiceGame';
+import { strengthsServer } from './strengths';
+import { treeServer } from './tree';
 import type { ServerExercise } from './types';
 
 /**
@@ -10,6 +13,9 @@ import type { ServerExercise } from './types';
 const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {
   pitch: pitchServer,
   framework: frameworkServer,
+  strengths: strengthsServer,
+  tree: treeServer,
+  prejudiceGame: prejudiceGameServer,
 };
 
 export const serverExercise = (kind: ExerciseKind): ServerExercise | undefined => SERVER_EXERCISES[kind];

@@ -4,6 +4,9 @@ import { VOTE, voteFields } from '../toolkit/votes';
 import { framework } from './framework';
 import { noteWall } from './noteWall';
 import { pitch } from './pitch';
+import { prejudiceGame } from './prejudiceGame';
+import { strengths } from './strengths';
+import { tree } from './tree';
 import type { ExerciseDefinition } from './types';
 
 /** Every exercise module of the shared layer. Kinds not listed run as a note wall until their module lands. */
@@ -11,6 +14,9 @@ const EXERCISES: Partial<Record<ExerciseKind, ExerciseDefinition>> = {
   noteWall,
   pitch,
   framework,
+  strengths,
+  tree,
+  prejudiceGame,
 };
 
 /** Item kinds of the facilitation toolkit, usable in any exercise. */
