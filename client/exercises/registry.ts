@@ -1,10 +1,12 @@
 import type { ExerciseKind } from '../../shared/programme';
 import { noteWallViews } from './noteWall';
+import { roleMarketViews } from './roleMarket';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
 const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   noteWall: noteWallViews,
+  roleMarket: roleMarketViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

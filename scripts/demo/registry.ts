@@ -1,7 +1,10 @@
+import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
 
 /**
  * Exercise-specific demo content, by session id of the default programme. A session without a seeder gets the
  * note wall's notes from demoContent.ts.
  */
-export const DEMO_SEEDERS: Record<string, DemoSeeder> = {};
+export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
+  rollenmarkt: roleMarketSeeder,
+};
