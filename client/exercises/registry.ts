@@ -1,4 +1,5 @@
 import type { ExerciseKind } from '../../shared/programme';
+import { consultViews } from './consult';
 import { noteWallViews } from './noteWall';
 import { roleMarketViews } from './roleMarket';
 import type { ExerciseViews } from './types';
@@ -7,6 +8,7 @@ import type { ExerciseViews } from './types';
 const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   noteWall: noteWallViews,
   roleMarket: roleMarketViews,
+  consult: consultViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

@@ -1,3 +1,4 @@
+import { consultSeeder } from './consult';
 import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
 
@@ -7,4 +8,5 @@ import type { DemoSeeder } from './types';
  */
 export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   rollenmarkt: roleMarketSeeder,
+  consult: consultSeeder,
 };
