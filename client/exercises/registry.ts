@@ -1,4 +1,5 @@
 import type { ExerciseKind } from '../../shared/programme';
+import { actionPlanViews } from './actionPlan';
 import { consultViews } from './consult';
 import { noteWallViews } from './noteWall';
 import { roleMarketViews } from './roleMarket';
@@ -9,6 +10,7 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   noteWall: noteWallViews,
   roleMarket: roleMarketViews,
   consult: consultViews,
+  actionPlan: actionPlanViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

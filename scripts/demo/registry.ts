@@ -1,3 +1,4 @@
+import { actionPlanSeeder } from './actionPlan';
 import { consultSeeder } from './consult';
 import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
@@ -9,4 +10,5 @@ import type { DemoSeeder } from './types';
 export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   rollenmarkt: roleMarketSeeder,
   consult: consultSeeder,
+  plan: actionPlanSeeder,
 };

@@ -21,8 +21,7 @@ export function useNames() {
     return {
       person: (id: string | null | undefined) => (id ? (people.get(id) ?? '?') : '?'),
       group: (id: string | null | undefined) => (id ? (coops.get(id) ?? '') : ''),
-      who: (i: { whoMemberId?: unknown; whoParty?: unknown }) =>
-        typeof i.whoMemberId === 'string' ? (people.get(i.whoMemberId) ?? '?') : String(i.whoParty ?? ''),
+      who: (i: object) => whoName(i as { whoMemberId?: unknown; whoParty?: unknown }, people),
     };
   }, [participants, groups]);
 }
@@ -70,4 +69,9 @@ export function useFollowedGroup(picked: string | null): string | null {
   const [name] = useResearcherName();
   const assigned = useAssignedResearchers();
   return picked ?? groupOfResearcher(assigned, name);
+}
+
+/** The name of who an item applies to: the member's name, or the named party. */
+function whoName(i: { whoMemberId?: unknown; whoParty?: unknown }, people: Map<string, string>): string {
+  return typeof i.whoMemberId === 'string' ? (people.get(i.whoMemberId) ?? '?') : String(i.whoParty ?? '');
 }
