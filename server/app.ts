@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
+import { uploadsRouter } from './exercises/vision/uploads';
 import { createSocketServer } from './socket/io';
 import type { Storage } from './storage/Storage';
 import { DocHub } from './sync/DocHub';
@@ -17,6 +18,8 @@ export interface AppOptions {
   /** Folder of the built client; not served when missing. */
   clientDir?: string;
   publicUrl?: string;
+  /** DATA_DIR; uploads (the vision's photos) are stored under it, and refused when it is not given. */
+  dataDir?: string;
 }
 
 export interface RunningApp {
@@ -42,6 +45,7 @@ export function createApp(opts: AppOptions): RunningApp {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
   app.use(
     '/api',
     createApi({ storage: opts.storage, workshops, organiserKey: opts.organiserKey, publicUrl: opts.publicUrl }),

@@ -11,6 +11,7 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
     organiserKey: config.organiserKey,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
+    dataDir: config.dataDir,
   });
   const url = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? url;

@@ -5,6 +5,10 @@ import { pitchViews } from './pitch';
 import { prejudiceGameViews } from './prejudiceGame';
 import { strengthsViews } from './strengths';
 import { treeViews } from './tree';
+import { actionPlanViews } from './actionPlan';
+import { consultViews } from './consult';
+import { noteWallViews } from './noteWall';
+import { roleMarketViews } from './roleMarket';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
@@ -15,6 +19,9 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   strengths: strengthsViews,
   tree: treeViews,
   prejudiceGame: prejudiceGameViews,
+  roleMarket: roleMarketViews,
+  consult: consultViews,
+  actionPlan: actionPlanViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

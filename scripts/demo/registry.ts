@@ -3,6 +3,9 @@ import { seedPitch } from './pitch';
 import { seedPrejudiceGame } from './prejudiceGame';
 import { seedStrengths } from './strengths';
 import { seedTree } from './tree';
+import { actionPlanSeeder } from './actionPlan';
+import { consultSeeder } from './consult';
+import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
 
 /**
@@ -15,4 +18,7 @@ export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   'krachten-rollen': seedStrengths,
   boom: seedTree,
   vooroordelen: seedPrejudiceGame,
+  rollenmarkt: roleMarketSeeder,
+  consult: consultSeeder,
+  plan: actionPlanSeeder,
 };

@@ -4,7 +4,11 @@ import { pitchServer } from './pitch';
 import { prejudiceGameServer } from './prejudiceGame';
 import { strengthsServer } from './strengths';
 import { treeServer } from './tree';
+import { actionPlanServer } from './actionPlan';
+import { consultServer } from './consult';
+import { roleMarketServer } from './roleMarket';
 import type { ServerExercise } from './types';
+import { visionServer } from './vision';
 
 /**
  * Every exercise with server-side commands. The note wall needs none: its notes are written by clients straight
@@ -16,6 +20,10 @@ const SERVER_EXERCISES: Partial<Record<ExerciseKind, ServerExercise>> = {
   strengths: strengthsServer,
   tree: treeServer,
   prejudiceGame: prejudiceGameServer,
+  roleMarket: roleMarketServer,
+  consult: consultServer,
+  actionPlan: actionPlanServer,
+  vision: visionServer,
 };
 
 export const serverExercise = (kind: ExerciseKind): ServerExercise | undefined => SERVER_EXERCISES[kind];

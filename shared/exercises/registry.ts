@@ -7,6 +7,12 @@ import { pitch } from './pitch';
 import { prejudiceGame } from './prejudiceGame';
 import { strengths } from './strengths';
 import { tree } from './tree';
+import { actionPlan } from './actionPlan';
+import { closing } from './closing';
+import { consult } from './consult';
+import { noteWall } from './noteWall';
+import { roleMarket } from './roleMarket';
+import { vision } from './vision';
 import type { ExerciseDefinition } from './types';
 
 /** Every exercise module of the shared layer. Kinds not listed run as a note wall until their module lands. */
@@ -17,6 +23,11 @@ const EXERCISES: Partial<Record<ExerciseKind, ExerciseDefinition>> = {
   strengths,
   tree,
   prejudiceGame,
+  roleMarket,
+  consult,
+  actionPlan,
+  vision,
+  closing,
 };
 
 /** Item kinds of the facilitation toolkit, usable in any exercise. */

@@ -23,6 +23,7 @@ export async function startServer(opts: { dataDir?: string; port?: number } = {}
     storage: new SqliteStorage(dataDir),
     organiserKey,
     clientDir: path.resolve('dist/client'),
+    dataDir,
   });
   const url = await app.listen(opts.port ?? 0, '127.0.0.1');
   return { url, port: Number(new URL(url).port), organiserKey, dataDir, close: () => app.close() };

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { CONSULT_MODES } from '../../../shared/exercises/consult';
+import { useControlStore } from '../../store/controlStore';
+import { runCommand } from '../../sync/commands';
+import { AssignResearchers } from '../dayTwo/AssignResearchers';
+import type { ConsoleProps } from '../types';
+import { runExerciseAction } from '../useExercise';
+import { ConsultThread } from './ConsultThread';
+import { useConsultT } from './i18n';
+import { RoundsOverview } from './RoundsOverview';
+import { Takeaways } from './Takeaways';
+import { useConsult } from './useConsult';
+import '../dayTwo/dayTwo.css';
+import './consult.css';
+
+/** Console: plan the rounds (schedule or free), start each round with its timer, then send everyone back home. */
+export function ConsultConsole({ session }: ConsoleProps) {
+  const t = useConsultT();
+  const groups = useControlStore((s) => s.groups);
+  const c = useConsult(session);
+  const settings = session.settings as { rounds?: number; roundMinutes?: number };
+  const [mode, setMode] = useState<(typeof CONSULT_MODES)[number]>(c.state.mode ?? 'schedule');
+  const [rounds, setRounds] = useState(String(c.state.rounds?.length || settings.rounds || 2));
+  const [minutes, setMinutes] = useState(String(c.state.roundMinutes ?? settings.roundMinutes ?? 20));
+  const [cap, setCap] = useState(String(c.state.cap ?? 1));
+  const startRound = async (round: number) => {
+    if (await runExerciseAction(session.id, 'setRound', { round }))
+      await runCommand({ type: 'timer.start', minutes: c.state.roundMinutes ?? Number(minutes) });
+  };
+  return (
+    <div className="daytwo-stack">
+      <form
+        className="consult-config"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runExerciseAction(session.id, 'configure', {
+            mode,
+            rounds: Number(rounds),
+            roundMinutes: Number(minutes),
+            cap: Number(cap),
+          });
+        }}
+      >
+        <div className="field field--inline">
+          <label htmlFor="consult-mode">{t('mode')}</label>
+          <select
+            id="consult-mode"
+            className="input input--small"
+            value={mode}
+            onChange={(e) => setMode(e.target.value as typeof mode)}
+            data-testid="consult-mode"
+          >
+            <option value="schedule">{t('modeSchedule')}</option>
+            <option value="free">{t('modeFree')}</option>
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label htmlFor="consult-rounds">{t('rounds')}</label>
+          <input
+            id="consult-rounds"
+            className="input input--small"
+            type="number"
+            min={1}
+            max={10}
+            value={rounds}
+            onChange={(e) => setRounds(e.target.value)}
+            data-testid="consult-rounds-input"
+          />
+          <label htmlFor="consult-minutes">{t('minutes')}</label>
+          <input
+            id="consult-minutes"
+            className="input input--small"
+            type="number"
+            min={1}
+            max={120}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            data-testid="consult-minutes"
+          />
+          {mode === 'free' && (
+            <>
+              <label htmlFor="consult-cap">{t('cap')}</label>
+              <input
+                id="consult-cap"
+                className="input input--small"
+                type="number"
+                min={1}
+                max={10}
+                value={cap}
+                onChange={(e) => setCap(e.target.value)}
+              />
+            </>
+          )}
+        </div>
+        <button type="submit" className="button" data-testid="consult-plan">
+          {t('plan')}
+        </button>
+      </form>
+      {c.planned && (
+        <div className="button-row">
+          {c.rounds.map((r) => (
+            <button
+              key={r.round}
+              type="button"
+              className="button button--small"
+              aria-pressed={c.round === r.round}
+              onClick={() => void startRound(r.round)}
+              data-testid="consult-start-round"
+            >
+              {t('start', { round: r.round })}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={c.after}
+            onClick={() => void runExerciseAction(session.id, 'setRound', { round: c.rounds.length + 1 })}
+            data-testid="consult-finish"
+          >
+            {t('finish')}
+          </button>
+        </div>
+      )}
+      <AssignResearchers session={session} />
+      {c.planned && <RoundsOverview rounds={c.rounds} current={c.round} />}
+      {c.current?.consults.map((k) => (
+        <ConsultThread key={k.hostId} sessionId={session.id} round={c.round} hostId={k.hostId} />
+      ))}
+      {c.after && groups.map((g) => <Takeaways key={g.id} sessionId={session.id} groupId={g.id} rounds={c.rounds} />)}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { Item } from '../../../shared/boardDoc';
+import { useState } from 'react';
+import {
+  CONSULT_ADVICE,
+  CONSULT_QUESTION,
+  consultAdviceFields,
+  consultQuestionFields,
+} from '../../../shared/exercises/consult';
+import { addDayTwoItem } from '../dayTwo/boardWrites';
+import { useItems } from '../dayTwo/useItems';
+import { useNames } from '../dayTwo/useWorkspace';
+import { useConsultT } from './i18n';
+
+/** One consult: the host's question, the advice given and by whom; `write` adds a form for the host or a visitor. */
+export function ConsultThread(props: {
+  sessionId: string;
+  round: number;
+  hostId: string;
+  write?: { as: 'host' | 'visitor'; participantId: string; groupId: string; locked: boolean };
+}) {
+  const t = useConsultT();
+  const names = useNames();
+  const host = names.group(props.hostId);
+  const at = (i: Item) => i.round === props.round && i.hostId === props.hostId;
+  const questions = useItems(props.sessionId, CONSULT_QUESTION).filter(at);
+  const advice = useItems(props.sessionId, CONSULT_ADVICE).filter(at);
+  const [text, setText] = useState('');
+  const w = props.write;
+  const inputId = `consult-${props.round}-${props.hostId}`;
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!w) return;
+    const host = w.as === 'host';
+    const res = addDayTwoItem(
+      host ? consultQuestionFields : consultAdviceFields,
+      {
+        kind: host ? CONSULT_QUESTION : CONSULT_ADVICE,
+        sessionId: props.sessionId,
+        groupId: w.groupId,
+        authorId: w.participantId,
+      },
+      { round: props.round, hostId: props.hostId, text },
+    );
+    if (res.ok) setText('');
+  };
+  return (
+    <div className="daytwo-stack" data-testid="consult-thread" data-round={props.round} data-host-name={host}>
+      <section className="daytwo-card">
+        <h3>{w?.as === 'host' ? t('question') : t('questionOf', { host })}</h3>
+        {questions.length === 0 ? (
+          <p className="muted">{t('noQuestion', { host })}</p>
+        ) : (
+          questions.map((q) => (
+            <p key={q.id} data-testid="consult-question">
+              {String(q.text)}
+            </p>
+          ))
+        )}
+      </section>
+      <section className="daytwo-card">
+        <h3>{t('advice')}</h3>
+        {advice.length === 0 ? (
+          <p className="muted">{t('noAdvice')}</p>
+        ) : (
+          <ul>
+            {advice.map((a) => (
+              <li key={a.id} data-testid="consult-advice">
+                {String(a.text)}{' '}
+                <span className="muted">
+                  {t('adviceBy', { name: names.person(a.authorId), group: names.group(a.groupId) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {w && (
+        <form className="daytwo-stack" onSubmit={submit}>
+          <label htmlFor={inputId}>{w.as === 'host' ? t('question') : t('adviceLabel', { host })}</label>
+          <textarea
+            id={inputId}
+            className="input"
+            rows={2}
+            maxLength={500}
+            value={text}
+            disabled={w.locked}
+            onChange={(e) => setText(e.target.value)}
+            data-testid={w.as === 'host' ? 'consult-question-input' : 'consult-advice-input'}
+          />
+          <button
+            type="submit"
+            className="button button--primary button--block"
+            disabled={w.locked || !text.trim()}
+            data-testid="consult-submit"
+          >
+            {w.as === 'host' ? t('addQuestion') : t('addAdvice')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { newId } from '../../../shared/ids';
+import { ERROR_CODES } from '../../../shared/protocol';
+import { authenticate, bearer } from '../../auth';
+import { AppError, forbidden, notFound } from '../../errors';
+import type { Storage } from '../../storage/Storage';
+
+/** Largest photo of a paper drawing, in bytes. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** What a file is, by its first bytes (never by its name or the Content-Type a client claims). */
+export function sniffImage(head: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
+  return null;
+}
+
+/** Reads the request body, refusing with 413 as soon as it passes the limit (so a huge upload is not buffered). */
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.get('content-length') ?? 0);
+    if (declared > limit) return reject(new AppError(ERROR_CODES.tooLarge, `file larger than ${limit} bytes`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.pause();
+        reject(new AppError(ERROR_CODES.tooLarge, `file larger than ${limit} bytes`));
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+const ID = /^u[a-z0-9]{6,30}$/;
+
+/**
+ * Photo uploads of a workshop (the vision's paper drawings): `POST /api/workshops/:id/uploads` with the raw image
+ * as body, `GET /api/workshops/:id/uploads/:uploadId`; both need a token of that workshop as Bearer. Files live in
+ * `<dataDir>/uploads/<workshopId>/`, the original kept; browsers shrink it for display.
+ */
+export function uploadsRouter(storage: Storage, dataDir: string): express.Router {
+  const r = express.Router();
+  const member = async (req: Request) => {
+    const p = await authenticate(storage, bearer(req.get('authorization')));
+    if (!p) throw new AppError(ERROR_CODES.unauthorised, 'invalid or missing token');
+    if (p.workshopId !== req.params.id) throw forbidden('not a member of this workshop');
+    if (p.role === 'screen' && req.method === 'POST') throw forbidden('the screen does not upload');
+    return p;
+  };
+  const dir = (workshopId: string) => path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));
+  const wrap =
+    (h: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
+      h(req, res).catch(next);
+
+  r.post(
+    '/workshops/:id/uploads',
+    wrap(async (req, res) => {
+      const p = await member(req);
+      const body = await readBody(req, MAX_UPLOAD_BYTES);
+      const mime = sniffImage(body);
+      if (!mime) throw new AppError(ERROR_CODES.badRequest, 'not a JPEG, PNG or WebP image');
+      const uploadId = newId('u').toLowerCase();
+      await mkdir(dir(p.workshopId), { recursive: true });
+      await writeFile(path.join(dir(p.workshopId), uploadId), body);
+      const meta = { uploadId, mime, size: body.length, by: p.participantId ?? p.role, at: Date.now() };
+      await writeFile(path.join(dir(p.workshopId), `${uploadId}.json`), JSON.stringify(meta));
+      res.status(201).json({ uploadId, mime, size: body.length });
+    }),
+  );
+
+  r.get(
+    '/workshops/:id/uploads/:uploadId',
+    wrap(async (req, res) => {
+      const p = await member(req);
+      const uploadId = String(req.params.uploadId);
+      if (!ID.test(uploadId)) throw notFound('upload');
+      const file = path.join(dir(p.workshopId), uploadId);
+      const meta = await readFile(`${file}.json`, 'utf8').catch(() => null);
+      if (!meta) throw notFound('upload');
+      const { mime } = JSON.parse(meta) as { mime: string };
+      const { size } = await stat(file);
+      res.set({ 'Content-Type': mime, 'Content-Length': String(size), 'Cache-Control': 'private, max-age=3600' });
+      res.set('X-Content-Type-Options', 'nosniff');
+      createReadStream(file).pipe(res);
+    }),
+  );
+  return r;
+}
