@@ -44,7 +44,7 @@ export function createApp(opts: AppOptions): RunningApp {
   });
   app.use(
     '/api',
-    createApi({ storage: opts.storage, workshops, organiserKey: opts.organiserKey, publicUrl: opts.publicUrl }),
+    createApi({ storage: opts.storage, workshops, hub, organiserKey: opts.organiserKey, publicUrl: opts.publicUrl }),
   );
 
   const clientDir = opts.clientDir;

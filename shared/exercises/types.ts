@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Item } from '../boardDoc';
 import type { ExerciseKind } from '../programme';
 import type { Role } from '../roles';
 
@@ -17,4 +18,6 @@ export interface ExerciseDefinition {
   phases: readonly string[];
   /** Commands of this exercise, sent as `{type: 'exercise', sessionId, action, payload}`. */
   actions?: Record<string, ExerciseAction>;
+  /** How one of this exercise's items reads as a turn in transcripts and exports; default: its `text`, else its fields as JSON. */
+  exportText?: (item: Item) => string;
 }

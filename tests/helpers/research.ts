@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The REFI-QDA schema, kept beside the repository (`../shared/schemas/refi-qda/`). */
+export const PROJECT_XSD = path.resolve('..', 'shared', 'schemas', 'refi-qda', 'Project.xsd');
+
+/** Validates a project.qde against Project.xsd with xmllint; returns xmllint's complaint, or null when valid. */
+export function validateQde(xml: string): string | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-qde-'));
+  const file = path.join(dir, 'project.qde');
+  writeFileSync(file, xml);
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', PROJECT_XSD, file], { stdio: 'pipe' });
+    return null;
+  } catch (err) {
+    const e = err as { stderr?: Buffer; message: string };
+    return e.stderr?.toString() ?? e.message;
+  }
+}
+
+/** Unpacks a zip with Python's zipfile (an independent reader), returning each entry's name and UTF-8 text. */
+export function unzipWithPython(zip: Buffer): Record<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-zip-'));
+  const file = path.join(dir, 'export.zip');
+  writeFileSync(file, zip);
+  const script =
+    'import sys, json, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n' +
+    'print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))';
+  const out = execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out) as Record<string, string>;
+}
