@@ -16,7 +16,7 @@ import { provenanceOf } from '../../server/export/provenance';
 import { buildQdpx, buildQdpxFiles } from '../../server/export/qdpx';
 import { htmlTranscript, markdownTranscript } from '../../server/export/transcript';
 import { crc32, zip } from '../../server/export/zip';
-import { unzipWithPython, validateQde } from '../helpers/research';
+import { parseCsv, unzipWithPython, validateQde } from '../helpers/research';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 const G1 = 'gUtrecht';
@@ -102,35 +102,6 @@ function fixture(): RawRecord {
     itemProvenance: new Map(),
     observationProvenance: new Map(),
   };
-}
-
-/** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && s[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
 }
 
 const NAMES = ['Aïcha', 'aïcha', 'Idrissi', 'Bram', 'Oudshoorn', 'Marjolein', 'Onderzoeker', 'Piet', 'Tweede'];
