@@ -48,7 +48,7 @@ export function createApp(opts: AppOptions): RunningApp {
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
   app.use(
     '/api',
-    createApi({ storage: opts.storage, workshops, organiserKey: opts.organiserKey, publicUrl: opts.publicUrl }),
+    createApi({ storage: opts.storage, workshops, hub, organiserKey: opts.organiserKey, publicUrl: opts.publicUrl }),
   );
 
   const clientDir = opts.clientDir;

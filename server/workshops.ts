@@ -10,6 +10,7 @@ import { AppError, notFound } from './errors';
 import type { Storage, WorkshopRecord } from './storage/Storage';
 import type { DocHub } from './sync/DocHub';
 import { serverOrigin } from './sync/origins';
+import { seedCodebook } from '../shared/research/researchDoc';
 
 export const controlDocName = (workshopId: string) => `${workshopId}/control`;
 
@@ -58,6 +59,11 @@ export class Workshops {
     );
     await live.idle();
     this.hub.release(live);
+    // The researchers' codebook starts from the source's codes (shared/research/codebook.ts).
+    const research = await this.hub.get(`${id}/research`);
+    Y.transact(research.doc, () => seedCodebook(research.doc, record.createdAt), serverOrigin('create'));
+    await research.idle();
+    this.hub.release(research);
     return { ...record, groups };
   }
 

@@ -7,7 +7,6 @@ import { strengthsViews } from './strengths';
 import { treeViews } from './tree';
 import { actionPlanViews } from './actionPlan';
 import { consultViews } from './consult';
-import { noteWallViews } from './noteWall';
 import { roleMarketViews } from './roleMarket';
 import type { ExerciseViews } from './types';
 

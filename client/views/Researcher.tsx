@@ -1,29 +1,50 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { currentSession } from '../../shared/controlDoc';
 import { Page } from '../components/Page';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
 import { exerciseViews } from '../exercises/registry';
-import { useT } from '../i18n/i18n';
+import { localise, useLang, useT } from '../i18n/i18n';
+import { ExportPanel } from '../research/ExportPanel';
+import { ItemFeed, useFeedItems } from '../research/ItemFeed';
+import { ObservationComposer } from '../research/ObservationComposer';
+import { ObservationList } from '../research/ObservationList';
+import { SessionSummary } from '../research/SessionSummary';
+import { Timeline } from '../research/Timeline';
+import { useResearchT } from '../research/i18n';
+import { useResearchDoc } from '../research/useResearchDoc';
+import { useResearcherName } from '../research/useResearcherName';
+import '../research/research.css';
 import { tokenFromHash } from '../router';
 import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useWorkshop } from '../sync/useWorkshop';
 
 const ALL = '';
+const FOLLOW = '';
 
-/** `/r/<workshopId>`: follow one group (or all) through the current session, live. */
+/** `/r/<workshopId>`: follow a group through a session live, take coded observations, replay and export the record. */
 export function Researcher({ workshopId }: { workshopId: string }) {
   const t = useT();
+  const rt = useResearchT();
+  const lang = useLang();
   const [token] = useState(tokenFromHash);
   const [groupId, setGroupId] = useState(ALL);
-  useWorkshop({ workshopId, token, docs: ['board', 'research'] });
+  const [sessionChoice, setSessionChoice] = useState(FOLLOW);
+  const [researcherName, setResearcherName] = useResearcherName();
+  const nameRef = useRef<HTMLInputElement>(null);
+  useWorkshop({ workshopId, token, docs: ['board'] });
+  useResearchDoc(workshopId, token);
   const control = useControlStore();
   const refused = useConnectionStore(selectRefused);
   const research = useConnectionStore((s) => s.docs.research);
   const researchUp = research?.status === 'connected' && research.synced;
-  const session = currentSession(control);
+  const live = currentSession(control);
+  const session = sessionChoice === FOLLOW ? live : control.programme.find((s) => s.id === sessionChoice);
+  const group = groupId === ALL ? null : groupId;
   const View = session ? exerciseViews(session.kind).Researcher : null;
+  const items = useFeedItems(session?.id ?? '', group);
+  const members = control.participants.filter((p) => group === null || p.groupId === group);
 
   return (
     <Page
@@ -35,7 +56,24 @@ export function Researcher({ workshopId }: { workshopId: string }) {
       <div className="researcher">
         <div className="researcher__bar">
           <div className="field field--inline">
-            <label htmlFor="researcher-group">{t('researcher.group')}</label>
+            <label htmlFor="researcher-name">{rt('yourName')}</label>
+            <input
+              id="researcher-name"
+              ref={nameRef}
+              className="input"
+              value={researcherName}
+              maxLength={60}
+              autoComplete="name"
+              aria-describedby="researcher-name-hint"
+              onChange={(e) => setResearcherName(e.target.value)}
+              data-testid="researcher-name"
+            />
+            <span id="researcher-name-hint" className="field__hint">
+              {rt('yourNameHint')}
+            </span>
+          </div>
+          <div className="field field--inline">
+            <label htmlFor="researcher-group">{rt('group')}</label>
             <select
               id="researcher-group"
               className="input"
@@ -43,7 +81,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
               onChange={(e) => setGroupId(e.target.value)}
               data-testid="researcher-group"
             >
-              <option value={ALL}>{t('researcher.allGroups')}</option>
+              <option value={ALL}>{rt('allGroups')}</option>
               {control.groups.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
@@ -51,9 +89,25 @@ export function Researcher({ workshopId }: { workshopId: string }) {
               ))}
             </select>
           </div>
+          <div className="field field--inline">
+            <label htmlFor="researcher-session">{rt('session')}</label>
+            <select
+              id="researcher-session"
+              className="input"
+              value={sessionChoice}
+              onChange={(e) => setSessionChoice(e.target.value)}
+              data-testid="researcher-session"
+            >
+              <option value={FOLLOW}>{rt('follow', { title: live ? localise(live.title, lang) : '…' })}</option>
+              {control.programme.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {`${s.day} · ${localise(s.title, lang)}`}
+                </option>
+              ))}
+            </select>
+          </div>
           <p className="researcher__doc" data-testid="research-doc-status" data-connected={researchUp}>
-            {t('researcher.researchDoc')}:{' '}
-            <strong>{researchUp ? t('researcher.researchConnected') : t('researcher.researchNotConnected')}</strong>
+            {rt('researchDoc')}: <strong>{researchUp ? rt('connected') : rt('notConnectedShort')}</strong>
           </p>
         </div>
         {!session ? (
@@ -61,11 +115,36 @@ export function Researcher({ workshopId }: { workshopId: string }) {
         ) : (
           <>
             <SessionHeader session={session} />
-            <section className="panel" aria-labelledby="feed-title">
-              <h2 id="feed-title">{t('researcher.feed')}</h2>
-              {View && <View session={session} groupId={groupId === ALL ? null : groupId} />}
-            </section>
-            <p className="muted">{t('researcher.comingSoon')}</p>
+            <div className="research-grid">
+              <div>
+                <section className="panel" aria-labelledby="feed-title">
+                  <h2 id="feed-title">{rt('feed')}</h2>
+                  <ItemFeed items={items} />
+                </section>
+                {View && (
+                  <details className="panel" open>
+                    <summary>{rt('exerciseView')}</summary>
+                    <View session={session} groupId={group} />
+                  </details>
+                )}
+              </div>
+              <div>
+                <ObservationComposer
+                  sessionId={session.id}
+                  groupId={group}
+                  members={members}
+                  researcherName={researcherName}
+                  newestItemId={items[0]?.id ?? null}
+                  onNeedName={() => nameRef.current?.focus()}
+                />
+                <ObservationList sessionId={session.id} groupId={group} researcherName={researcherName} />
+              </div>
+              <div>
+                <SessionSummary sessionId={session.id} />
+                <Timeline workshopId={workshopId} token={token} groupId={group} />
+                <ExportPanel workshopId={workshopId} token={token} />
+              </div>
+            </div>
           </>
         )}
       </div>

@@ -11,11 +11,14 @@ import type { z } from 'zod';
 import { authenticate, bearer, sameSecret } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import type { Storage, WorkshopRecord } from '../storage/Storage';
+import type { DocHub } from '../sync/DocHub';
+import { createResearchApi } from './research';
 import type { Workshops } from '../workshops';
 
 export interface ApiOptions {
   storage: Storage;
   workshops: Workshops;
+  hub: DocHub;
   organiserKey: string;
   /** Absolute base URL for links; when unset, taken from the request. */
   publicUrl?: string;
@@ -103,6 +106,7 @@ export function createApi(opts: ApiOptions): express.Router {
     }),
   );
 
+  api.use(createResearchApi({ storage: opts.storage, hub: opts.hub }));
   api.use((_req, _res, next) => next(notFound('API route')));
   api.use(apiErrorHandler);
   return api;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Item } from '../boardDoc';
 import type { ExerciseKind } from '../programme';
 import { VOTE, voteFields } from '../toolkit/votes';
 import { framework } from './framework';
@@ -10,7 +11,6 @@ import { tree } from './tree';
 import { actionPlan } from './actionPlan';
 import { closing } from './closing';
 import { consult } from './consult';
-import { noteWall } from './noteWall';
 import { roleMarket } from './roleMarket';
 import { vision } from './vision';
 import type { ExerciseDefinition } from './types';
@@ -45,4 +45,26 @@ export function itemSchema(itemKind: string) {
     if (s) return s;
   }
   return undefined;
+}
+
+const BASE_FIELDS = new Set([
+  'id',
+  'kind',
+  'sessionId',
+  'groupId',
+  'authorId',
+  'createdAt',
+  'updatedAt',
+  'hidden',
+  'mergedInto',
+]);
+
+/** An item as one line of text for transcripts and exports: the exercise's `exportText`, its `text`, or its fields. */
+export function itemExportText(item: Item): string {
+  for (const def of Object.values(EXERCISES)) {
+    if (def?.exportText && def.itemSchemas[item.kind]) return def.exportText(item);
+  }
+  if (typeof item.text === 'string') return item.text;
+  const own = Object.fromEntries(Object.entries(item).filter(([k]) => !BASE_FIELDS.has(k)));
+  return JSON.stringify(own);
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Item } from '../boardDoc';
 import type { ExerciseKind, LocalisedText } from '../programme';
 import type { Role } from '../roles';
 
@@ -19,4 +20,6 @@ export interface ExerciseDefinition {
   phaseLabels?: Record<string, LocalisedText>;
   /** Commands of this exercise, sent as `{type: 'exercise', sessionId, action, payload}`. */
   actions?: Record<string, ExerciseAction>;
+  /** How one of this exercise's items reads as a turn in transcripts and exports; default: its `text`, else its fields as JSON. */
+  exportText?: (item: Item) => string;
 }

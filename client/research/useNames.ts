@@ -1,0 +1,23 @@
+import { useMemo } from 'react';
+import type { ParticipantInfo } from '../../shared/controlDoc';
+import { useControlStore } from '../store/controlStore';
+
+/** Live names for the console (staff see names; exports never do). */
+export function useNames() {
+  const participants = useControlStore((s) => s.participants);
+  const groups = useControlStore((s) => s.groups);
+  return useMemo(() => {
+    const byId = new Map<string, ParticipantInfo>(participants.map((p) => [p.id, p]));
+    const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+    return {
+      participants,
+      participant: (id: string | null) => (id ? byId.get(id) : undefined),
+      author: (id: string | null) => (id ? (byId.get(id)?.name ?? id) : '—'),
+      group: (id: string | null) => (id ? (groupNames.get(id) ?? '') : ''),
+    };
+  }, [participants, groups]);
+}
+
+/** Formats a moment as HH:MM:SS in the page's language. */
+export const clock = (lang: string) =>
+  new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -1,0 +1,212 @@
+import type { Item } from '../../shared/boardDoc';
+import type { Group, ParticipantInfo, WorkshopMeta } from '../../shared/controlDoc';
+import { itemExportText } from '../../shared/exercises/registry';
+import type { Session, Side } from '../../shared/programme';
+import type { Code } from '../../shared/research/codebook';
+import type { Observation } from '../../shared/research/researchDoc';
+import { nameScrubber } from './names';
+import type { Provenance } from './provenance';
+
+/** Version of the export schema (`docs/export.md`); bumped on any incompatible change. */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+/** Everything the server holds about a workshop, with real names: the input to every export. Never sent as is. */
+export interface RawRecord {
+  workshopId: string;
+  meta: WorkshopMeta;
+  programme: Session[];
+  groups: Group[];
+  participants: ParticipantInfo[];
+  items: Item[];
+  observations: Observation[];
+  codebook: Code[];
+  itemProvenance: Map<string, Provenance>;
+  observationProvenance: Map<string, Provenance>;
+}
+
+export interface ExportProvenance {
+  createdBy: string;
+  loggedAt: string | null;
+  edits: number;
+  lastEditedAt: string | null;
+  editors: string[];
+}
+
+export interface ExportItem {
+  id: string;
+  kind: string;
+  day: number | null;
+  sessionId: string;
+  groupId: string | null;
+  group: string | null;
+  /** P01… for participants, `facilitator`, `researcher`, or `anonymous` for answers written without an author. */
+  author: string;
+  side: Side | null;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+  hidden: boolean;
+  mergedInto: string | null;
+  /** The kind's own fields, with every participant id replaced by its pseudonym. */
+  fields: Record<string, unknown>;
+  provenance: ExportProvenance;
+}
+
+export interface ExportObservation {
+  id: string;
+  researcher: string;
+  time: string;
+  day: number | null;
+  sessionId: string;
+  groupId: string | null;
+  group: string | null;
+  speakers: string[];
+  codes: string[];
+  quote: boolean;
+  text: string;
+  links: string[];
+  createdAt: string;
+  updatedAt: string;
+  provenance: ExportProvenance;
+}
+
+/** The pseudonymised record every format is written from (the `json` export is this, serialised). */
+export interface ExportModel {
+  schema: 'werkplaats-export';
+  version: typeof EXPORT_SCHEMA_VERSION;
+  workshop: { id: string; title: string; createdAt: string; source: string };
+  programme: Array<{ id: string; day: number; kind: string; grouping: string; title: { nl: string; en: string } }>;
+  groups: Array<{ id: string; name: string; order: number }>;
+  participants: Array<{ pseudonym: string; groupId: string; group: string; side: Side; joinedAt: string }>;
+  researchers: Array<{ pseudonym: string }>;
+  codebook: Array<Omit<Code, 'createdAt' | 'createdBy'> & { createdAt: string; createdBy: string | null }>;
+  items: ExportItem[];
+  observations: ExportObservation[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const BASE = new Set([
+  'id',
+  'kind',
+  'sessionId',
+  'groupId',
+  'authorId',
+  'createdAt',
+  'updatedAt',
+  'hidden',
+  'mergedInto',
+]);
+
+/** Stable pseudonyms: participants P01, P02… by join order; researchers R1, R2… by their first note. */
+export function pseudonyms(participants: ParticipantInfo[], observations: Observation[]) {
+  const sorted = [...participants].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  const width = Math.max(2, String(sorted.length).length);
+  const participant = new Map(sorted.map((p, i) => [p.id, `P${String(i + 1).padStart(width, '0')}`]));
+  const researcher = new Map<string, string>();
+  for (const o of [...observations].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
+    if (!researcher.has(o.researcherName)) researcher.set(o.researcherName, `R${researcher.size + 1}`);
+  }
+  return { participant, researcher };
+}
+
+/** Replaces every participant id by its pseudonym and scrubs names from every string, however deep. */
+function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => string): unknown {
+  if (typeof value === 'string') return ids.get(value) ?? names(value);
+  if (Array.isArray(value)) return value.map((v) => scrub(v, ids, names));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, ids, names)]));
+  }
+  return value;
+}
+
+/** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
+export function buildModel(raw: RawRecord): ExportModel {
+  const names = pseudonyms(raw.participants, raw.observations);
+  const unname = nameScrubber(raw.participants, names.participant);
+  const byId = new Map(raw.participants.map((p) => [p.id, p]));
+  const groupName = new Map(raw.groups.map((g) => [g.id, g.name]));
+  const dayOf = new Map(raw.programme.map((s) => [s.id, s.day]));
+  const author = (id: string | null): string =>
+    id === null
+      ? 'anonymous'
+      : (names.participant.get(id) ?? (id === 'facilitator' || id === 'researcher' ? id : 'unknown'));
+  const actor = (a: string): string => {
+    const m = /^participant:(.+)$/.exec(a);
+    return m ? (names.participant.get(m[1] ?? '') ?? 'participant') : a;
+  };
+  const prov = (p: Provenance | undefined): ExportProvenance => ({
+    createdBy: p ? actor(p.createdBy) : 'unknown',
+    loggedAt: p ? iso(p.loggedAt) : null,
+    edits: p?.edits ?? 0,
+    lastEditedAt: p?.lastEditedAt ? iso(p.lastEditedAt) : null,
+    editors: (p?.editors ?? []).map(actor),
+  });
+  const items: ExportItem[] = raw.items.map((it) => {
+    const own = Object.fromEntries(Object.entries(it).filter(([k]) => !BASE.has(k)));
+    const fields = scrub(own, names.participant, unname) as Record<string, unknown>;
+    const scrubbed: Item = { ...it, ...fields };
+    return {
+      id: it.id,
+      kind: it.kind,
+      day: dayOf.get(it.sessionId) ?? null,
+      sessionId: it.sessionId,
+      groupId: it.groupId,
+      group: it.groupId ? (groupName.get(it.groupId) ?? null) : null,
+      author: author(it.authorId),
+      side: (it.authorId && byId.get(it.authorId)?.side) || null,
+      text: itemExportText(scrubbed),
+      createdAt: iso(it.createdAt),
+      updatedAt: iso(it.updatedAt),
+      hidden: Boolean(it.hidden),
+      mergedInto: it.mergedInto ?? null,
+      fields,
+      provenance: prov(raw.itemProvenance.get(it.id)),
+    };
+  });
+  const observations: ExportObservation[] = raw.observations.map((o) => ({
+    id: o.id,
+    researcher: names.researcher.get(o.researcherName) ?? 'R?',
+    time: iso(o.time),
+    day: dayOf.get(o.sessionId) ?? null,
+    sessionId: o.sessionId,
+    groupId: o.groupId,
+    group: o.groupId ? (groupName.get(o.groupId) ?? null) : null,
+    speakers: o.speakers.map((s) => names.participant.get(s) ?? 'unknown'),
+    codes: [...o.codes],
+    quote: o.quote,
+    text: unname(o.text),
+    links: [...o.links],
+    createdAt: iso(o.createdAt),
+    updatedAt: iso(o.updatedAt),
+    provenance: prov(raw.observationProvenance.get(o.id)),
+  }));
+  return {
+    schema: 'werkplaats-export',
+    version: EXPORT_SCHEMA_VERSION,
+    workshop: {
+      id: raw.workshopId,
+      title: raw.meta.title,
+      createdAt: iso(raw.meta.createdAt),
+      source: raw.meta.source,
+    },
+    programme: raw.programme.map((s) => ({ id: s.id, day: s.day, kind: s.kind, grouping: s.grouping, title: s.title })),
+    groups: raw.groups.map((g) => ({ id: g.id, name: g.name, order: g.order })),
+    participants: [...raw.participants]
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+      .map((p) => ({
+        pseudonym: names.participant.get(p.id) ?? 'unknown',
+        groupId: p.groupId,
+        group: groupName.get(p.groupId) ?? '',
+        side: p.side,
+        joinedAt: iso(p.joinedAt),
+      })),
+    researchers: [...names.researcher.values()].map((pseudonym) => ({ pseudonym })),
+    codebook: raw.codebook.map((c) => ({
+      ...c,
+      createdAt: iso(c.createdAt),
+      createdBy: c.createdBy ? (names.researcher.get(c.createdBy) ?? 'researcher') : null,
+    })),
+    items,
+    observations,
+  };
+}

@@ -1,0 +1,216 @@
+import { stableGuid } from './guid';
+import type { ExportModel, ExportObservation } from './model';
+import { plainTranscript, transcriptParts, type TurnRange } from './transcript';
+import { zip } from './zip';
+
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // XML 1.0 forbids most control characters; a pasted one must not make the project unreadable.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+const cp = (s: string) => [...s].length;
+
+// XML parsers turn CR LF into LF, so offsets are counted on the text as the reader will see it.
+const noteText = (o: ExportObservation) => o.text.replace(/\r\n?/g, '\n');
+
+/** A coded selection: code-point range, codes, the observation it comes from. */
+interface Selection {
+  guid: string;
+  name: string;
+  start: number;
+  end: number;
+  user: string;
+  at: string;
+  codes: string[];
+  note: string | null;
+}
+
+function selectionXml(s: Selection, codeGuid: (id: string) => string | undefined): string {
+  const codings = s.codes
+    .map((c) => codeGuid(c))
+    .filter((g): g is string => Boolean(g))
+    .map(
+      (g) =>
+        `<Coding guid="${stableGuid(`${s.guid}/coding/${g}`)}" creatingUser="${s.user}" creationDateTime="${s.at}"><CodeRef targetGUID="${g}"/></Coding>`,
+    )
+    .join('');
+  const note = s.note ? `<NoteRef targetGUID="${s.note}"/>` : '';
+  return `<PlainTextSelection guid="${s.guid}" name="${xml(s.name)}" startPosition="${s.start}" endPosition="${s.end}" creatingUser="${s.user}" creationDateTime="${s.at}">${codings}${note}</PlainTextSelection>`;
+}
+
+/** The `project.qde` and its text sources, built from the export model (REFI-QDA Project 1.0). */
+export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: Array<{ name: string; text: string }> } {
+  const w = m.workshop.id;
+  const g = (kind: string, id: string) => stableGuid(`${w}/${kind}/${id}`);
+  const exportUser = g('user', 'werkplaats');
+  const researcherGuid = new Map(m.researchers.map((r) => [r.pseudonym, g('user', r.pseudonym)]));
+  const userOf = (pseudonym: string) => researcherGuid.get(pseudonym) ?? exportUser;
+  const codeGuid = new Map(m.codebook.map((c) => [c.id, g('code', c.id)]));
+  const noteGuid = (o: ExportObservation) => g('note', o.id);
+  const created = m.workshop.createdAt;
+
+  // Transcripts: one source per group per session; remember where each item and quote landed.
+  const parts = transcriptParts(m);
+  const turnAt = new Map<string, { source: number; range: TurnRange }>();
+  const built = parts.map((p, index) => {
+    const { text, ranges } = plainTranscript(p);
+    for (const r of ranges) turnAt.set(`${r.turn.from.type}:${r.turn.from.id}`, { source: index, range: r });
+    return {
+      part: p,
+      text,
+      ranges,
+      guid: g('source', `${p.sessionId}/${p.groupId ?? 'plenary'}`),
+      selections: [] as Selection[],
+    };
+  });
+  const speakerSelections = new Map<string, string[]>();
+  for (const b of built) {
+    for (const r of b.ranges) {
+      const guid = g('turn', `${r.turn.from.type}:${r.turn.from.id}`);
+      b.selections.push({
+        guid,
+        name: r.turn.speaker,
+        start: r.lineStart,
+        end: r.end,
+        user: exportUser,
+        at: r.turn.at,
+        codes: [],
+        note: null,
+      });
+      if (/^P\d+$/.test(r.turn.speaker))
+        speakerSelections.set(r.turn.speaker, [...(speakerSelections.get(r.turn.speaker) ?? []), guid]);
+    }
+  }
+
+  // Coded observations: on the quote's own turn, on each linked item's turn, else on the note itself.
+  const noteSelections = new Map<string, Selection>();
+  for (const o of m.observations) {
+    const user = userOf(o.researcher);
+    const targets = [...(o.quote ? [`observation:${o.id}`] : []), ...o.links.map((id) => `item:${id}`)];
+    let placed = false;
+    for (const key of targets) {
+      const t = turnAt.get(key);
+      if (!t) continue;
+      placed = true;
+      built[t.source]?.selections.push({
+        guid: g('selection', `${o.id}/${key}`),
+        name: `${o.researcher}: ${[...o.text].slice(0, 40).join('')}`,
+        start: t.range.start,
+        end: t.range.end,
+        user,
+        at: o.updatedAt,
+        codes: o.codes,
+        note: noteGuid(o),
+      });
+    }
+    if (!placed && o.codes.length > 0) {
+      noteSelections.set(o.id, {
+        guid: g('selection', `${o.id}/note`),
+        name: o.researcher,
+        start: 0,
+        end: cp(noteText(o)),
+        user,
+        at: o.updatedAt,
+        codes: o.codes,
+        note: null,
+      });
+    }
+  }
+
+  const codeXml = (parentId: string | null): string =>
+    m.codebook
+      .filter((c) => c.parentId === parentId || (parentId === null && c.parentId !== null && !codeGuid.has(c.parentId)))
+      .map((c) => {
+        const desc = [c.description, c.nameEn ? `EN: ${c.nameEn}` : '', `Bron: ${c.source}`].filter(Boolean).join('\n');
+        const color = c.color && /^#[0-9a-fA-F]{6}$/.test(c.color) ? ` color="${c.color}"` : '';
+        return `<Code guid="${codeGuid.get(c.id)}" name="${xml(c.name)}" isCodable="${c.codable}"${color}><Description>${xml(desc)}</Description>${codeXml(c.id)}</Code>`;
+      })
+      .join('\n');
+
+  const varCoop = g('variable', 'cooperation');
+  const varSide = g('variable', 'side');
+  const out: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<Project xmlns="urn:QDA-XML:project:1.0" name="${xml(m.workshop.title)}" origin="Werkplaats (export schema ${m.version})" creatingUserGUID="${exportUser}" creationDateTime="${created}">`,
+    '<Users>',
+    `<User guid="${exportUser}" name="Werkplaats" id="werkplaats"/>`,
+    ...m.researchers.map((r) => `<User guid="${userOf(r.pseudonym)}" name="${r.pseudonym}" id="${r.pseudonym}"/>`),
+    '</Users>',
+    `<CodeBook><Codes>\n${codeXml(null)}\n</Codes></CodeBook>`,
+    '<Variables>',
+    `<Variable guid="${varCoop}" name="cooperation" typeOfVariable="Text"><Description>Samenwerkingsverband (gemeente)</Description></Variable>`,
+    `<Variable guid="${varSide}" name="side" typeOfVariable="Text"><Description>formal / informal</Description></Variable>`,
+    '</Variables>',
+  ];
+  if (m.participants.length > 0) {
+    out.push('<Cases>');
+    for (const p of m.participants) {
+      const refs = (speakerSelections.get(p.pseudonym) ?? []).map((s) => `<SelectionRef targetGUID="${s}"/>`).join('');
+      out.push(
+        `<Case guid="${g('case', p.pseudonym)}" name="${p.pseudonym}">` +
+          `<VariableValue><VariableRef targetGUID="${varCoop}"/><TextValue>${xml(p.group)}</TextValue></VariableValue>` +
+          `<VariableValue><VariableRef targetGUID="${varSide}"/><TextValue>${p.side}</TextValue></VariableValue>` +
+          `${refs}</Case>`,
+      );
+    }
+    out.push('</Cases>');
+  }
+  if (built.length > 0) {
+    out.push('<Sources>');
+    for (const b of built) {
+      const name = `Dag ${b.part.day ?? '?'} · ${b.part.session} · ${b.part.group}`;
+      out.push(
+        `<TextSource guid="${b.guid}" name="${xml(name)}" plainTextPath="internal://${b.guid}.txt" creatingUser="${exportUser}" creationDateTime="${created}">` +
+          `<Description>${xml(`Transcript van ${b.part.group} in ${b.part.session}, pseudoniemen.`)}</Description>` +
+          b.selections
+            .sort((x, y) => x.start - y.start || x.end - y.end || x.guid.localeCompare(y.guid))
+            .map((s) => selectionXml(s, (id) => codeGuid.get(id)))
+            .join('') +
+          '</TextSource>',
+      );
+    }
+    out.push('</Sources>');
+  }
+  if (m.observations.length > 0) {
+    out.push('<Notes>');
+    for (const o of m.observations) {
+      const user = userOf(o.researcher);
+      const desc = [
+        o.group ?? 'Plenair',
+        o.sessionId,
+        o.speakers.length ? `sprekers: ${o.speakers.join(', ')}` : '',
+        o.quote ? 'citaat' : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const sel = noteSelections.get(o.id);
+      out.push(
+        `<Note guid="${noteGuid(o)}" name="${xml(`${o.researcher} ${o.time.slice(0, 16).replace('T', ' ')}`)}" creatingUser="${user}" creationDateTime="${o.createdAt}" modifyingUser="${user}" modifiedDateTime="${o.updatedAt}">` +
+          `<Description>${xml(desc)}</Description><PlainTextContent>${xml(noteText(o))}</PlainTextContent>` +
+          (sel ? selectionXml(sel, (id) => codeGuid.get(id)) : '') +
+          '</Note>',
+      );
+    }
+    out.push('</Notes>');
+  }
+  out.push('</Project>', '');
+  return { projectXml: out.join('\n'), sources: built.map((b) => ({ name: `sources/${b.guid}.txt`, text: b.text })) };
+}
+
+/** The `.qdpx` archive: `project.qde` at the root and the transcripts in `sources/`. */
+export function buildQdpx(m: ExportModel): Buffer {
+  const { projectXml, sources } = buildQdpxFiles(m);
+  const enc = new TextEncoder();
+  return zip(
+    [
+      { name: 'project.qde', data: enc.encode(projectXml) },
+      ...sources.map((s) => ({ name: s.name, data: enc.encode(s.text) })),
+    ],
+    Date.parse(m.workshop.createdAt),
+  );
+}

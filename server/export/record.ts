@@ -1,0 +1,45 @@
+import { itemsMap, readItems } from '../../shared/boardDoc';
+import { readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
+import { RESEARCH, readCodebook, readObservations } from '../../shared/research/researchDoc';
+import { DEFAULT_CODEBOOK } from '../../shared/research/codebook';
+import type { Storage } from '../storage/Storage';
+import type { DocHub } from '../sync/DocHub';
+import { notFound } from '../errors';
+import type { RawRecord } from './model';
+import { provenanceOf } from './provenance';
+
+export const docName = (workshopId: string, doc: 'control' | 'board' | 'research') => `${workshopId}/${doc}`;
+
+/** Reads a workshop's three documents (as loaded now) and their logs into the raw record the exports start from. */
+export async function loadRecord(hub: DocHub, storage: Storage, workshopId: string): Promise<RawRecord> {
+  const [control, board, research] = await Promise.all([
+    hub.get(docName(workshopId, 'control')),
+    hub.get(docName(workshopId, 'board')),
+    hub.get(docName(workshopId, 'research')),
+  ]);
+  try {
+    // Wait until every accepted update is in the log, so provenance covers all the state we read.
+    await Promise.all([board.idle(), research.idle()]);
+    const meta = readMeta(control.doc);
+    if (!meta) throw notFound('workshop');
+    const [boardLog, researchLog] = await Promise.all([storage.readLog(board.name), storage.readLog(research.name)]);
+    const codebook = readCodebook(research.doc);
+    return {
+      workshopId,
+      meta,
+      programme: readProgramme(control.doc),
+      groups: readGroups(control.doc),
+      participants: readParticipants(control.doc),
+      items: itemsMap(board.doc).size ? readItems(board.doc) : [],
+      observations: readObservations(research.doc),
+      // A workshop made before the codebook was seeded still exports the source's codes.
+      codebook: codebook.length ? codebook : DEFAULT_CODEBOOK,
+      itemProvenance: provenanceOf(boardLog, 'items'),
+      observationProvenance: provenanceOf(researchLog, RESEARCH.observations),
+    };
+  } finally {
+    hub.release(control);
+    hub.release(board);
+    hub.release(research);
+  }
+}

@@ -1,0 +1,133 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { readItems } from '../../shared/boardDoc';
+import { readControl } from '../../shared/controlDoc';
+import { ERROR_CODES } from '../../shared/protocol';
+import { readCodebook, readObservations } from '../../shared/research/researchDoc';
+import type { Principal } from '../../shared/roles';
+import { authenticate, bearer } from '../auth';
+import { AppError, forbidden, notFound } from '../errors';
+import { casesCsv, recordCsv, toCsv } from '../export/csv';
+import { buildModel, pseudonyms } from '../export/model';
+import { docAt } from '../export/provenance';
+import { buildQdpx } from '../export/qdpx';
+import { docName, loadRecord } from '../export/record';
+import { htmlTranscript, markdownTranscript } from '../export/transcript';
+import type { Storage } from '../storage/Storage';
+import type { DocHub } from '../sync/DocHub';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'cases', 'md', 'html', 'qdpx', 'key'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+type AsyncHandler = (req: Request, res: Response) => Promise<void>;
+const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
+
+/** The facilitator or a researcher of this workshop; everyone else is refused. */
+async function staff(storage: Storage, req: Request): Promise<Principal> {
+  const p = await authenticate(storage, bearer(req.get('authorization')));
+  if (!p) throw new AppError(ERROR_CODES.unauthorised, 'invalid or missing token');
+  if (p.workshopId !== req.params.id || (p.role !== 'facilitator' && p.role !== 'researcher')) {
+    throw forbidden('only the facilitator or a researcher of this workshop');
+  }
+  return p;
+}
+
+const CONTENT: Record<ExportFormat, { type: string; ext: string }> = {
+  json: { type: 'application/json; charset=utf-8', ext: 'json' },
+  csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
+  cases: { type: 'text/csv; charset=utf-8', ext: 'cases.csv' },
+  md: { type: 'text/markdown; charset=utf-8', ext: 'md' },
+  html: { type: 'text/html; charset=utf-8', ext: 'html' },
+  qdpx: { type: 'application/zip', ext: 'qdpx' },
+  key: { type: 'text/csv; charset=utf-8', ext: 'key.csv' },
+};
+
+/** Export, replay and provenance routes under /api (docs/API.md, "Research record"). */
+export function createResearchApi(opts: { storage: Storage; hub: DocHub }): express.Router {
+  const r = express.Router();
+
+  r.get(
+    '/workshops/:id/export',
+    route(async (req, res) => {
+      const p = await staff(opts.storage, req);
+      const format = String(req.query.format ?? 'json') as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) {
+        throw new AppError(ERROR_CODES.badRequest, `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+      }
+      // The key table links pseudonyms to names: the facilitator's alone, never a researcher's.
+      if (format === 'key' && p.role !== 'facilitator')
+        throw forbidden('only the facilitator may export the key table');
+      const raw = await loadRecord(opts.hub, opts.storage, p.workshopId);
+      const model = buildModel(raw);
+      let body: string | Buffer;
+      switch (format) {
+        case 'json':
+          body = JSON.stringify(model, null, 2);
+          break;
+        case 'csv':
+          body = recordCsv(model);
+          break;
+        case 'cases':
+          body = casesCsv(model);
+          break;
+        case 'md':
+          body = markdownTranscript(model);
+          break;
+        case 'html':
+          body = htmlTranscript(model);
+          break;
+        case 'qdpx':
+          body = buildQdpx(model);
+          break;
+        case 'key': {
+          const names = pseudonyms(raw.participants, raw.observations);
+          body = toCsv([
+            ['pseudonym', 'name'],
+            ...raw.participants.map((x) => [names.participant.get(x.id) ?? '', x.name]),
+            ...[...names.researcher].map(([name, alias]) => [alias, name]),
+          ]);
+          break;
+        }
+      }
+      const { type, ext } = CONTENT[format];
+      res.set('Content-Type', type);
+      res.set('Content-Disposition', `attachment; filename="werkplaats-${p.workshopId}.${ext}"`);
+      res.set('Cache-Control', 'no-store');
+      res.send(body);
+    }),
+  );
+
+  r.get(
+    '/workshops/:id/replay',
+    route(async (req, res) => {
+      const p = await staff(opts.storage, req);
+      const doc = String(req.query.doc ?? 'board');
+      if (doc !== 'board' && doc !== 'control' && doc !== 'research') {
+        throw new AppError(ERROR_CODES.badRequest, 'doc must be board, control or research');
+      }
+      const atParam = req.query.at;
+      const at = atParam === undefined ? Date.now() : Number(atParam);
+      if (!Number.isFinite(at)) throw new AppError(ERROR_CODES.badRequest, 'at must be a time in ms');
+      const live = await opts.hub.get(docName(p.workshopId, doc));
+      try {
+        await live.idle();
+        const log = await opts.storage.readLog(live.name);
+        if (doc === 'control' && log.length === 0) throw notFound('workshop');
+        const past = docAt(log, at);
+        const applied = log.filter((u) => u.ts <= at).length;
+        const state =
+          doc === 'board'
+            ? { items: readItems(past) }
+            : doc === 'control'
+              ? { control: readControl(past) }
+              : { observations: readObservations(past), codebook: readCodebook(past) };
+        past.destroy();
+        res.set('Cache-Control', 'no-store');
+        res.json({ doc, at, from: log[0]?.ts ?? null, to: log.at(-1)?.ts ?? null, updates: applied, ...state });
+      } finally {
+        opts.hub.release(live);
+      }
+    }),
+  );
+
+  return r;
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, joinAs } from '../helpers/clients';
+import { unzipWithPython, validateQde } from '../helpers/research';
+import { startServer, type TestServer } from '../helpers/startServer';
+import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+
+/** A researcher observes a group live and codes it from the keyboard while a phone posts, then exports the record. */
+describe('research: observe, code with the keyboard, replay, export', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const ctx of contexts) await ctx.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  }, 60_000);
+
+  it('takes coded notes while a phone posts, and exports them under pseudonyms', { timeout: 120_000 }, async () => {
+    const w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam']);
+    await joinAs(server.url, w, 'Hendrika Vermeulen', 0, 'formal');
+
+    // A phone joins Utrecht through the join page.
+    const phoneCtx = await phoneContext(browser);
+    contexts.push(phoneCtx);
+    const phone = await phoneCtx.newPage();
+    await phone.goto(w.links.join);
+    await phone.getByTestId('join-name').fill('Yasmina Bakkali');
+    await phone.getByTestId('join-group').selectOption({ label: 'Utrecht' });
+    await phone.getByTestId('join-side-informal').check();
+    await phone.getByTestId('join-consent').check();
+    await phone.getByTestId('join-submit').click();
+    await phone.waitForURL(/\/p\//);
+    await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+
+    // The researcher follows Utrecht.
+    const ctx = await browser.newContext({ ...STILL, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    contexts.push(ctx);
+    const r = await ctx.newPage();
+    await r.goto(w.links.researcher);
+    await r.locator('[data-testid="research-doc-status"][data-connected="true"]').waitFor();
+    await r.getByTestId('researcher-name').fill('Els Onderzoeker');
+    await r.getByTestId('researcher-group').selectOption({ label: 'Utrecht' });
+    await r
+      .getByTestId('speakers')
+      .getByRole('button', { name: /Yasmina Bakkali/ })
+      .waitFor();
+
+    // The phone posts; the note appears in the researcher's live feed.
+    const posted = 'We kennen elkaar nog te weinig 😊 écht';
+    await phone.getByTestId('note-input').fill(posted);
+    await phone.getByTestId('note-post').click();
+    await r.getByTestId('feed-item').filter({ hasText: posted }).waitFor();
+
+    // Keyboard only: type, Alt+2 speaker (Yasmina joined second), Alt+Q quote, Alt+L link, Alt+C code, Enter.
+    const text = r.getByTestId('obs-text');
+    await text.focus();
+    await r.keyboard.type('Vertrouwen komt te voet 🤝');
+    await r.keyboard.press('Alt+Digit2');
+    await r.keyboard.press('Alt+KeyQ');
+    await r.keyboard.press('Alt+KeyL');
+    await expect.poll(() => r.getByTestId('obs-quote').isChecked()).toBe(true);
+    await r.getByTestId('draft-links').waitFor();
+    await r.keyboard.press('Alt+KeyC');
+    await expect.poll(() => r.evaluate(() => document.activeElement?.id)).toBe('code-search');
+    await r.keyboard.type('vertrouw');
+    await r.keyboard.press('Enter');
+    await r.getByTestId('draft-codes').getByRole('button', { name: 'Vertrouwen ×', exact: true }).waitFor();
+    // A code of her own: no match, so Enter creates it.
+    await r.keyboard.type('Humor als brug');
+    await r.keyboard.press('Enter');
+    await r.getByTestId('draft-codes').getByText('Humor als brug').waitFor();
+    await r.keyboard.press('Enter'); // empty search: back to the note
+    await expect.poll(() => r.evaluate(() => document.activeElement?.id)).toBe('obs-text');
+    await r.keyboard.press('Enter');
+    const saved = r.getByTestId('observation').filter({ hasText: 'Vertrouwen komt te voet' });
+    await saved.waitFor();
+    await expect.poll(() => saved.getByTestId('observation-codes').textContent()).toContain('Vertrouwen');
+    await expect.poll(() => saved.textContent()).toContain('Yasmina Bakkali');
+
+    // Her own note can be edited.
+    await saved.getByRole('button', { name: 'Bewerk' }).click();
+    await text.fill('Vertrouwen komt te voet en gaat te paard 🤝');
+    await text.press('Enter');
+    await r.getByTestId('observation').filter({ hasText: 'gaat te paard' }).filter({ hasText: 'bewerkt' }).waitFor();
+    await expect.poll(() => r.getByTestId('summary-observations').textContent()).toBe('1');
+
+    // The timeline replays the board from the log.
+    await r.getByTestId('timeline-load').click();
+    await expect.poll(() => r.getByTestId('timeline-count').getAttribute('data-count')).toBe('1');
+
+    const violations = describeViolations(await seriousA11yViolations(r));
+    await screenshot(r, 'researcher-console');
+    expect(violations).toEqual([]);
+
+    // Exports from the console: pseudonyms only.
+    const download = async (format: string) => {
+      const [d] = await Promise.all([r.waitForEvent('download'), r.getByTestId(`export-${format}`).click()]);
+      const file = await d.path();
+      return readFileSync(file);
+    };
+    const csv = (await download('csv')).toString('utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('P02');
+    expect(csv).toContain('gaat te paard');
+    const qdpx = unzipWithPython(await download('qdpx'));
+    expect(validateQde(qdpx['project.qde'] ?? '')).toBeNull();
+    const md = (await download('md')).toString('utf8');
+    expect(md).toContain(`P02: ${posted}`);
+    for (const body of [csv, md, ...Object.values(qdpx)]) {
+      for (const name of ['Yasmina', 'Bakkali', 'Hendrika', 'Vermeulen', 'Els Onderzoeker'])
+        expect(body).not.toContain(name);
+    }
+  });
+});

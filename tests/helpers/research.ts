@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The REFI-QDA schema, kept beside the repository (`../shared/schemas/refi-qda/`). */
+export const PROJECT_XSD = path.resolve('..', 'shared', 'schemas', 'refi-qda', 'Project.xsd');
+
+/** Validates a project.qde against Project.xsd with xmllint; returns xmllint's complaint, or null when valid. */
+export function validateQde(xml: string): string | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-qde-'));
+  const file = path.join(dir, 'project.qde');
+  writeFileSync(file, xml);
+  try {
+    execFileSync('xmllint', ['--noout', '--schema', PROJECT_XSD, file], { stdio: 'pipe' });
+    return null;
+  } catch (err) {
+    const e = err as { stderr?: Buffer; message: string };
+    return e.stderr?.toString() ?? e.message;
+  }
+}
+
+/** Unpacks a zip with Python's zipfile (an independent reader), returning each entry's name and UTF-8 text. */
+export function unzipWithPython(zip: Buffer): Record<string, string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-zip-'));
+  const file = path.join(dir, 'export.zip');
+  writeFileSync(file, zip);
+  const script =
+    'import sys, json, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n' +
+    'print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))';
+  const out = execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(out) as Record<string, string>;
+}
+
+/** RFC 4180 reader for the tests: quoted fields, doubled quotes, CRLF records. */
+export function parseCsv(s: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && s[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+/** Whether `name` occurs in `text` as a whole word (ignoring case), the way the exports' name scrubber matches. */
+export function hasWord(text: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
