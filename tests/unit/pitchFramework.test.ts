@@ -3,7 +3,7 @@ import { DEFAULT_DECK } from '../../shared/exercises/framework/defaultDeck';
 import { parseInline, parseMarkdown, splitSlides } from '../../shared/exercises/framework/markdown';
 import { pitchMinutes } from '../../shared/exercises/pitch';
 import { drawOrder, effectiveOrder } from '../../shared/exercises/pitch/order';
-import { shiftCaret, textDiff } from '../../shared/exercises/pitch/textDiff';
+import { textDiff } from '../../shared/exercises/pitch/textDiff';
 import { TEMPLATE_SOURCE } from '../../shared/template';
 
 describe('pitch order', () => {
@@ -38,12 +38,6 @@ describe('text diff for the shared pitch text', () => {
     expect(textDiff('abcdef', 'abef')).toEqual({ index: 2, remove: 2, insert: '' });
     expect(textDiff('aaa', 'aaaa')).toEqual({ index: 3, remove: 0, insert: 'a' });
     expect(textDiff('same', 'same')).toEqual({ index: 4, remove: 0, insert: '' });
-  });
-
-  it('moves a caret past text inserted before it', () => {
-    const d = textDiff('world', 'hello world');
-    expect(shiftCaret(5, d)).toBe(11);
-    expect(shiftCaret(0, textDiff('ab', 'abc'))).toBe(0);
   });
 });
 
