@@ -98,6 +98,14 @@ describe('toolkit, pitch and kader in the browser', () => {
       const utrechtCard = screen.locator('[data-testid="pitch-card"]').filter({ hasText: 'Utrecht' });
       await utrechtCard.getByText('vertrouwen').waitFor();
       await utrechtCard.getByText('taal').waitFor();
+      // An optional photo: downscaled to a small JPEG on the phone, shown on the screen's card.
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      await amina.getByTestId('pitch-photo').setInputFiles({ name: 'groep.png', mimeType: 'image/png', buffer: png });
+      await utrechtCard.getByRole('img', { name: 'Foto van Utrecht' }).waitFor();
+      expect(await utrechtCard.getByRole('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
       await checkA11y(amina, 'pitch-phone-prepare');
       await checkA11y(screen, 'pitch-screen-prepare');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECK } from '../../shared/exercises/framework/defaultDeck';
 import { parseInline, parseMarkdown, splitSlides } from '../../shared/exercises/framework/markdown';
-import { pitchMinutes } from '../../shared/exercises/pitch';
+import { photoSchema, pitchMinutes } from '../../shared/exercises/pitch';
 import { drawOrder, effectiveOrder } from '../../shared/exercises/pitch/order';
 import { textDiff } from '../../shared/exercises/pitch/textDiff';
 import { TEMPLATE_SOURCE } from '../../shared/template';
@@ -23,6 +23,14 @@ describe('pitch order', () => {
   it('keeps a stored order, drops removed groups and appends new ones', () => {
     expect(effectiveOrder(['g3', 'gone', 'g1'], ['g1', 'g2', 'g3'])).toEqual(['g3', 'g1', 'g2']);
     expect(effectiveOrder(undefined, ['g1', 'g2'])).toEqual(['g1', 'g2']);
+  });
+
+  it('accepts only a small JPEG data URL as a pitch photo', () => {
+    expect(photoSchema.safeParse('data:image/jpeg;base64,/9j/4AAQSkZJRg==').success).toBe(true);
+    expect(photoSchema.safeParse('javascript:alert(1)').success).toBe(false);
+    expect(photoSchema.safeParse('data:image/svg+xml;base64,PHN2Zz4=').success).toBe(false);
+    expect(photoSchema.safeParse('data:image/jpeg;base64,"><script>').success).toBe(false);
+    expect(photoSchema.safeParse('data:image/jpeg;base64,' + 'A'.repeat(300_000)).success).toBe(false);
   });
 
   it('takes the pitch length from the session settings, default 3 minutes', () => {

@@ -59,6 +59,9 @@ export function PitchCard({
         )}
       </dl>
       {large && pitch?.text && <p className="pitch-card__text">{pitch.text}</p>}
+      {pitch?.photo && (
+        <img className="pitch-card__photo" src={pitch.photo} alt={t('photoOf', { group: group?.name ?? '' })} />
+      )}
     </article>
   );
 }

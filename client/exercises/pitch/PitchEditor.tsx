@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { KEYWORD_COUNT, KEYWORD_MAX, PITCH_TEXT_MAX } from '../../../shared/exercises/pitch';
 import { textDiff } from '../../../shared/exercises/pitch/textDiff';
 import { sendExerciseAction } from '../useExercise';
-import { editPitchText, setKeyword } from './actions';
+import { editPitchText, setKeyword, setPitchPhoto } from './actions';
 import { usePitchT } from './i18n';
 import type { PitchItem } from './usePitch';
 
@@ -19,6 +19,7 @@ export function PitchEditor({
   const t = usePitchT();
   const ref = useRef<HTMLTextAreaElement>(null);
   const text = pitch?.text ?? '';
+  const [photoError, setPhotoError] = useState(false);
 
   // No pitch item for the group yet: ask the server to create it (once per group, so nobody's typing forks).
   useEffect(() => {
@@ -71,6 +72,32 @@ export function PitchEditor({
           </div>
         ))}
       </fieldset>
+      <div className="field pitch-editor__photo">
+        <label htmlFor="pitch-photo">{t('photo')}</label>
+        {pitch.photo && <img className="pitch-editor__img" src={pitch.photo} alt={t('photoAlt')} />}
+        <input
+          id="pitch-photo"
+          type="file"
+          accept="image/*"
+          className="input"
+          disabled={locked}
+          onChange={(e) => {
+            const file = e.target.files?.[0] ?? null;
+            void setPitchPhoto(pitch.id, file).then((ok) => setPhotoError(!ok));
+          }}
+          data-testid="pitch-photo"
+        />
+        {photoError && (
+          <p className="field__error" role="alert">
+            {t('photoError')}
+          </p>
+        )}
+        {pitch.photo && (
+          <button type="button" className="button button--small" onClick={() => void setPitchPhoto(pitch.id, null)}>
+            {t('photoRemove')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
