@@ -188,7 +188,6 @@ export const nl = {
   'toolkit.noHands': 'Geen handen opgestoken',
   'toolkit.lower': 'Laat zakken',
   'toolkit.summon': 'Roep alle telefoons hierheen',
-  'toolkit.summonItem': 'Roep telefoons naar dit item',
   'toolkit.privateOn': 'Privé schrijven aan',
   'toolkit.privateOff': 'Privé schrijven uit',
   'toolkit.privateState': 'Deelnemers schrijven nu privé.',
@@ -203,6 +202,14 @@ export const nl = {
   'toolkit.votesOn': '{count} stippen',
   'toolkit.voteAnonymous': 'Anoniem: niemand kan zien waarop jij stemt.',
   'toolkit.voteNamed': 'Je stemmen staan op jouw naam in het verslag.',
+  'toolkit.voteTitle': 'Stippen verdelen',
+  'toolkit.voteBudget': 'Stippen per persoon',
+  'toolkit.voteMax': 'Maximaal per item',
+  'toolkit.voteAnonymousShort': 'anoniem',
+  'toolkit.voteNamedShort': 'op naam',
+  'toolkit.voteStart': 'Start stemming',
+  'toolkit.voteClose': 'Sluit stemming',
+  'toolkit.voteOpen': 'Stemming open: {budget} stippen per persoon, maximaal {max} per item,',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -98,6 +98,14 @@ describe('toolkit, pitch and kader in the browser', () => {
       const utrechtCard = screen.locator('[data-testid="pitch-card"]').filter({ hasText: 'Utrecht' });
       await utrechtCard.getByText('vertrouwen').waitFor();
       await utrechtCard.getByText('taal').waitFor();
+      // An optional photo: downscaled to a small JPEG on the phone, shown on the screen's card.
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      await amina.getByTestId('pitch-photo').setInputFiles({ name: 'groep.png', mimeType: 'image/png', buffer: png });
+      await utrechtCard.getByRole('img', { name: 'Foto van Utrecht' }).waitFor();
+      expect(await utrechtCard.getByRole('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
       await checkA11y(amina, 'pitch-phone-prepare');
       await checkA11y(screen, 'pitch-screen-prepare');
 
@@ -151,6 +159,14 @@ describe('toolkit, pitch and kader in the browser', () => {
       await amina.getByTestId('question-input').fill('Hoe verhoudt dit zich tot de wijkteams?');
       await amina.getByTestId('question-send').click();
       await facilitator.getByTestId('console-questions').getByText('Hoe verhoudt dit zich').waitFor();
+      // Dot voting on the questions: Bram spends one of three dots; the console's tally follows.
+      await facilitator.getByTestId('vote-open').click();
+      const bramVote = bram.locator('[data-testid="dot-vote"]').filter({ has: bram.getByTestId('vote') });
+      await bram.locator('[data-testid="vote-budget"][data-left="3"]').waitFor();
+      await bramVote.first().getByTestId('vote').click();
+      await bram.locator('[data-testid="vote-budget"][data-left="2"]').waitFor();
+      await facilitator.locator('[data-testid="question-tally"][data-count="1"]').waitFor();
+      await checkA11y(bram, 'kader-phone-vote');
       await checkA11y(screen, 'kader-screen');
       await checkA11y(amina, 'kader-phone');
       // Phone at 360 px: no horizontal scrolling.
@@ -162,6 +178,7 @@ describe('toolkit, pitch and kader in the browser', () => {
         'pitch-screen-present': [],
         'pitch-phone-present': [],
         'pitch-console': [],
+        'kader-phone-vote': [],
         'kader-screen': [],
         'kader-phone': [],
       });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DECK } from '../../shared/exercises/framework/defaultDeck';
 import { parseInline, parseMarkdown, splitSlides } from '../../shared/exercises/framework/markdown';
-import { pitchMinutes } from '../../shared/exercises/pitch';
+import { photoSchema, pitchMinutes } from '../../shared/exercises/pitch';
 import { drawOrder, effectiveOrder } from '../../shared/exercises/pitch/order';
-import { shiftCaret, textDiff } from '../../shared/exercises/pitch/textDiff';
+import { textDiff } from '../../shared/exercises/pitch/textDiff';
 import { TEMPLATE_SOURCE } from '../../shared/template';
 
 describe('pitch order', () => {
@@ -25,6 +25,14 @@ describe('pitch order', () => {
     expect(effectiveOrder(undefined, ['g1', 'g2'])).toEqual(['g1', 'g2']);
   });
 
+  it('accepts only a small JPEG data URL as a pitch photo', () => {
+    expect(photoSchema.safeParse('data:image/jpeg;base64,/9j/4AAQSkZJRg==').success).toBe(true);
+    expect(photoSchema.safeParse('javascript:alert(1)').success).toBe(false);
+    expect(photoSchema.safeParse('data:image/svg+xml;base64,PHN2Zz4=').success).toBe(false);
+    expect(photoSchema.safeParse('data:image/jpeg;base64,"><script>').success).toBe(false);
+    expect(photoSchema.safeParse('data:image/jpeg;base64,' + 'A'.repeat(300_000)).success).toBe(false);
+  });
+
   it('takes the pitch length from the session settings, default 3 minutes', () => {
     expect(pitchMinutes({ pitchMinutes: 5 })).toBe(5);
     expect(pitchMinutes({})).toBe(3);
@@ -38,12 +46,6 @@ describe('text diff for the shared pitch text', () => {
     expect(textDiff('abcdef', 'abef')).toEqual({ index: 2, remove: 2, insert: '' });
     expect(textDiff('aaa', 'aaaa')).toEqual({ index: 3, remove: 0, insert: 'a' });
     expect(textDiff('same', 'same')).toEqual({ index: 4, remove: 0, insert: '' });
-  });
-
-  it('moves a caret past text inserted before it', () => {
-    const d = textDiff('world', 'hello world');
-    expect(shiftCaret(5, d)).toBe(11);
-    expect(shiftCaret(0, textDiff('ab', 'abc'))).toBe(0);
   });
 });
 

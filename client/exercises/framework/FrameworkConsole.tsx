@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAX_DECK } from '../../../shared/exercises/framework';
 import { useLang } from '../../i18n/i18n';
 import { DEFAULT_DECK } from '../../../shared/exercises/framework/defaultDeck';
+import { useVoting } from '../../components/toolkit/DotVote';
 import { setItemHidden } from '../../sync/boardActions';
 import { runCommand } from '../../sync/commands';
 import { runExerciseAction } from '../useExercise';
@@ -16,6 +17,7 @@ export function FrameworkConsole({ session, spotlightItemId }: ConsoleProps) {
   const lang = useLang();
   const { custom, slides, index, current, questions } = useDeck(session.id);
   const [draft, setDraft] = useState<string | null>(null);
+  const voting = useVoting(null);
   const goto = (slide: number) => void runExerciseAction(session.id, 'goto', { slide });
   return (
     <div className="framework-console">
@@ -87,6 +89,11 @@ export function FrameworkConsole({ session, spotlightItemId }: ConsoleProps) {
             return (
               <li key={q.id} className={`console-note ${q.hidden ? 'console-note--hidden' : ''}`}>
                 <p className="console-note__text">{q.text}</p>
+                {voting && (
+                  <p className="vote-tally" data-testid="question-tally" data-count={voting.tally.get(q.id) ?? 0}>
+                    {t('dots', { count: voting.tally.get(q.id) ?? 0 })}
+                  </p>
+                )}
                 <div className="console-note__actions">
                   <button type="button" className="button button--small" onClick={() => setItemHidden(q.id, !q.hidden)}>
                     {q.hidden ? t('unhide') : t('hide')}
@@ -100,6 +107,15 @@ export function FrameworkConsole({ session, spotlightItemId }: ConsoleProps) {
                   >
                     {t('spotlight')}
                   </button>
+                  {voting && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void runCommand({ type: 'summon', itemId: q.id })}
+                    >
+                      {t('summon')}
+                    </button>
+                  )}
                 </div>
               </li>
             );

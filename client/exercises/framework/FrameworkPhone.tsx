@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { isVisible } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
+import { DotVote, useVoting, VoteBudget } from '../../components/toolkit/DotVote';
 import type { PhoneProps } from '../types';
 import { postQuestion } from './actions';
 import { useFrameworkT } from './i18n';
@@ -13,6 +15,7 @@ export function FrameworkPhone({ session, participantId, groupId, locked }: Phon
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
   const mine = questions.filter((q) => q.authorId === participantId).reverse();
+  const voting = useVoting(participantId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (locked) return;
@@ -29,6 +32,20 @@ export function FrameworkPhone({ session, participantId, groupId, locked }: Phon
           {t('slideOf', { n: index + 1, total: slides.length })}
         </p>
       </section>
+      {voting && (
+        <section aria-labelledby="vote-questions">
+          <h3 id="vote-questions">{t('voteQuestions')}</h3>
+          <VoteBudget participantId={participantId} />
+          <ul className="note-list" data-testid="vote-questions">
+            {questions.filter(isVisible).map((q) => (
+              <li key={q.id} className="note" data-item-id={q.id}>
+                <p className="note__text">{q.text}</p>
+                <DotVote sessionId={session.id} participantId={participantId} targetId={q.id} label={q.text} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {mine.length > 0 && (
         <section aria-labelledby="my-questions">
           <h3 id="my-questions">{t('myQuestions')}</h3>

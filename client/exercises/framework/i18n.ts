@@ -20,6 +20,9 @@ export const useFrameworkT = makeUseT({
     hide: 'Verberg',
     unhide: 'Toon',
     edit: 'Dia’s bewerken',
+    voteQuestions: 'Welke vragen wil je het liefst besproken? Verdeel je stippen.',
+    dots: '{count} stippen',
+    summon: 'Roep telefoons naar deze vraag',
   },
   en: {
     slideOf: 'Slide {n} of {total}',
@@ -39,5 +42,8 @@ export const useFrameworkT = makeUseT({
     hide: 'Hide',
     unhide: 'Show',
     edit: 'Edit slides',
+    voteQuestions: 'Which questions would you most like discussed? Spread your dots.',
+    dots: '{count} dots',
+    summon: 'Bring phones to this question',
   },
 });

@@ -25,6 +25,9 @@ export function PitchCard({
   const now = useServerNow(running, 500);
   const done = !!timer && running && timerRemaining(timer, now) <= 0;
   const keywords = (pitch?.keywords ?? []).filter((k) => k.trim());
+  const photo = pitch?.photo ? (
+    <img className="pitch-card__photo" src={pitch.photo} alt={t('photoOf', { group: group?.name ?? '' })} />
+  ) : null;
   const side = (s: 'formal' | 'informal') => members.filter((m) => m.side === s).map((m) => m.name);
   return (
     <article
@@ -34,7 +37,9 @@ export function PitchCard({
     >
       <div className="pitch-card__head">
         <h2 className="pitch-card__name">{group?.name}</h2>
-        {timer && <TimerDisplay timer={timer} className={large ? 'timer--pitch' : ''} />}
+        {large && photo}
+        {/* Once time is up, the calm end message below replaces the clock. */}
+        {timer && !done && <TimerDisplay timer={timer} className={large ? 'timer--pitch' : ''} />}
       </div>
       {done && (
         <p className="pitch-card__end" role="status" data-testid="pitch-time-up">
@@ -59,6 +64,7 @@ export function PitchCard({
         )}
       </dl>
       {large && pitch?.text && <p className="pitch-card__text">{pitch.text}</p>}
+      {!large && photo}
     </article>
   );
 }

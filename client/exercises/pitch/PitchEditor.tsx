@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { KEYWORD_COUNT, KEYWORD_MAX, PITCH_TEXT_MAX } from '../../../shared/exercises/pitch';
-import { shiftCaret, textDiff } from '../../../shared/exercises/pitch/textDiff';
+import { textDiff } from '../../../shared/exercises/pitch/textDiff';
 import { sendExerciseAction } from '../useExercise';
-import { editPitchText, setKeyword } from './actions';
+import { editPitchText, setKeyword, setPitchPhoto } from './actions';
 import { usePitchT } from './i18n';
 import type { PitchItem } from './usePitch';
 
@@ -18,30 +18,24 @@ export function PitchEditor({
 }) {
   const t = usePitchT();
   const ref = useRef<HTMLTextAreaElement>(null);
-  const shown = useRef(pitch?.text ?? '');
-  const caret = useRef<{ start: number; end: number } | null>(null);
+  const text = pitch?.text ?? '';
+  const [photoError, setPhotoError] = useState(false);
 
   // No pitch item for the group yet: ask the server to create it (once per group, so nobody's typing forks).
   useEffect(() => {
     if (!pitch) void sendExerciseAction(sessionId, 'open');
   }, [pitch, sessionId]);
 
-  // A teammate's edit re-renders the textarea; keep this person's caret where it was in the text.
+  // The textarea is uncontrolled: a teammate's edit is spliced in with setRangeText('preserve'), which keeps this
+  // person's caret and selection where they were in the text (a controlled value would throw the caret to the end).
   useLayoutEffect(() => {
     const el = ref.current;
-    const next = pitch?.text ?? '';
-    const prev = shown.current;
-    shown.current = next;
-    if (!el || prev === next || document.activeElement !== el || !caret.current) return;
-    const d = textDiff(prev, next);
-    el.setSelectionRange(shiftCaret(caret.current.start, d), shiftCaret(caret.current.end, d));
-  }, [pitch?.text]);
+    if (!el || el.value === text) return;
+    const d = textDiff(el.value, text);
+    el.setRangeText(d.insert, d.index, d.index + d.remove, 'preserve');
+  }, [text]);
 
   if (!pitch) return <p role="status">{t('opening')}</p>;
-  const remember = () => {
-    const el = ref.current;
-    if (el) caret.current = { start: el.selectionStart, end: el.selectionEnd };
-  };
   return (
     <section className="pitch-editor" aria-labelledby="pitch-editor-title" data-testid="pitch-editor">
       <h3 id="pitch-editor-title">{t('yourPitch')}</h3>
@@ -52,14 +46,9 @@ export function PitchEditor({
         className="input pitch-editor__text"
         rows={8}
         maxLength={PITCH_TEXT_MAX}
-        value={pitch.text}
+        defaultValue={pitch.text}
         disabled={locked}
-        onChange={(e) => {
-          shown.current = e.target.value;
-          editPitchText(pitch.id, e.target.value);
-          remember();
-        }}
-        onSelect={remember}
+        onChange={(e) => editPitchText(pitch.id, e.target.value)}
         aria-describedby="pitch-count"
         data-testid="pitch-text"
       />
@@ -83,6 +72,32 @@ export function PitchEditor({
           </div>
         ))}
       </fieldset>
+      <div className="field pitch-editor__photo">
+        <label htmlFor="pitch-photo">{t('photo')}</label>
+        {pitch.photo && <img className="pitch-editor__img" src={pitch.photo} alt={t('photoAlt')} />}
+        <input
+          id="pitch-photo"
+          type="file"
+          accept="image/*"
+          className="input"
+          disabled={locked}
+          onChange={(e) => {
+            const file = e.target.files?.[0] ?? null;
+            void setPitchPhoto(pitch.id, file).then((ok) => setPhotoError(!ok));
+          }}
+          data-testid="pitch-photo"
+        />
+        {photoError && (
+          <p className="field__error" role="alert">
+            {t('photoError')}
+          </p>
+        )}
+        {pitch.photo && (
+          <button type="button" className="button button--small" onClick={() => void setPitchPhoto(pitch.id, null)}>
+            {t('photoRemove')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

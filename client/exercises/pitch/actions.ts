@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { addItem, itemsMap, patchItem } from '../../../shared/boardDoc';
 import {
+  photoSchema,
   KEYWORD_COUNT,
   KEYWORD_MAX,
   PITCH_REACTION,
@@ -69,4 +70,35 @@ export function postReaction(r: {
     LOCAL_ORIGIN,
   );
   return true;
+}
+
+/** Longest side of a pitch photo after downscaling: enough for the screen, small enough for every phone to sync. */
+const PHOTO_SIDE = 720;
+
+/** Downscales a chosen photo to a small JPEG and stores it on the group's pitch; false when it is not usable. */
+export async function setPitchPhoto(itemId: string, file: File | null): Promise<boolean> {
+  const board = getActiveWorkshop()?.board;
+  if (!board) return false;
+  if (!file) {
+    board.transact(() => {
+      itemsMap(board).get(itemId)?.delete('photo');
+    }, LOCAL_ORIGIN);
+    return true;
+  }
+  const bitmap = await createImageBitmap(file).catch(() => null);
+  if (!bitmap) return false;
+  const scale = Math.min(1, PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bitmap.width * scale);
+  canvas.height = Math.round(bitmap.height * scale);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  for (const quality of [0.7, 0.5, 0.35]) {
+    const photo = photoSchema.safeParse(canvas.toDataURL('image/jpeg', quality));
+    if (photo.success) {
+      board.transact(() => patchItem(board, itemId, { photo: photo.data }, Date.now()), LOCAL_ORIGIN);
+      return true;
+    }
+  }
+  return false;
 }

@@ -41,6 +41,11 @@ export const usePitchT = makeUseT({
     preparing: 'De groepen bereiden hun pitch voor.',
     pitches: 'Pitches',
     ownOwn: 'jouw groep',
+    photo: 'Foto (optioneel)',
+    photoAlt: 'Jullie pitchfoto',
+    photoOf: 'Foto van {group}',
+    photoError: 'Deze foto lukt niet. Probeer een andere.',
+    photoRemove: 'Foto weghalen',
   },
   en: {
     yourPitch: 'Your pitch',
@@ -81,5 +86,10 @@ export const usePitchT = makeUseT({
     preparing: 'The groups are preparing their pitch.',
     pitches: 'Pitches',
     ownOwn: 'your group',
+    photo: 'Photo (optional)',
+    photoAlt: 'Your pitch photo',
+    photoOf: 'Photo of {group}',
+    photoError: 'This photo does not work. Try another one.',
+    photoRemove: 'Remove photo',
   },
 });

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
-import { PITCH, PITCH_REACTION, readPitchState, type ReactionType } from '../../../shared/exercises/pitch';
+import { photoSchema, PITCH, PITCH_REACTION, readPitchState, type ReactionType } from '../../../shared/exercises/pitch';
 import { effectiveOrder } from '../../../shared/exercises/pitch/order';
 import { useBoardStore } from '../../store/boardStore';
 import { useControlStore } from '../../store/controlStore';
 import { useExerciseState } from '../useExercise';
 
-export type PitchItem = Item & { text: string; keywords: string[] };
+export type PitchItem = Item & { text: string; keywords: string[]; photo?: string };
 export type Reaction = Item & { targetGroupId: string; reaction: ReactionType; text: string };
 
 /** The session's pitches (one per group) and reactions, with the exercise state and the order to show. */
@@ -23,6 +23,8 @@ export function usePitch(sessionId: string) {
           ...i,
           text: typeof i.text === 'string' ? i.text : '',
           keywords: Array.isArray(i.keywords) ? (i.keywords as string[]) : [],
+          // Only a JPEG data URL is ever put in an <img>; anything else written into the field is ignored.
+          photo: photoSchema.safeParse(i.photo).success ? (i.photo as string) : undefined,
         });
       }
     }

@@ -5,8 +5,9 @@ import { readyByGroup } from '../../../shared/toolkit/ready';
 import { localise, useLang, useT } from '../../i18n/i18n';
 import { useLiveStore } from '../../store/liveStore';
 import { runCommand } from '../../sync/commands';
+import { VotePanel } from './VotePanel';
 
-/** Phase, ready per group, raised hands, summon, private writing and reveal, and the end-of-time sound. */
+/** Phase, ready per group, raised hands, summon, private writing and reveal, dot voting, and the end-of-time sound. */
 export function ToolkitPanel({
   session,
   state,
@@ -103,6 +104,7 @@ export function ToolkitPanel({
           </button>
         </div>
       </div>
+      <VotePanel session={session} voting={state.voting} />
       <div className="controls__group button-row">
         <button
           type="button"

@@ -14,10 +14,22 @@ export const KEYWORD_COUNT = 3;
 export const REACTION_TYPES = ['question', 'struck'] as const;
 export type ReactionType = (typeof REACTION_TYPES)[number];
 
+/** A pitch photo is a small JPEG (downscaled on the phone) kept inline as a data URL, at most this many characters. */
+export const PHOTO_MAX = 200_000;
+export const PHOTO_PREFIX = 'data:image/jpeg;base64,';
+export const photoSchema = z
+  .string()
+  .max(PHOTO_MAX)
+  .refine(
+    (s) => s.startsWith(PHOTO_PREFIX) && /^[A-Za-z0-9+/=]*$/.test(s.slice(PHOTO_PREFIX.length)),
+    'not a JPEG data URL',
+  );
+
 export const pitchFields = z.object({
   text: z.string().max(PITCH_TEXT_MAX),
   keywords: z.array(z.string().trim().max(KEYWORD_MAX)).max(KEYWORD_COUNT),
   editableBy: z.literal('group'),
+  photo: photoSchema.optional(),
 });
 
 export const reactionFields = z.object({

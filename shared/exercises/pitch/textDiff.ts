@@ -7,10 +7,3 @@ export function textDiff(before: string, after: string): { index: number; remove
   while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
 }
-
-/** Where a caret at `pos` ends up after a splice made by someone else. */
-export function shiftCaret(pos: number, d: { index: number; remove: number; insert: string }): number {
-  if (pos <= d.index) return pos;
-  if (pos >= d.index + d.remove) return pos + d.insert.length - d.remove;
-  return d.index + d.insert.length;
-}
