@@ -43,7 +43,7 @@ export function StrengthForm({
         <fieldset className="choice-row">
           <legend>{t('aboutSide')}</legend>
           {(['formal', 'informal'] as const).map((s) => (
-            <label key={s} className="choice">
+            <label key={s} className="choice" data-testid={`about-${s}`}>
               <input type="radio" name="about-side" checked={side === s} onChange={() => setSide(s)} />
               {s === 'formal' ? t('formal') : t('informal')}
             </label>
