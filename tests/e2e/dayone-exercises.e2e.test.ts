@@ -101,7 +101,7 @@ describe('day one: krachten en rollen, boom, vooroordelenspel', () => {
     await look(hanneke, 'dayone-strengths-phone');
     await look(screen, 'dayone-strengths-screen');
 
-    await facilitator.getByTestId('phase-terugkoppeling').click();
+    await facilitator.getByTestId('strengths-phase-terugkoppeling').click();
     await fatima.getByTestId('strength-wall').waitFor();
     await fatima
       .getByTestId('strength-card')
@@ -131,7 +131,7 @@ describe('day one: krachten en rollen, boom, vooroordelenspel', () => {
     await look(fatima, 'dayone-feedback-phone');
     await look(screen, 'dayone-feedback-screen');
 
-    await facilitator.getByTestId('phase-rollen').click();
+    await facilitator.getByTestId('strengths-phase-rollen').click();
     await fatima.getByTestId('role-name').fill('De brugbouwer');
     await fatima.getByTestId('role-description').fill('Verbindt gezinnen met het wijkteam.');
     await fatima.getByTestId('role-propose').click();
@@ -187,7 +187,7 @@ describe('day one: krachten en rollen, boom, vooroordelenspel', () => {
     await look(hanneke, 'dayone-tree-phone');
     await look(screen, 'dayone-tree-screen');
 
-    await facilitator.getByTestId('phase-oogst').click();
+    await facilitator.getByTestId('tree-phase-oogst').click();
     await facilitator
       .getByTestId('console-tree-item')
       .filter({ hasText: 'Vaste financiering' })
