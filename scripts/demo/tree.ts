@@ -49,7 +49,9 @@ export const seedTree: DemoSeeder = async ({ url, workshop, phones, facilitator,
     const group = groups.find((g) => g.members.includes(p.joined.participantId));
     const [zone, text] = NOTES[i % NOTES.length]!;
     if (group)
-      ids.push(phoneAdd(p, { kind: TREE_ITEM, sessionId: SESSION, groupId: group.id, at: at(1, 15, i), zone, text }));
+      ids.push(
+        phoneAdd(p, { kind: TREE_ITEM, sessionId: SESSION, at: at(1, 15, i), zone, text, treeGroupId: group.id }),
+      );
   });
   // "Structurele financiering" and "Vrijwilligersvergoeding" recur: link them in the harvest once the server has them.
   const board = phones[0]!.board;

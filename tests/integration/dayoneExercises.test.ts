@@ -148,8 +148,18 @@ describe('day-one exercises against a real server', () => {
     const pb = await doc('board', people[0]!.token);
     const fb = await doc('board', w.tokens.facilitator);
     const g0 = groups.find((g) => g.members.includes(people[0]!.participantId))!;
-    write(pb, { ...base('t1', 'treeItem', 'boom', people[0]!, g0.id), text: 'Vaste financiering', zone: 'apples' });
-    write(pb, { ...base('t2', 'treeItem', 'boom', people[0]!, g0.id), text: 'Vaste financiering!', zone: 'roots' });
+    write(pb, {
+      ...base('t1', 'treeItem', 'boom', people[0]!, w.groups[0]!.id),
+      text: 'Vaste financiering',
+      zone: 'apples',
+      treeGroupId: g0.id,
+    });
+    write(pb, {
+      ...base('t2', 'treeItem', 'boom', people[0]!, w.groups[0]!.id),
+      text: 'Vaste financiering!',
+      zone: 'roots',
+      treeGroupId: g0.id,
+    });
     await waitFor(() => item(fb, 't1') && item(fb, 't2'));
     fb.doc.transact(() => patchItem(fb.doc, 't1', { zone: 'roots' }, Date.now()));
     await waitFor(() => item(pb, 't1')?.zone === 'roots');

@@ -5,7 +5,7 @@ import { FORMAL_ROLES, SOURCE_ROLES } from '../../shared/catalogue/roles';
 import { tallyAnswers, sessionStatements } from '../../shared/exercises/prejudiceGame/tally';
 import { DEFAULT_STATEMENTS } from '../../shared/exercises/prejudiceGame/statements';
 import { ROLE_PROPOSAL, STRENGTH, strengthsPhase } from '../../shared/exercises/strengths';
-import { readRoleCatalogue, ROLE_CATALOGUE_ABOUT } from '../../shared/exercises/strengths/catalogue';
+import { readRoleCatalogue, ROLE_CATALOGUE_ABOUT, roleCatalogueFor } from '../../shared/exercises/strengths/catalogue';
 import { mergeItems, provenance } from '../../shared/exercises/strengths/merge';
 import { makeWorkGroups, mixedGroups, moveMember, type Groupable } from '../../shared/exercises/tree/mixedGroups';
 import { TEMPLATE_SOURCE } from '../../shared/template';
@@ -159,6 +159,17 @@ describe('role catalogue', () => {
     expect(cat).toHaveLength(SOURCE_ROLES.length + 1);
     // Another session's proposals are left out when a session is given.
     expect(readRoleCatalogue(items, { acceptedRoles: ['r1'] }, 'other')).toHaveLength(SOURCE_ROLES.length);
+  });
+
+  it('is found from the programme for day two', () => {
+    const items = [proposal('r1', 'Brugbouwer')];
+    const programme = [
+      { id: 'opening', kind: 'opening' },
+      { id: 'krachten-rollen', kind: 'strengths' },
+    ];
+    const cat = roleCatalogueFor(items, programme, { 'krachten-rollen': { acceptedRoles: ['r1'] } });
+    expect(cat.map((r) => r.id)).toContain('r1');
+    expect(roleCatalogueFor(items, [{ id: 'opening', kind: 'opening' }], {})).toEqual(SOURCE_ROLES);
   });
 });
 

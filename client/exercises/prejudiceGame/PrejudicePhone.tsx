@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SCALE } from '../../../shared/exercises/prejudiceGame/statements';
 import { localise, useLang } from '../../i18n/i18n';
+import { getActiveWorkshop } from '../../sync/activeWorkshop';
 import type { PhoneProps } from '../types';
 import { sendExerciseAction } from '../useExercise';
 import { usePrejudiceT } from './i18n';
@@ -8,7 +9,8 @@ import { usePrejudice } from './usePrejudice';
 import './prejudice.css';
 
 // The phone remembers what it answered only locally, so the buttons do not invite a second try.
-const answeredKey = (sessionId: string, statementId: string) => `werkplaats:answered:${sessionId}:${statementId}`;
+const answeredKey = (sessionId: string, statementId: string) =>
+  `werkplaats:answered:${getActiveWorkshop()?.workshopId ?? ''}:${sessionId}:${statementId}`;
 const wasAnswered = (key: string) => {
   try {
     return window.localStorage.getItem(key) === '1';

@@ -28,7 +28,7 @@ export function PrejudiceScreen({ session }: ScreenProps) {
       ) : (
         <p className="prejudice-screen__wait">{t('notRevealed')}</p>
       )}
-      <p className="prejudice-screen__source">{t('sourceLine', { source: current.source })}</p>
+      <p className="prejudice-screen__source">{t('sourceLine', { source: current.cite })}</p>
     </div>
   );
 }

@@ -8,11 +8,13 @@ import type { Strength } from './useStrengths';
 /** A role proposal: catchy name, one line, its side and the strengths it comes from. */
 export function RoleForm({
   who,
+  extra,
   strengths,
   locked,
   defaultSide,
 }: {
   who: { sessionId: string; groupId: string | null; authorId: string };
+  extra?: { workGroupId?: string };
   strengths: Strength[];
   locked: boolean;
   defaultSide: Side;
@@ -29,6 +31,7 @@ export function RoleForm({
     if (locked) return;
     if (!name.trim() || !description.trim()) return setError(t('empty'));
     const res = proposeRole(who, {
+      ...extra,
       name,
       description,
       side,

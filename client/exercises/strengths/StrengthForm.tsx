@@ -9,12 +9,14 @@ import { useStrengthsT } from './i18n';
 /** One strength per note: a dimension (four large choices) and a short text. */
 export function StrengthForm({
   who,
+  extra,
   aboutSide,
   addition,
   locked,
   ask,
 }: {
   who: { sessionId: string; groupId: string | null; authorId: string };
+  extra?: { workGroupId?: string };
   aboutSide: Side | null;
   addition?: boolean;
   locked: boolean;
@@ -30,7 +32,13 @@ export function StrengthForm({
     e.preventDefault();
     if (locked) return;
     if (!text.trim()) return setError(t('empty'));
-    const res = postStrength(who, { text, dimension, aboutSide: aboutSide ?? side, ...(addition ? { addition } : {}) });
+    const res = postStrength(who, {
+      ...extra,
+      text,
+      dimension,
+      aboutSide: aboutSide ?? side,
+      ...(addition ? { addition } : {}),
+    });
     if (res.ok) {
       setText('');
       setError(null);
@@ -43,7 +51,7 @@ export function StrengthForm({
         <fieldset className="choice-row">
           <legend>{t('aboutSide')}</legend>
           {(['formal', 'informal'] as const).map((s) => (
-            <label key={s} className="choice">
+            <label key={s} className="choice" data-testid={`about-${s}`}>
               <input type="radio" name="about-side" checked={side === s} onChange={() => setSide(s)} />
               {s === 'formal' ? t('formal') : t('informal')}
             </label>

@@ -31,7 +31,7 @@ export function StrengthsConsole({ session, spotlightItemId }: ConsoleProps) {
             className={`button ${phase === p ? 'button--primary' : ''}`}
             aria-pressed={phase === p}
             onClick={() => void runCommand({ type: 'phase.set', phase: p })}
-            data-testid={`phase-${p}`}
+            data-testid={`strengths-phase-${p}`}
           >
             {i + 1}. {t(PHASE_LABEL[p])}
           </button>

@@ -20,7 +20,9 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
   const group = state.groups?.find((g) => g.members.includes(participantId));
   const groupName =
     group?.id === 'side-formal' ? t('groupFormal') : group?.id === 'side-informal' ? t('groupInformal') : group?.name;
-  const who = { sessionId: session.id, groupId: group?.id ?? me?.groupId ?? null, authorId: participantId };
+  // groupId stays the cooperation (the server's ownership rule); the work group is a field of its own.
+  const who = { sessionId: session.id, groupId: me?.groupId ?? null, authorId: participantId };
+  const extra = group ? { workGroupId: group.id } : {};
   const other = me?.side === 'formal' ? 'informal' : 'formal';
   const mine = strengths.filter((s) => s.authorId === participantId);
   const myRoles = proposals.filter((p) => p.authorId === participantId);
@@ -37,6 +39,7 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
         <>
           <StrengthForm
             who={who}
+            extra={extra}
             aboutSide={other}
             locked={locked || !me}
             ask={t('askKracht', { other: other === 'formal' ? t('otherFormal') : t('otherInformal') })}
@@ -75,12 +78,19 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
               </button>
             )}
           />
-          <StrengthForm who={who} aboutSide={null} addition locked={locked || !me} ask={t('additionAsk')} />
+          <StrengthForm
+            who={who}
+            extra={extra}
+            aboutSide={null}
+            addition
+            locked={locked || !me}
+            ask={t('additionAsk')}
+          />
         </>
       )}
       {phase === 'rollen' && (
         <>
-          <RoleForm who={who} strengths={strengths} locked={locked || !me} defaultSide={other} />
+          <RoleForm who={who} extra={extra} strengths={strengths} locked={locked || !me} defaultSide={other} />
           <section aria-labelledby="my-roles">
             <h3 id="my-roles">{t('myRoles')}</h3>
             {myRoles.length === 0 ? (

@@ -41,7 +41,7 @@ export function TreeConsole({ session }: ConsoleProps) {
             className={`button ${current === p ? 'button--primary' : ''}`}
             aria-pressed={current === p}
             onClick={() => void runCommand({ type: 'phase.set', phase: p })}
-            data-testid={`phase-${p}`}
+            data-testid={`tree-phase-${p}`}
           >
             {p === 'werken' ? t('phaseWerken') : t('phaseOogst')}
           </button>

@@ -12,6 +12,8 @@ export function TreeGrouping({ sessionId }: { sessionId: string }) {
   const [size, setSize] = useState(4);
   const [seed, setSeed] = useState(() => state.seed ?? Math.floor(Math.random() * 10_000));
   const name = (id: string) => participants.find((p) => p.id === id);
+  // People who joined after the groups were made: the facilitator places them by hand.
+  const loose = participants.filter((p) => !groups.some((g) => g.members.includes(p.id)));
   return (
     <div className="tree-grouping">
       <div className="button-row">
@@ -55,6 +57,31 @@ export function TreeGrouping({ sessionId }: { sessionId: string }) {
           {t('useExisting')}
         </button>
       </div>
+      {groups.length > 0 && loose.length > 0 && (
+        <p data-testid="tree-ungrouped">
+          {t('ungrouped')}{' '}
+          {loose.map((p) => (
+            <label key={p.id} className="field--inline">
+              {p.name}
+              <select
+                className="input input--small"
+                value=""
+                onChange={(e) =>
+                  e.target.value &&
+                  void runExerciseAction(sessionId, 'groups.move', { participantId: p.id, groupId: e.target.value })
+                }
+              >
+                <option value="">{t('moveMember', { name: p.name })}…</option>
+                {groups.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </p>
+      )}
       {groups.length > 0 && (
         <ul className="tree-grouping__groups" data-testid="tree-groups">
           {groups.map((g) => (

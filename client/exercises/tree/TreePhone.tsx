@@ -11,7 +11,7 @@ import { useTree } from './useTree';
 import './tree.css';
 
 /** Your group's tree: pick a zone, write a note, move your own notes between zones. */
-export function TreePhone({ session, participantId, locked }: PhoneProps) {
+export function TreePhone({ session, participantId, groupId: cooperationId, locked }: PhoneProps) {
   const t = useTreeT();
   const lang = useLang();
   const participants = useControlStore((s) => s.participants);
@@ -35,7 +35,10 @@ export function TreePhone({ session, participantId, locked }: PhoneProps) {
     e.preventDefault();
     if (locked) return;
     if (!text.trim()) return setError(t('empty'));
-    const res = addTreeItem({ sessionId: session.id, groupId: group.id, authorId: participantId }, { text, zone });
+    const res = addTreeItem(
+      { sessionId: session.id, groupId: cooperationId, authorId: participantId },
+      { text, zone, treeGroupId: group.id },
+    );
     if (res.ok) {
       setText('');
       setError(null);

@@ -8,7 +8,7 @@ export type WriteResult = { ok: true; id: string } | { ok: false; reason: 'inval
 
 /** Hangs a note on a group's tree. */
 export function addTreeItem(
-  who: { sessionId: string; groupId: string; authorId: string },
+  who: { sessionId: string; groupId: string | null; authorId: string },
   fields: unknown,
 ): WriteResult {
   const board = getActiveWorkshop()?.board;

@@ -17,7 +17,7 @@ export async function downloadPng(svg: SVGSVGElement, name: string): Promise<voi
     });
     const canvas = document.createElement('canvas');
     canvas.width = 1200;
-    canvas.height = 920;
+    canvas.height = 1000;
     canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (blob) download(blob, `${name}.png`);

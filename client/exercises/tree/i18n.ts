@@ -38,6 +38,7 @@ const nl = {
   unlink: 'Ontkoppelen',
   linkNeedsTwo: 'Kies minstens twee briefjes.',
   trees: '{count} bomen',
+  ungrouped: 'Nog zonder groep:',
 };
 
 export type TreeKey = keyof typeof nl;
@@ -80,6 +81,7 @@ const en: Record<TreeKey, string> = {
   unlink: 'Unlink',
   linkNeedsTwo: 'Pick at least two notes.',
   trees: '{count} trees',
+  ungrouped: 'Not in a group yet:',
 };
 
 export const useTreeT = makeUseT<TreeKey>({ nl, en });

@@ -5,7 +5,7 @@ import type { TreeZone } from '../../../shared/exercises/tree/zones';
 import { useBoardStore } from '../../store/boardStore';
 import { useExerciseState } from '../useExercise';
 
-export type TreeItemView = Item & { text: string; zone: TreeZone; linkNo?: number };
+export type TreeItemView = Item & { text: string; zone: TreeZone; treeGroupId: string; linkNo?: number };
 
 /** The session's tree items (with their harvest link number, if linked) and the server's tree state. */
 export function useTree(sessionId: string) {
@@ -20,7 +20,7 @@ export function useTree(sessionId: string) {
       .map((i) => (linkNo.has(i.id) ? { ...i, linkNo: linkNo.get(i.id) } : i));
     const groups = state.groups ?? [];
     const ofGroup = (groupId: string, visibleOnly = true) =>
-      all.filter((i) => i.groupId === groupId && (!visibleOnly || isVisible(i)));
+      all.filter((i) => i.treeGroupId === groupId && (!visibleOnly || isVisible(i)));
     return { state, groups, all, ofGroup };
   }, [items, state, sessionId]);
 }

@@ -7,9 +7,12 @@ export interface PrejudiceStatement {
   text: LocalisedText;
   /** Where it comes from: the source (with chapter), or "added during the workshop". */
   source: string;
+  /** The same, short enough for the projector. */
+  cite: string;
 }
 
 const CH2 = `${TEMPLATE_SOURCE} Hoofdstuk 2`;
+const CITE = 'Ponzoni & Distelbrink (2016), hoofdstuk 2';
 
 /**
  * Default statements. The first two are the prejudices the source names under "Vertrouwen" (chapter 2, "Vruchtbare
@@ -23,6 +26,7 @@ export const DEFAULT_STATEMENTS: PrejudiceStatement[] = [
       en: 'Self-organisations shield people from society and from regular services.',
     },
     source: `${CH2}, "Vertrouwen".`,
+    cite: `${CITE}, "Vertrouwen"`,
   },
   {
     id: 'bron-2',
@@ -31,6 +35,7 @@ export const DEFAULT_STATEMENTS: PrejudiceStatement[] = [
       en: 'Formal workers serve the interest of the institution they work for instead of the interest of families.',
     },
     source: `${CH2}, "Vertrouwen".`,
+    cite: `${CITE}, "Vertrouwen"`,
   },
   {
     id: 'bron-3',
@@ -39,6 +44,7 @@ export const DEFAULT_STATEMENTS: PrejudiceStatement[] = [
       en: 'Formal workers mainly see informal workers as a means to reach their own goals.',
     },
     source: `${CH2}, "Geen instrumentele benadering".`,
+    cite: `${CITE}, "Geen instrumentele benadering"`,
   },
   {
     id: 'bron-4',
@@ -47,6 +53,7 @@ export const DEFAULT_STATEMENTS: PrejudiceStatement[] = [
       en: 'What informal workers achieve does not show in results, and so it does not count.',
     },
     source: `${CH2}, "Kennis van elkaar".`,
+    cite: `${CITE}, "Kennis van elkaar"`,
   },
 ];
 

@@ -25,6 +25,11 @@ export function sessionStatements(items: readonly Item[], sessionId: string): Pr
   const added = items
     .filter((i) => i.kind === PREJUDICE_STATEMENT && i.sessionId === sessionId && !i.hidden)
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
-    .map((i) => ({ id: i.id, text: { nl: String(i.text), en: String(i.text) }, source: ADDED_STATEMENT_SOURCE }));
+    .map((i) => ({
+      id: i.id,
+      text: { nl: String(i.text), en: String(i.text) },
+      source: ADDED_STATEMENT_SOURCE,
+      cite: ADDED_STATEMENT_SOURCE,
+    }));
   return [...DEFAULT_STATEMENTS, ...added];
 }

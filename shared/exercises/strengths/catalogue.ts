@@ -80,3 +80,16 @@ export function readRoleCatalogue(
     .filter((r) => r.accepted && !r.mergedInto)
     .map(({ id, side, name, description, source }) => ({ id, side, name, description, source }));
 }
+
+/**
+ * The role catalogue as day two reads it from the whole workshop: the first session of kind `strengths` in the
+ * programme gives the state (a programme without one gives the source roles alone).
+ */
+export function roleCatalogueFor(
+  boardItems: readonly Item[],
+  programme: ReadonlyArray<{ id: string; kind: string }>,
+  exercises: Readonly<Record<string, ExerciseState>>,
+): RoleCard[] {
+  const session = programme.find((s) => s.kind === 'strengths');
+  return session ? readRoleCatalogue(boardItems, exercises[session.id] ?? {}, session.id) : readRoleCatalogue([], {});
+}

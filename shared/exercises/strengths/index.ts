@@ -23,6 +23,8 @@ export const strengthFields = z.object({
   order: z.number().optional(),
   /** Ids of the items merged into this one (each keeps its own author and time). */
   mergedFrom: z.array(z.string()).optional(),
+  /** The work group (by side or mixed) the writer was in; `groupId` stays their cooperation. */
+  workGroupId: z.string().max(60).optional(),
 });
 
 export const plusOneFields = z.object({ targetId: z.string().min(1).max(60) });
@@ -32,6 +34,7 @@ export const roleProposalFields = z.object({
   description: z.string().trim().min(1).max(200),
   side: z.enum(SIDES),
   strengthIds: z.array(z.string()).max(20).default([]),
+  workGroupId: z.string().max(60).optional(),
 });
 
 /** The three steps of the source's guided brainstorm (chapter 1, "Krachten en rollen"). */

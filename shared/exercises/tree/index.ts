@@ -3,12 +3,16 @@ import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
 import { TREE_ZONES } from './zones';
 
-/** Item kind of one note on a tree; its `groupId` is the tree's work group. */
+/**
+ * Item kind of one note on a tree. `treeGroupId` is the tree's work group; `groupId` stays the writer's cooperation,
+ * as for every participant item (the server's ownership rule checks it against the control document).
+ */
 export const TREE_ITEM = 'treeItem' as const;
 
 export const treeItemFields = z.object({
   text: z.string().trim().min(1).max(LIMITS.itemText),
   zone: z.enum(TREE_ZONES),
+  treeGroupId: z.string().min(1).max(60),
 });
 
 /** Phases: the groups fill their trees, then the harvest across trees. */
