@@ -3,6 +3,7 @@ import { actionPlanViews } from './actionPlan';
 import { consultViews } from './consult';
 import { noteWallViews } from './noteWall';
 import { roleMarketViews } from './roleMarket';
+import { visionViews } from './vision';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
@@ -11,6 +12,7 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   roleMarket: roleMarketViews,
   consult: consultViews,
   actionPlan: actionPlanViews,
+  vision: visionViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

@@ -2,6 +2,7 @@ import { actionPlanSeeder } from './actionPlan';
 import { consultSeeder } from './consult';
 import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
+import { visionSeeder } from './vision';
 
 /**
  * Exercise-specific demo content, by session id of the default programme. A session without a seeder gets the
@@ -11,4 +12,5 @@ export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   rollenmarkt: roleMarketSeeder,
   consult: consultSeeder,
   plan: actionPlanSeeder,
+  visie: visionSeeder,
 };
