@@ -1,5 +1,6 @@
 import type { ExerciseKind } from '../../shared/programme';
 import { actionPlanViews } from './actionPlan';
+import { closingViews } from './closing';
 import { consultViews } from './consult';
 import { noteWallViews } from './noteWall';
 import { roleMarketViews } from './roleMarket';
@@ -13,6 +14,7 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   consult: consultViews,
   actionPlan: actionPlanViews,
   vision: visionViews,
+  closing: closingViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

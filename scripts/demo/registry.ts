@@ -1,4 +1,5 @@
 import { actionPlanSeeder } from './actionPlan';
+import { closingSeeder } from './closing';
 import { consultSeeder } from './consult';
 import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
@@ -13,4 +14,5 @@ export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   consult: consultSeeder,
   plan: actionPlanSeeder,
   visie: visionSeeder,
+  afsluiting: closingSeeder,
 };
