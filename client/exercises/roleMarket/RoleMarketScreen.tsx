@@ -14,7 +14,7 @@ export function RoleMarketScreen({ session }: ScreenProps) {
   const lang = useLang();
   const names = useNames();
   const groups = useControlStore((s) => s.groups);
-  const { cards, picks, about } = useRoleMarket(session);
+  const { cards, picks, aboutShort } = useRoleMarket(session);
   const tally = roleTally(picks, cards);
   const unpicked = tally.filter((r) => r.count === 0);
   const cardName = (id: string) => localise(cards.find((c) => c.id === id)?.name, lang);
@@ -51,7 +51,7 @@ export function RoleMarketScreen({ session }: ScreenProps) {
         <p className="rolemarket-unpicked">
           {unpicked.map((r) => localise(r.card.name, lang)).join(' · ') || t('none')}
         </p>
-        <p className="rolemarket-unpicked muted">{localise(about, lang)}</p>
+        <p className="rolemarket-unpicked muted">{localise(aboutShort, lang)}</p>
       </section>
     </div>
   );
