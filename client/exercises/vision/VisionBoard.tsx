@@ -11,11 +11,14 @@ export function VisionBoard({
   session,
   groupId,
   large,
+  mini,
   exports,
 }: {
   session: Session;
   groupId: string;
   large?: boolean;
+  /** The screen's overview of all cooperations: small drawing, statement clipped, no photo. */
+  mini?: boolean;
   exports?: boolean;
 }) {
   const t = useVisionT();
@@ -25,7 +28,7 @@ export function VisionBoard({
   const text = typeof v.statement?.text === 'string' ? v.statement.text : '';
   return (
     <section
-      className={large ? 'vision-present' : 'daytwo-card daytwo-stack'}
+      className={large ? 'vision-present' : mini ? 'vision-mini' : 'daytwo-card daytwo-stack'}
       data-testid="vision-board"
       data-group-name={group}
     >
@@ -44,7 +47,7 @@ export function VisionBoard({
           >
             {text || t('noStatement')}
           </blockquote>
-          {v.photos.slice(-1).map((p) => (
+          {v.photos.slice(mini ? 0 : -1, mini ? 0 : undefined).map((p) => (
             <PhotoView
               key={p.id}
               photo={p}

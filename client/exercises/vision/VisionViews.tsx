@@ -18,9 +18,9 @@ export function VisionScreen({ session }: ScreenProps) {
   const groupId = presented(useExerciseState(session.id));
   if (groupId) return <VisionBoard session={session} groupId={groupId} large />;
   return (
-    <div className="daytwo-screen-grid" data-testid="vision-overview">
+    <div className="vision-overview" data-testid="vision-overview">
       {groups.map((g) => (
-        <VisionBoard key={g.id} session={session} groupId={g.id} />
+        <VisionBoard key={g.id} session={session} groupId={g.id} mini />
       ))}
     </div>
   );
