@@ -6,8 +6,10 @@ import { prejudiceGameViews } from './prejudiceGame';
 import { strengthsViews } from './strengths';
 import { treeViews } from './tree';
 import { actionPlanViews } from './actionPlan';
+import { closingViews } from './closing';
 import { consultViews } from './consult';
 import { roleMarketViews } from './roleMarket';
+import { visionViews } from './vision';
 import type { ExerciseViews } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
@@ -21,6 +23,8 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   roleMarket: roleMarketViews,
   consult: consultViews,
   actionPlan: actionPlanViews,
+  vision: visionViews,
+  closing: closingViews,
 };
 
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {

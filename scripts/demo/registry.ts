@@ -4,9 +4,11 @@ import { seedPrejudiceGame } from './prejudiceGame';
 import { seedStrengths } from './strengths';
 import { seedTree } from './tree';
 import { actionPlanSeeder } from './actionPlan';
+import { closingSeeder } from './closing';
 import { consultSeeder } from './consult';
 import { roleMarketSeeder } from './roleMarket';
 import type { DemoSeeder } from './types';
+import { visionSeeder } from './vision';
 
 /**
  * Exercise-specific demo content, by session id of the default programme. A session without a seeder gets the
@@ -21,4 +23,6 @@ export const DEMO_SEEDERS: Record<string, DemoSeeder> = {
   rollenmarkt: roleMarketSeeder,
   consult: consultSeeder,
   plan: actionPlanSeeder,
+  visie: visionSeeder,
+  afsluiting: closingSeeder,
 };

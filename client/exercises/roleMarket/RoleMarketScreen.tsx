@@ -14,13 +14,12 @@ export function RoleMarketScreen({ session }: ScreenProps) {
   const lang = useLang();
   const names = useNames();
   const groups = useControlStore((s) => s.groups);
-  const { cards, picks, about } = useRoleMarket(session);
+  const { cards, picks, aboutShort } = useRoleMarket(session);
   const tally = roleTally(picks, cards);
   const unpicked = tally.filter((r) => r.count === 0);
-  const cardName = (id: string) => localise(cards.find((c) => c.id === id)?.name, lang);
   return (
     <div className="rolemarket-screen" data-testid="rolemarket-screen">
-      <div className="daytwo-screen-grid">
+      <div className="daytwo-screen-grid rolemarket-screen__groups">
         {groups.map((g) => {
           const mine = picks.filter((p) => p.groupId === g.id);
           return (
@@ -33,12 +32,16 @@ export function RoleMarketScreen({ session }: ScreenProps) {
               <h2>
                 {g.name} · {t('picksCount', { count: mine.length })}
               </h2>
-              <ul>
-                {mine.slice(-8).map((p) => (
-                  <li key={p.id} className="rolemarket-screen__pick">
-                    <strong>{cardName(p.roleId)}</strong>: {names.person(p.authorId)} → {names.who(p)}
-                  </li>
-                ))}
+              <ul className="rolemarket-screen__list">
+                {roleTally(mine, cards)
+                  .filter((r) => r.count > 0)
+                  .map((r) => (
+                    <li key={r.card.id} className="rolemarket-screen__pick">
+                      <strong>{localise(r.card.name, lang)}</strong>
+                      {r.count > 1 && ` ×${r.count}`}:{' '}
+                      {r.picks.map((p) => `${names.person(p.authorId)} → ${names.who(p)}`).join(' · ')}
+                    </li>
+                  ))}
               </ul>
             </section>
           );
@@ -51,7 +54,7 @@ export function RoleMarketScreen({ session }: ScreenProps) {
         <p className="rolemarket-unpicked">
           {unpicked.map((r) => localise(r.card.name, lang)).join(' · ') || t('none')}
         </p>
-        <p className="rolemarket-unpicked muted">{localise(about, lang)}</p>
+        <p className="rolemarket-unpicked muted">{localise(aboutShort, lang)}</p>
       </section>
     </div>
   );

@@ -6,6 +6,8 @@ import { TEMPLATE_SOURCE } from '../../template';
 export interface RoleMarketCards {
   cards: RoleCard[];
   about: { nl: string; en: string };
+  /** The same, short enough for the projector. */
+  aboutShort: { nl: string; en: string };
 }
 
 /**
@@ -19,6 +21,10 @@ export function roleMarketCards(catalogue: readonly RoleCard[] = SOURCE_ROLES): 
     about: {
       nl: `Rollen uit Figuur 3 (formele werker) en Figuur 4 (informele werker)${extra ? ` en ${extra} rollen benoemd op dag één` : ''}. Bron: ${TEMPLATE_SOURCE}`,
       en: `Roles from Figure 3 (formal worker) and Figure 4 (informal worker)${extra ? ` and ${extra} roles named on day one` : ''}. Source: ${TEMPLATE_SOURCE}`,
+    },
+    aboutShort: {
+      nl: `Bron: Figuur 3 en 4, Ponzoni & Distelbrink (2016)${extra ? ` en dag één` : ''}`,
+      en: `Source: Figures 3 and 4, Ponzoni & Distelbrink (2016)${extra ? ` and day one` : ''}`,
     },
   };
 }

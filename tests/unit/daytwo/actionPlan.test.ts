@@ -52,3 +52,20 @@ describe('action plan', () => {
     expect(md).toContain(TEMPLATE_SOURCE);
   });
 });
+
+describe('closing', () => {
+  it('steps through the cooperations in their order, then the researchers', async () => {
+    const { closingOrder } = await import('../../../shared/exercises/closing');
+    const s = (id: string, by: string, groupId: string | null, createdAt: number) => ({ id, by, groupId, createdAt });
+    const order = closingOrder(
+      [
+        s('r1', 'researcher', null, 1),
+        s('b', 'spokesperson', 'g2', 2),
+        s('a', 'spokesperson', 'g1', 3),
+        s('r2', 'researcher', null, 0),
+      ],
+      ['g1', 'g2'],
+    );
+    expect(order.map((x) => x.id)).toEqual(['a', 'b', 'r2', 'r1']);
+  });
+});

@@ -1,0 +1,157 @@
+import { runCommand } from '../../sync/commands';
+import { ResearcherBar } from '../dayTwo/ResearcherBar';
+import { useNames, useResearcherName } from '../dayTwo/useWorkspace';
+import type { ConsoleProps, PhoneProps, ResearcherProps, ScreenProps } from '../types';
+import { useClosingT } from './i18n';
+import { SummaryEditor } from './SummaryEditor';
+import { useSummaries, type Summary } from './useSummaries';
+import '../dayTwo/dayTwo.css';
+import './closing.css';
+
+function SummaryCard({ s, large }: { s: Summary; large?: boolean }) {
+  const t = useClosingT();
+  const names = useNames();
+  const who = s.by === 'researcher' ? `${t('researcher')}: ${s.name}` : `${names.group(s.groupId)} · ${s.name}`;
+  return (
+    <article
+      className={large ? 'closing-spotlight' : 'daytwo-card'}
+      data-testid={large ? 'closing-spotlight' : 'closing-summary'}
+    >
+      <p className={large ? 'closing-spotlight__who' : 'muted'}>{who}</p>
+      <p className={large ? 'closing-spotlight__text' : 'closing-text'}>{s.text}</p>
+    </article>
+  );
+}
+
+/** Phone: the cooperation's spokesperson writes its summary; the others see who speaks for them and what. */
+export function ClosingPhone({ session, participantId, groupId, locked }: PhoneProps) {
+  const t = useClosingT();
+  const names = useNames();
+  const mine = useSummaries(session.id).find((s) => s.by === 'spokesperson' && s.groupId === groupId);
+  if (!groupId) return null;
+  const group = names.group(groupId);
+  const other = mine && mine.authorId !== participantId;
+  return (
+    <section className="daytwo-stack" aria-labelledby="closing-title">
+      <h2 id="closing-title">{t('yours', { group })}</h2>
+      <p className="muted">{t('hint')}</p>
+      {other ? (
+        <>
+          <p>{t('spokesperson', { name: names.person(mine.authorId), group })}</p>
+          <SummaryCard s={mine} />
+        </>
+      ) : (
+        <SummaryEditor
+          sessionId={session.id}
+          groupId={groupId}
+          authorId={participantId}
+          by="spokesperson"
+          name={names.person(participantId)}
+          existing={mine}
+          locked={locked}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Researcher: write your own summary (under the name you gave) and read the others. */
+export function ClosingResearcher({ session }: ResearcherProps) {
+  const t = useClosingT();
+  const [name] = useResearcherName();
+  const all = useSummaries(session.id);
+  const mine = all.find((s) => s.by === 'researcher' && s.name === name);
+  return (
+    <div className="daytwo-stack" data-testid="closing-researcher">
+      <ResearcherBar />
+      <section className="daytwo-card daytwo-stack" aria-labelledby="closing-r-title">
+        <h3 id="closing-r-title">{t('researcherTitle')}</h3>
+        {name ? (
+          <SummaryEditor
+            key={name}
+            sessionId={session.id}
+            groupId={null}
+            authorId="researcher"
+            by="researcher"
+            name={name}
+            existing={mine}
+            locked={false}
+          />
+        ) : (
+          <p>{t('needName')}</p>
+        )}
+      </section>
+      {all.map((s) => (
+        <SummaryCard key={s.id} s={s} />
+      ))}
+    </div>
+  );
+}
+
+/** Console: step through the summaries on the screen (the screen's spotlight). */
+export function ClosingConsole({ session, spotlightItemId }: ConsoleProps) {
+  const t = useClosingT();
+  const all = useSummaries(session.id);
+  const at = all.findIndex((s) => s.id === spotlightItemId);
+  const show = (i: number) => void runCommand({ type: 'spotlight.set', itemId: all[i]?.id ?? null });
+  return (
+    <div className="daytwo-stack">
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={at <= 0}
+          onClick={() => show(at - 1)}
+          data-testid="closing-previous"
+        >
+          {t('previous')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={at >= all.length - 1}
+          onClick={() => show(at + 1)}
+          data-testid="closing-next"
+        >
+          {t('next')}
+        </button>
+        <button type="button" className="button" disabled={at < 0} onClick={() => show(-1)}>
+          {t('stop')}
+        </button>
+        {at >= 0 && <span>{t('ofTotal', { n: at + 1, total: all.length })}</span>}
+      </div>
+      {all.length === 0 && <p className="muted">{t('none')}</p>}
+      <ol className="daytwo-stack rolemarket-list">
+        {all.map((s, i) => (
+          <li key={s.id} aria-current={i === at ? 'step' : undefined}>
+            <SummaryCard s={s} />
+            <button type="button" className="button button--small" onClick={() => show(i)}>
+              {t('show')}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Screen: the summary being presented, full size; before that, who has summed up. */
+export function ClosingScreen({ session, spotlightItemId }: ScreenProps) {
+  const t = useClosingT();
+  const names = useNames();
+  const all = useSummaries(session.id);
+  const current = all.find((s) => s.id === spotlightItemId);
+  if (current) return <SummaryCard s={current} large />;
+  return (
+    <div data-testid="closing-screen">
+      <p className="closing-screen__count">{t('waiting', { count: all.length })}</p>
+      <ul className="daytwo-screen-grid rolemarket-list">
+        {all.map((s) => (
+          <li key={s.id} className="daytwo-screen-card">
+            {s.by === 'researcher' ? `${t('researcher')}: ${s.name}` : `${names.group(s.groupId)} · ${s.name}`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
