@@ -5,6 +5,7 @@ import { useLang } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 import { useDraftStore, draftActions } from './draftStore';
 import { useResearchT } from './i18n';
+import { Provenance } from './Provenance';
 import { clock, useNames } from './useNames';
 
 /** The session's items of one group (or all), newest first. */
@@ -20,7 +21,7 @@ export function useFeedItems(sessionId: string, groupId: string | null): Item[] 
 }
 
 /** A live feed of any exercise's items, each linkable to the observation being written. */
-export function ItemFeed({ items }: { items: Item[] }) {
+export function ItemFeed({ items, workshopId, token }: { items: Item[]; workshopId: string; token: string }) {
   const t = useResearchT();
   const names = useNames();
   const time = clock(useLang());
@@ -47,6 +48,7 @@ export function ItemFeed({ items }: { items: Item[] }) {
                 {i.updatedAt > i.createdAt + 1000 && ` · ✎ ${time.format(i.updatedAt)}`}
               </p>
               <p className="feed__text">{text}</p>
+              <Provenance workshopId={workshopId} token={token} itemId={i.id} />
             </div>
             <button
               type="button"

@@ -68,6 +68,10 @@ const nl = {
   connected: 'verbonden',
   notConnectedShort: 'niet verbonden',
   exerciseView: 'Weergave van de oefening',
+  provenance: 'Herkomst',
+  provenanceMissing: 'Niet in het logboek gevonden.',
+  provenanceCreated: 'Geschreven door {who}, ontvangen {time}',
+  provenanceEdited: '{count}× bewerkt door {who}, laatst {time}',
 };
 
 export type ResearchKey = keyof typeof nl;
@@ -140,6 +144,10 @@ const en: Record<ResearchKey, string> = {
   connected: 'connected',
   notConnectedShort: 'not connected',
   exerciseView: "The exercise's own view",
+  provenance: 'Provenance',
+  provenanceMissing: 'Not found in the log.',
+  provenanceCreated: 'Written by {who}, received {time}',
+  provenanceEdited: 'edited {count}× by {who}, last {time}',
 };
 
 export const useResearchT = makeUseT<ResearchKey>({ nl, en });

@@ -119,7 +119,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
               <div>
                 <section className="panel" aria-labelledby="feed-title">
                   <h2 id="feed-title">{rt('feed')}</h2>
-                  <ItemFeed items={items} />
+                  <ItemFeed items={items} workshopId={workshopId} token={token} />
                 </section>
                 {View && (
                   <details className="panel" open>

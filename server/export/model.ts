@@ -1,6 +1,6 @@
 import type { Item } from '../../shared/boardDoc';
 import type { Group, ParticipantInfo, WorkshopMeta } from '../../shared/controlDoc';
-import { itemExportText } from '../../shared/exercises/registry';
+import { itemExportImage, itemExportText } from '../../shared/exercises/registry';
 import type { Session, Side } from '../../shared/programme';
 import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
@@ -43,6 +43,8 @@ export interface ExportItem {
   author: string;
   side: Side | null;
   text: string;
+  /** A picture of the item (from the exercise's `exportImage`), shown in the HTML transcript. */
+  image: string | null;
   createdAt: string;
   updatedAt: string;
   hidden: boolean;
@@ -155,6 +157,7 @@ export function buildModel(raw: RawRecord): ExportModel {
       author: author(it.authorId),
       side: (it.authorId && byId.get(it.authorId)?.side) || null,
       text: itemExportText(scrubbed),
+      image: itemExportImage(scrubbed) ?? null,
       createdAt: iso(it.createdAt),
       updatedAt: iso(it.updatedAt),
       hidden: Boolean(it.hidden),

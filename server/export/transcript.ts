@@ -8,6 +8,7 @@ export interface Turn {
   /** What the turn comes from: a board item, or a researcher's verbatim quote. */
   from: { type: 'item' | 'observation'; id: string };
   hidden: boolean;
+  image: string | null;
 }
 
 /** The transcript of one group in one session. */
@@ -57,6 +58,7 @@ export function transcriptParts(m: ExportModel): TranscriptPart[] {
       at: i.createdAt,
       from: { type: 'item', id: i.id },
       hidden: i.hidden,
+      image: i.image,
     });
   }
   for (const o of m.observations.filter((x) => x.quote)) {
@@ -66,6 +68,7 @@ export function transcriptParts(m: ExportModel): TranscriptPart[] {
       at: o.time,
       from: { type: 'observation', id: o.id },
       hidden: false,
+      image: null,
     });
   }
   const order = (p: TranscriptPart) => [
@@ -106,6 +109,9 @@ export function plainTranscript(p: TranscriptPart): { text: string; ranges: Turn
   }
   return { text: lines.join('\n'), ranges };
 }
+
+// Only pictures carried inside the file: a downloaded transcript must work offline and call out to no site.
+const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp|svg\+xml);/;
 
 const dayTitle = (d: number | null) => (d === null ? 'Zonder dag' : `Dag ${d}`);
 
@@ -151,6 +157,9 @@ export function htmlTranscript(m: ExportModel): string {
       body.push(
         `<p${t.hidden ? ' class="hidden"' : ''}>${html(t.speaker)}: ${html(t.text)} <time datetime="${t.at}">${time}</time></p>`,
       );
+      if (t.image && SAFE_IMAGE.test(t.image)) {
+        body.push(`<figure><img src="${html(t.image)}" alt="${html(`${t.speaker}: ${t.text}`)}"></figure>`);
+      }
     }
     body.push('</section>');
   }
@@ -166,6 +175,7 @@ h1 { font-size: 18pt; } h2 { font-size: 15pt; border-bottom: 1px solid #999; } h
 p { margin: .3em 0; break-inside: avoid; } time { color: #666; font-size: 8pt; font-family: sans-serif; margin-left: .4em; }
 .hidden { color: #666; } .hidden::after { content: ' (verborgen)'; font-style: italic; }
 .source { font-size: 9pt; color: #444; }
+figure { margin: .4em 0 .8em; break-inside: avoid; } figure img { max-width: 100%; max-height: 120mm; border: 1px solid #ccc; }
 @media print { body { margin: 0; max-width: none; } h2.day:not(:first-of-type) { break-before: page; } h2, h3, h4 { break-after: avoid; } }
 </style>
 </head>

@@ -2,13 +2,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
 import { ERROR_CODES } from '../../shared/protocol';
-import { readCodebook, readObservations } from '../../shared/research/researchDoc';
+import { RESEARCH, readCodebook, readObservations } from '../../shared/research/researchDoc';
 import type { Principal } from '../../shared/roles';
 import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import { casesCsv, recordCsv, toCsv } from '../export/csv';
 import { buildModel, pseudonyms } from '../export/model';
-import { docAt } from '../export/provenance';
+import { docAt, provenanceOf } from '../export/provenance';
 import { buildQdpx } from '../export/qdpx';
 import { docName, loadRecord } from '../export/record';
 import { htmlTranscript, markdownTranscript } from '../export/transcript';
@@ -123,6 +123,26 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
         past.destroy();
         res.set('Cache-Control', 'no-store');
         res.json({ doc, at, from: log[0]?.ts ?? null, to: log.at(-1)?.ts ?? null, updates: applied, ...state });
+      } finally {
+        opts.hub.release(live);
+      }
+    }),
+  );
+
+  r.get(
+    '/workshops/:id/provenance',
+    route(async (req, res) => {
+      const p = await staff(opts.storage, req);
+      const doc = String(req.query.doc ?? 'board');
+      if (doc !== 'board' && doc !== 'research')
+        throw new AppError(ERROR_CODES.badRequest, 'doc must be board or research');
+      const live = await opts.hub.get(docName(p.workshopId, doc));
+      try {
+        await live.idle();
+        const log = await opts.storage.readLog(live.name);
+        const entries = provenanceOf(log, doc === 'board' ? 'items' : RESEARCH.observations);
+        res.set('Cache-Control', 'no-store');
+        res.json({ doc, entries: Object.fromEntries(entries) });
       } finally {
         opts.hub.release(live);
       }

@@ -66,5 +66,20 @@ export function itemExportText(item: Item): string {
   }
   if (typeof item.text === 'string') return item.text;
   const own = Object.fromEntries(Object.entries(item).filter(([k]) => !BASE_FIELDS.has(k)));
-  return JSON.stringify(own);
+  // Long arrays (a drawing's points) and long strings (an embedded picture) would swamp a transcript line.
+  return JSON.stringify(own, (_k, v: unknown) =>
+    Array.isArray(v) && v.length > 20
+      ? `[${v.length} items]`
+      : typeof v === 'string' && v.length > 500
+        ? `${v.slice(0, 500)}…`
+        : v,
+  );
+}
+
+/** The picture an exercise gives one of its items for the HTML transcript, if any. */
+export function itemExportImage(item: Item): string | undefined {
+  for (const def of Object.values(EXERCISES)) {
+    if (def?.exportImage && def.itemSchemas[item.kind]) return def.exportImage(item);
+  }
+  return undefined;
 }

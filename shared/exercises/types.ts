@@ -22,4 +22,6 @@ export interface ExerciseDefinition {
   actions?: Record<string, ExerciseAction>;
   /** How one of this exercise's items reads as a turn in transcripts and exports; default: its `text`, else its fields as JSON. */
   exportText?: (item: Item) => string;
+  /** A picture of the item for the HTML transcript (a drawing, a photo, a tree): an image URL or `data:image/…` URL. */
+  exportImage?: (item: Item) => string | undefined;
 }

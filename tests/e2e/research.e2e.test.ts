@@ -58,6 +58,9 @@ describe('research: observe, code with the keyboard, replay, export', () => {
     await phone.getByTestId('note-input').fill(posted);
     await phone.getByTestId('note-post').click();
     await r.getByTestId('feed-item').filter({ hasText: posted }).waitFor();
+    // Its provenance comes from the server's log: who wrote it and when it arrived.
+    await r.getByTestId('feed-item').filter({ hasText: posted }).getByRole('button', { name: 'Herkomst' }).click();
+    await expect.poll(() => r.getByTestId('provenance').textContent()).toContain('Geschreven door Yasmina Bakkali');
 
     // Keyboard only: type, Alt+2 speaker (Yasmina joined second), Alt+Q quote, Alt+L link, Alt+C code, Enter.
     const text = r.getByTestId('obs-text');

@@ -106,6 +106,11 @@ describe('research record over HTTP', () => {
       return j.items[0]?.provenance.edits === 1;
     });
     void research;
+    const prov = (await (
+      await get(server.url, `/api/workshops/${w.id}/provenance?doc=board`, w.tokens.researcher)
+    ).json()) as { entries: Record<string, { createdBy: string; edits: number }> };
+    expect(prov.entries.i1).toMatchObject({ createdBy: expect.stringMatching(/^participant:p/), edits: 1 });
+    expect((await get(server.url, `/api/workshops/${w.id}/provenance?doc=board`, w.tokens.screen)).status).toBe(403);
     const bodies: Record<string, string> = {};
     for (const f of ['json', 'csv', 'cases', 'md', 'html']) {
       const r = await get(server.url, `/api/workshops/${w.id}/export?format=${f}`, w.tokens.researcher);

@@ -202,6 +202,17 @@ describe('transcripts', () => {
   });
 });
 
+describe('pictures in the HTML transcript', () => {
+  it('shows an item’s picture when it is carried in the file, never one from elsewhere', () => {
+    const m = buildModel(fixture());
+    m.items[0]!.image = 'data:image/png;base64,iVBORw0KGgo=';
+    m.items[1]!.image = 'https://example.org/tracker.png';
+    const html = htmlTranscript(m);
+    expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo="');
+    expect(html).not.toContain('example.org');
+  });
+});
+
 describe('qdpx', () => {
   it('validates against Project.xsd', () => {
     expect(validateQde(buildQdpxFiles(buildModel(fixture())).projectXml)).toBeNull();
@@ -292,5 +303,7 @@ describe('export text hook', () => {
     expect(itemExportText(item('i1', 'pA', 'hallo', 0))).toBe('hallo');
     const { text: _t, ...noText } = item('i2', 'pA', '', 0);
     expect(itemExportText({ ...noText, kind: 'treeApple', zone: 'roots' })).toBe('{"zone":"roots"}');
+    const stroke = { ...noText, kind: 'someStroke', points: Array.from({ length: 400 }, (_, i) => i), colour: '#000' };
+    expect(itemExportText(stroke)).toBe('{"points":"[400 items]","colour":"#000"}');
   });
 });
