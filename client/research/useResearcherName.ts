@@ -1,23 +1,33 @@
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 const KEY = 'werkplaats:researcherName';
+const listeners = new Set<() => void>();
 
-/** The researcher's own name, remembered on this device (researchers share one link, so the name tells them apart). */
+const readName = (): string => {
+  try {
+    return window.localStorage.getItem(KEY) ?? '';
+  } catch {
+    return ''; // Private mode may forbid storage; the name then lasts for this page only.
+  }
+};
+
+/**
+ * The researcher's own name, remembered on this device (researchers share one link, so the name tells them apart).
+ * One store for every view: the research console asks for it, exercises follow the cooperation assigned to it.
+ */
 export function useResearcherName(): [string, (name: string) => void] {
-  const [name, setName] = useState(() => {
+  const name = useSyncExternalStore(
+    (cb) => (listeners.add(cb), () => listeners.delete(cb)),
+    readName,
+    () => '',
+  );
+  const set = (next: string) => {
     try {
-      return window.localStorage.getItem(KEY) ?? '';
+      window.localStorage.setItem(KEY, next);
     } catch {
-      return '';
+      // Not remembered beyond this page.
     }
-  });
-  const set = (n: string) => {
-    setName(n);
-    try {
-      window.localStorage.setItem(KEY, n);
-    } catch {
-      // Private mode: kept for this page only.
-    }
+    listeners.forEach((l) => l());
   };
   return [name, set];
 }

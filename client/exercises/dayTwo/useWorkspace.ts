@@ -1,6 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import type { ParticipantInfo } from '../../../shared/controlDoc';
 import { assignedResearchers, groupOfResearcher } from '../../../shared/exercises/dayTwo/workspace';
+import { useResearcherName } from '../../research/useResearcherName';
 import { useControlStore } from '../../store/controlStore';
 
 const EMPTY: ParticipantInfo[] = [];
@@ -33,33 +34,8 @@ export function useAssignedResearchers(): Record<string, string> {
   return useMemo(() => assignedResearchers(programme, exercises), [programme, exercises]);
 }
 
-const NAME_KEY = 'werkplaats:researcher-name';
-const listeners = new Set<() => void>();
-const readName = () => {
-  try {
-    return window.localStorage.getItem(NAME_KEY) ?? '';
-  } catch {
-    return ''; // Storage may be off in private mode; the name is then not remembered.
-  }
-};
-
-/** The name this researcher gave, kept in localStorage on their own device. */
-export function useResearcherName(): [string, (name: string) => void] {
-  const name = useSyncExternalStore(
-    (cb) => (listeners.add(cb), () => listeners.delete(cb)),
-    readName,
-    () => '',
-  );
-  const set = (next: string) => {
-    try {
-      window.localStorage.setItem(NAME_KEY, next);
-    } catch {
-      // Not remembered, nothing else to do.
-    }
-    listeners.forEach((l) => l());
-  };
-  return [name, set];
-}
+/** The researcher's name comes from the research console's one store. */
+export { useResearcherName };
 
 /**
  * The cooperation a researcher view shows: the one picked on the researcher console, else the one this researcher
