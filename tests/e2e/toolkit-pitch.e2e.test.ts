@@ -159,6 +159,18 @@ describe('toolkit, pitch and kader in the browser', () => {
       await amina.getByTestId('question-input').fill('Hoe verhoudt dit zich tot de wijkteams?');
       await amina.getByTestId('question-send').click();
       await facilitator.getByTestId('console-questions').getByText('Hoe verhoudt dit zich').waitFor();
+      // Private writing: a question stays on Amina's phone until the facilitator reveals it.
+      await facilitator.getByTestId('toggle-private').click();
+      await amina.getByTestId('private-notice').waitFor();
+      await amina.getByTestId('question-input').fill('Een vraag die ik eerst voor mezelf houd');
+      await amina.getByTestId('question-send').click();
+      await amina.getByTestId('my-questions').getByText('eerst voor mezelf').waitFor();
+      expect(await facilitator.getByTestId('console-questions').getByText('eerst voor mezelf').count()).toBe(0);
+      await facilitator.getByTestId('reveal').click();
+      await facilitator.getByTestId('console-questions').getByText('eerst voor mezelf').waitFor();
+      await amina.getByTestId('private-notice').waitFor({ state: 'detached' });
+      await expect.poll(() => amina.getByTestId('my-questions').getByText('eerst voor mezelf').count()).toBe(1);
+
       // Dot voting on the questions: Bram spends one of three dots; the console's tally follows.
       await facilitator.getByTestId('vote-open').click();
       const bramVote = bram.locator('[data-testid="dot-vote"]').filter({ has: bram.getByTestId('vote') });
