@@ -111,6 +111,11 @@ describe('toolkit, pitch and kader in the browser', () => {
 
       // Presentation: Utrecht first, with its own countdown; the screen shows name, members by side and keywords.
       await facilitator.getByTestId('phase-present').click();
+      // Screen readers on the phone and in the console hear the phase change.
+      await expect.poll(() => amina.getByTestId('phone-announcer').textContent()).toBe('Nieuwe fase: Presenteren');
+      await expect
+        .poll(() => facilitator.getByTestId('console-announcer').textContent())
+        .toBe('Nieuwe fase: Presenteren');
       const utrechtRow = facilitator.getByTestId('pitch-order').locator('li').filter({ hasText: 'Utrecht' });
       await utrechtRow.getByTestId('pitch-present').click();
       const current = screen.getByTestId('pitch-current');
