@@ -109,6 +109,12 @@ describe('toolkit, pitch and kader in the browser', () => {
       await checkA11y(amina, 'pitch-phone-prepare');
       await checkA11y(screen, 'pitch-screen-prepare');
 
+      // A researcher follows the pitch text live.
+      const researcher = await page({ viewport: { width: 1280, height: 800 } });
+      await researcher.goto(w.links.researcher);
+      await researcher.getByTestId('researcher-pitch-text').filter({ hasText: 'Wij verbinden ouders.' }).waitFor();
+      await checkA11y(researcher, 'pitch-researcher');
+
       // Presentation: Utrecht first, with its own countdown; the screen shows name, members by side and keywords.
       await facilitator.getByTestId('phase-present').click();
       // Screen readers on the phone and in the console hear the phase change.
@@ -192,6 +198,7 @@ describe('toolkit, pitch and kader in the browser', () => {
       expect(a11y).toEqual({
         'pitch-phone-prepare': [],
         'pitch-screen-prepare': [],
+        'pitch-researcher': [],
         'pitch-screen-present': [],
         'pitch-phone-present': [],
         'pitch-console': [],
