@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
+import type { Item } from '../../shared/boardDoc';
 import type * as Y from 'yjs';
+import { useBoardStore, useOwnStore } from '../store/boardStore';
 import { useControlStore } from '../store/controlStore';
 import { useLiveStore } from '../store/liveStore';
 import { getActiveWorkshop } from './activeWorkshop';
@@ -24,3 +27,13 @@ export const usePrivateWriting = (): boolean => {
   const participant = useLiveStore((s) => s.hello?.role === 'participant');
   return on && participant;
 };
+
+/**
+ * The board's items plus this participant's private drafts (which exist only on their own phone until revealed),
+ * so an exercise's phone view shows someone their own contributions whether or not the phase is private.
+ */
+export function useItemsWithDrafts(): Record<string, Item> {
+  const board = useBoardStore((s) => s.items);
+  const own = useOwnStore((s) => s.items);
+  return useMemo(() => (Object.keys(own).length ? { ...own, ...board } : board), [board, own]);
+}

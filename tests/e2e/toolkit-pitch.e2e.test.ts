@@ -109,8 +109,19 @@ describe('toolkit, pitch and kader in the browser', () => {
       await checkA11y(amina, 'pitch-phone-prepare');
       await checkA11y(screen, 'pitch-screen-prepare');
 
+      // A researcher follows the pitch text live.
+      const researcher = await page({ viewport: { width: 1280, height: 800 } });
+      await researcher.goto(w.links.researcher);
+      await researcher.getByTestId('researcher-pitch-text').filter({ hasText: 'Wij verbinden ouders.' }).waitFor();
+      await checkA11y(researcher, 'pitch-researcher');
+
       // Presentation: Utrecht first, with its own countdown; the screen shows name, members by side and keywords.
       await facilitator.getByTestId('phase-present').click();
+      // Screen readers on the phone and in the console hear the phase change.
+      await expect.poll(() => amina.getByTestId('phone-announcer').textContent()).toBe('Nieuwe fase: Presenteren');
+      await expect
+        .poll(() => facilitator.getByTestId('console-announcer').textContent())
+        .toBe('Nieuwe fase: Presenteren');
       const utrechtRow = facilitator.getByTestId('pitch-order').locator('li').filter({ hasText: 'Utrecht' });
       await utrechtRow.getByTestId('pitch-present').click();
       const current = screen.getByTestId('pitch-current');
@@ -159,6 +170,18 @@ describe('toolkit, pitch and kader in the browser', () => {
       await amina.getByTestId('question-input').fill('Hoe verhoudt dit zich tot de wijkteams?');
       await amina.getByTestId('question-send').click();
       await facilitator.getByTestId('console-questions').getByText('Hoe verhoudt dit zich').waitFor();
+      // Private writing: a question stays on Amina's phone until the facilitator reveals it.
+      await facilitator.getByTestId('toggle-private').click();
+      await amina.getByTestId('private-notice').waitFor();
+      await amina.getByTestId('question-input').fill('Een vraag die ik eerst voor mezelf houd');
+      await amina.getByTestId('question-send').click();
+      await amina.getByTestId('my-questions').getByText('eerst voor mezelf').waitFor();
+      expect(await facilitator.getByTestId('console-questions').getByText('eerst voor mezelf').count()).toBe(0);
+      await facilitator.getByTestId('reveal').click();
+      await facilitator.getByTestId('console-questions').getByText('eerst voor mezelf').waitFor();
+      await amina.getByTestId('private-notice').waitFor({ state: 'detached' });
+      await expect.poll(() => amina.getByTestId('my-questions').getByText('eerst voor mezelf').count()).toBe(1);
+
       // Dot voting on the questions: Bram spends one of three dots; the console's tally follows.
       await facilitator.getByTestId('vote-open').click();
       const bramVote = bram.locator('[data-testid="dot-vote"]').filter({ has: bram.getByTestId('vote') });
@@ -175,6 +198,7 @@ describe('toolkit, pitch and kader in the browser', () => {
       expect(a11y).toEqual({
         'pitch-phone-prepare': [],
         'pitch-screen-prepare': [],
+        'pitch-researcher': [],
         'pitch-screen-present': [],
         'pitch-phone-present': [],
         'pitch-console': [],

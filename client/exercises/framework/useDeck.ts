@@ -4,7 +4,7 @@ import { DEFAULT_DECK } from '../../../shared/exercises/framework/defaultDeck';
 import { QUESTION, readFrameworkState } from '../../../shared/exercises/framework';
 import { splitSlides } from '../../../shared/exercises/framework/markdown';
 import { useLang } from '../../i18n/i18n';
-import { useBoardStore } from '../../store/boardStore';
+import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useExerciseState } from '../useExercise';
 
 export type Question = Item & { text: string };
@@ -13,7 +13,7 @@ export type Question = Item & { text: string };
 export function useDeck(sessionId: string) {
   const lang = useLang();
   const raw = useExerciseState(sessionId);
-  const items = useBoardStore((s) => s.items);
+  const items = useItemsWithDrafts();
   return useMemo(() => {
     const state = readFrameworkState(raw);
     const custom = state.deck ?? null;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import { photoSchema, PITCH, PITCH_REACTION, readPitchState, type ReactionType } from '../../../shared/exercises/pitch';
 import { effectiveOrder } from '../../../shared/exercises/pitch/order';
-import { useBoardStore } from '../../store/boardStore';
+import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
 import { useExerciseState } from '../useExercise';
 
@@ -11,7 +11,7 @@ export type Reaction = Item & { targetGroupId: string; reaction: ReactionType; t
 
 /** The session's pitches (one per group) and reactions, with the exercise state and the order to show. */
 export function usePitch(sessionId: string) {
-  const items = useBoardStore((s) => s.items);
+  const items = useItemsWithDrafts();
   const groups = useControlStore((s) => s.groups);
   const raw = useExerciseState(sessionId);
   return useMemo(() => {
