@@ -5,12 +5,12 @@ import { localise, useLang } from '../../i18n/i18n';
 import { usePrejudiceT } from './i18n';
 
 /** Bars per answer value, one chart per side; the counts are in the text too, for screen readers. */
-export function Distribution({ dist }: { dist: Dist }) {
+export function Distribution({ dist, variant = 'list' }: { dist: Dist; variant?: 'list' | 'columns' }) {
   const t = usePrejudiceT();
   const lang = useLang();
   const max = Math.max(1, ...dist.formal, ...dist.informal);
   return (
-    <div className="prejudice-dist" data-testid="prejudice-distribution">
+    <div className={`prejudice-dist prejudice-dist--${variant}`} data-testid="prejudice-distribution">
       {SIDES.map((side) => (
         <section
           key={side}
@@ -22,9 +22,23 @@ export function Distribution({ dist }: { dist: Dist }) {
           <ol className="prejudice-bars">
             {SCALE.map((label, n) => (
               <li key={n} className="prejudice-bar" data-testid={`bar-${side}-${n + 1}`} data-count={dist[side][n]}>
-                <span className="prejudice-bar__label">{localise(label, lang)}</span>
+                {variant === 'columns' ? (
+                  <span className="prejudice-bar__label">
+                    <span aria-hidden="true">{n + 1}</span>
+                    <span className="visually-hidden">{localise(label, lang)}</span>
+                  </span>
+                ) : (
+                  <span className="prejudice-bar__label">{localise(label, lang)}</span>
+                )}
                 <span className="prejudice-bar__track" aria-hidden="true">
-                  <span className="prejudice-bar__fill" style={{ width: `${((dist[side][n] ?? 0) / max) * 100}%` }} />
+                  <span
+                    className="prejudice-bar__fill"
+                    style={
+                      variant === 'columns'
+                        ? { height: `${((dist[side][n] ?? 0) / max) * 100}%` }
+                        : { width: `${((dist[side][n] ?? 0) / max) * 100}%` }
+                    }
+                  />
                 </span>
                 <span className="prejudice-bar__count">{dist[side][n]}</span>
               </li>

@@ -1,3 +1,4 @@
+import { SCALE } from '../../../shared/exercises/prejudiceGame/statements';
 import { localise, useLang } from '../../i18n/i18n';
 import type { ScreenProps } from '../types';
 import { Distribution } from './Distribution';
@@ -22,9 +23,10 @@ export function PrejudiceScreen({ session }: ScreenProps) {
       </blockquote>
       <p className="prejudice-screen__count" data-testid="screen-answer-count">
         {t('answers', { count: formal + informal })} · {t('answersPerSide', { formal, informal })}
+        {revealed.has(current.id) && ` · 1 = ${localise(SCALE[0], lang)}, 5 = ${localise(SCALE[4], lang)}`}
       </p>
       {revealed.has(current.id) ? (
-        <Distribution dist={dist} />
+        <Distribution dist={dist} variant="columns" />
       ) : (
         <p className="prejudice-screen__wait">{t('notRevealed')}</p>
       )}
