@@ -28,6 +28,9 @@ describe('day two: vision, role market, consults, plan, closing', () => {
   };
   const check = async (p: Page, view: string) => {
     const found = describeViolations(await seriousA11yViolations(p));
+    // Phones and the screen never scroll sideways (a wide grid scrolls inside its own box).
+    const sideways = await p.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    if (sideways > 0) found.push(`horizontal scroll of ${sideways}px`);
     if (found.length) a11y[view] = found;
     await screenshot(p, view);
   };
@@ -86,6 +89,22 @@ describe('day two: vision, role market, consults, plan, closing', () => {
     for (let i = 1; i <= 10; i++) await fatima.mouse.move(box.x + 30 + i * 20, box.y + 30 + i * 8);
     await fatima.mouse.up();
     await hanneke.locator('[data-testid="vision-canvas"][data-strokes="1"]').waitFor();
+    // A second stroke with the eraser, undone again: undo takes back only your own last mark.
+    await fatima.getByTestId('tool-eraser').click();
+    await fatima.mouse.move(box.x + 60, box.y + 60);
+    await fatima.mouse.down();
+    await fatima.mouse.move(box.x + 120, box.y + 90);
+    await fatima.mouse.up();
+    await hanneke.locator('[data-testid="vision-canvas"][data-strokes="2"]').waitFor();
+    await hanneke.getByTestId('vision-undo').click(); // Hanneke has nothing to undo: Fatima's strokes stay.
+    await fatima.getByTestId('vision-undo').click();
+    await hanneke.locator('[data-testid="vision-canvas"][data-strokes="1"]').waitFor();
+    // A text label, placed with a tap.
+    await fatima.getByTestId('tool-text').click();
+    await fatima.getByTestId('vision-label-text').fill('Samen');
+    const moved = (await canvas.boundingBox())!; // The text field above it moved the canvas down.
+    await fatima.mouse.click(moved.x + 100, moved.y + 100);
+    await hanneke.getByTestId('vision-canvas').locator('text', { hasText: 'Samen' }).waitFor();
     await ayse.locator('[data-testid="vision-canvas"][data-strokes="0"]').waitFor(); // Zaandam has its own canvas.
     await fatima.getByTestId('vision-statement').fill('Samen sterk in de wijk');
     await expect.poll(() => hanneke.getByTestId('vision-statement').inputValue()).toBe('Samen sterk in de wijk');
