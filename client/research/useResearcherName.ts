@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
-const KEY = 'werkplaats:researcherName';
+// The same key the day-two exercises' researcher bar uses, so a name typed once is known in both.
+const KEY = 'werkplaats:researcher-name';
 
 /** The researcher's own name, remembered on this device (researchers share one link, so the name tells them apart). */
 export function useResearcherName(): [string, (name: string) => void] {

@@ -74,7 +74,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
               autoComplete="name"
               aria-describedby="researcher-name-hint"
               onChange={(e) => setResearcherName(e.target.value)}
-              data-testid="researcher-name"
+              data-testid="console-researcher-name"
             />
             <span id="researcher-name-hint" className="field__hint">
               {rt('yourNameHint')}
