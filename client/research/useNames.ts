@@ -1,21 +1,24 @@
 import { useMemo } from 'react';
 import type { ParticipantInfo } from '../../shared/controlDoc';
+import { workGroupsOf } from '../../shared/research/workGroups';
 import { useControlStore } from '../store/controlStore';
 
 /** Live names for the console (staff see names; exports never do). */
 export function useNames() {
   const participants = useControlStore((s) => s.participants);
   const groups = useControlStore((s) => s.groups);
+  const exercises = useControlStore((s) => s.exercises);
   return useMemo(() => {
     const byId = new Map<string, ParticipantInfo>(participants.map((p) => [p.id, p]));
-    const groupNames = new Map(groups.map((g) => [g.id, g.name]));
+    const formed = Object.values(exercises).flatMap((state) => workGroupsOf(state));
+    const groupNames = new Map([...formed, ...groups].map((g) => [g.id, g.name]));
     return {
       participants,
       participant: (id: string | null) => (id ? byId.get(id) : undefined),
       author: (id: string | null) => (id ? (byId.get(id)?.name ?? id) : '—'),
       group: (id: string | null) => (id ? (groupNames.get(id) ?? '') : ''),
     };
-  }, [participants, groups]);
+  }, [participants, groups, exercises]);
 }
 
 /** Formats a moment as HH:MM:SS in the page's language. */

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { currentSession } from '../../shared/controlDoc';
+import { workGroupsOf } from '../../shared/research/workGroups';
 import { Page } from '../components/Page';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
@@ -44,7 +45,14 @@ export function Researcher({ workshopId }: { workshopId: string }) {
   const group = groupId === ALL ? null : groupId;
   const View = session ? exerciseViews(session.kind).Researcher : null;
   const items = useFeedItems(session?.id ?? '', group);
-  const members = control.participants.filter((p) => group === null || p.groupId === group);
+  // Groups the session's exercise formed (mixed groups, consult pairs) can be followed too; their members speak.
+  const workGroups = workGroupsOf(session ? control.exercises[session.id] : undefined).filter(
+    (g) => !control.groups.some((c) => c.id === g.id),
+  );
+  const workGroup = workGroups.find((g) => g.id === group);
+  const members = control.participants.filter((p) =>
+    workGroup ? workGroup.members.includes(p.id) : group === null || p.groupId === group,
+  );
 
   return (
     <Page
@@ -66,7 +74,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
               autoComplete="name"
               aria-describedby="researcher-name-hint"
               onChange={(e) => setResearcherName(e.target.value)}
-              data-testid="researcher-name"
+              data-testid="console-researcher-name"
             />
             <span id="researcher-name-hint" className="field__hint">
               {rt('yourNameHint')}
@@ -87,6 +95,15 @@ export function Researcher({ workshopId }: { workshopId: string }) {
                   {g.name}
                 </option>
               ))}
+              {workGroups.length > 0 && (
+                <optgroup label={rt('workGroups')}>
+                  {workGroups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </div>
           <div className="field field--inline">

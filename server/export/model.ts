@@ -4,6 +4,7 @@ import { itemExportImage, itemExportText } from '../../shared/exercises/registry
 import type { Session, Side } from '../../shared/programme';
 import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
+import type { WorkGroup } from '../../shared/research/workGroups';
 import { nameScrubber } from './names';
 import type { Provenance } from './provenance';
 
@@ -16,6 +17,8 @@ export interface RawRecord {
   meta: WorkshopMeta;
   programme: Session[];
   groups: Group[];
+  /** Groups exercises formed for a session (mixed groups, …), found in their state; exported after the cooperations. */
+  workGroups: WorkGroup[];
   participants: ParticipantInfo[];
   items: Item[];
   observations: Observation[];
@@ -126,7 +129,10 @@ export function buildModel(raw: RawRecord): ExportModel {
   const names = pseudonyms(raw.participants, raw.observations);
   const unname = nameScrubber(raw.participants, names.participant);
   const byId = new Map(raw.participants.map((p) => [p.id, p]));
-  const groupName = new Map(raw.groups.map((g) => [g.id, g.name]));
+  const known = new Set(raw.groups.map((g) => g.id));
+  const extra = raw.workGroups.filter((g) => !known.has(g.id) && (known.add(g.id), true));
+  const groups = [...raw.groups, ...extra.map((g, i) => ({ id: g.id, name: g.name, order: 1000 + i }))];
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const dayOf = new Map(raw.programme.map((s) => [s.id, s.day]));
   const author = (id: string | null): string =>
     id === null
@@ -193,7 +199,7 @@ export function buildModel(raw: RawRecord): ExportModel {
       source: raw.meta.source,
     },
     programme: raw.programme.map((s) => ({ id: s.id, day: s.day, kind: s.kind, grouping: s.grouping, title: s.title })),
-    groups: raw.groups.map((g) => ({ id: g.id, name: g.name, order: g.order })),
+    groups: groups.map((g) => ({ id: g.id, name: g.name, order: g.order })),
     participants: [...raw.participants]
       .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
       .map((p) => ({

@@ -1,5 +1,6 @@
 import { itemsMap, readItems } from '../../shared/boardDoc';
-import { readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
+import { readExerciseStates, readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
+import { workGroupsOf } from '../../shared/research/workGroups';
 import { RESEARCH, readCodebook, readObservations } from '../../shared/research/researchDoc';
 import { DEFAULT_CODEBOOK } from '../../shared/research/codebook';
 import type { Storage } from '../storage/Storage';
@@ -29,6 +30,7 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
       meta,
       programme: readProgramme(control.doc),
       groups: readGroups(control.doc),
+      workGroups: Object.values(readExerciseStates(control.doc)).flatMap((state) => workGroupsOf(state)),
       participants: readParticipants(control.doc),
       items: itemsMap(board.doc).size ? readItems(board.doc) : [],
       observations: readObservations(research.doc),

@@ -65,15 +65,22 @@ export function itemExportText(item: Item): string {
     if (def?.exportText && def.itemSchemas[item.kind]) return def.exportText(item);
   }
   if (typeof item.text === 'string') return item.text;
-  const own = Object.fromEntries(Object.entries(item).filter(([k]) => !BASE_FIELDS.has(k)));
-  // Long arrays (a drawing's points) and long strings (an embedded picture) would swamp a transcript line.
-  return JSON.stringify(own, (_k, v: unknown) =>
-    Array.isArray(v) && v.length > 20
-      ? `[${v.length} items]`
-      : typeof v === 'string' && v.length > 500
-        ? `${v.slice(0, 500)}…`
-        : v,
-  );
+  return describeFields(Object.fromEntries(Object.entries(item).filter(([k]) => !BASE_FIELDS.has(k))));
+}
+
+// A readable line from an item's own fields (`why: … · roleId: …`); long arrays and strings are summarised, since a
+// drawing's points or an embedded picture would swamp a transcript line.
+function describeFields(fields: Record<string, unknown>): string {
+  const short = (v: unknown): string => {
+    if (typeof v === 'string') return v.length > 500 ? `${v.slice(0, 500)}…` : v;
+    if (Array.isArray(v)) return v.length > 20 ? `[${v.length} items]` : v.map(short).join(', ');
+    if (v !== null && typeof v === 'object') return JSON.stringify(v).slice(0, 200);
+    return String(v);
+  };
+  return Object.entries(fields)
+    .filter(([k, v]) => k !== 'editableBy' && v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${k}: ${short(v)}`)
+    .join(' · ');
 }
 
 /** The picture an exercise gives one of its items for the HTML transcript, if any. */

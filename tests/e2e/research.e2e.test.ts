@@ -46,7 +46,7 @@ describe('research: observe, code with the keyboard, replay, export', () => {
     const r = await ctx.newPage();
     await r.goto(w.links.researcher);
     await r.locator('[data-testid="research-doc-status"][data-connected="true"]').waitFor();
-    await r.getByTestId('researcher-name').fill('Els Onderzoeker');
+    await r.getByTestId('console-researcher-name').fill('Els Onderzoeker');
     await r.getByTestId('researcher-group').selectOption({ label: 'Utrecht' });
     await r
       .getByTestId('speakers')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SOURCE_ROLES } from '../../shared/catalogue/roles';
 import { DEFAULT_CODEBOOK, OWN_CODES_CATEGORY } from '../../shared/research/codebook';
+import { workGroupsOf } from '../../shared/research/workGroups';
 import {
   putCode,
   putObservation,
@@ -70,5 +71,21 @@ describe('default codebook', () => {
     putObservation(doc, { ...base, id: 'a', time: 10, text: 'eerst' });
     putObservation(doc, { ...base, id: 'b', time: 20, text: 'later, bewerkt', updatedAt: 5 });
     expect(readObservations(doc).map((o) => o.text)).toEqual(['eerst', 'later, bewerkt']);
+  });
+});
+
+describe('work groups in exercise state', () => {
+  it('finds every {id, name, members} however deep, once', () => {
+    const state = {
+      mode: 'mixed',
+      groups: [
+        { id: 'mix-1', name: 'Groep 1', members: ['p1', 'p2'] },
+        { id: 'mix-2', name: 'Groep 2', members: ['p3'] },
+      ],
+      rounds: [{ pairs: [{ id: 'mix-1', name: 'Groep 1', members: ['p1', 'p2'] }] }],
+      roles: [{ id: 'r', name: { nl: 'x', en: 'x' } }],
+    };
+    expect(workGroupsOf(state).map((g) => g.id)).toEqual(['mix-1', 'mix-2']);
+    expect(workGroupsOf(undefined)).toEqual([]);
   });
 });

@@ -67,6 +67,7 @@ function fixture(): RawRecord {
       { id: G1, name: 'Utrecht', order: 0 },
       { id: G2, name: 'Zaandam', order: 1 },
     ],
+    workGroups: [{ id: 'mix-1', name: 'Groep 1', members: ['pA', 'pB'] }],
     participants: [
       { id: 'pB', name: 'Bram Oudshoorn', groupId: G2, side: 'formal', joinedAt: T0 + 2 },
       { id: 'pA', name: 'Aïcha El Idrissi', groupId: G1, side: 'informal', joinedAt: T0 + 1 },
@@ -76,6 +77,7 @@ function fixture(): RawRecord {
       item('i2', 'pB', 'Regels\nen "protocollen", 日本語 ok', 2, { groupId: G2 }),
       item('i3', 'pA', 'Ik sprak met Bram en met aïcha over vertrouwen', 3, { hidden: true }),
       item('i4', null, 'Anoniem antwoord 🙈', 4, { sessionId: 'kader', groupId: null }),
+      item('i6', 'pB', 'Wortels: structurele financiering', 8, { sessionId: 'boom', groupId: 'mix-1' }),
       { ...item('i5', 'pA', '', 6), text: undefined, kind: 'treeApple', zone: 'roots', owner: 'pA' },
     ],
     observations: [
@@ -165,6 +167,7 @@ describe('pseudonymisation', () => {
     expect(m.items.find((i) => i.id === 'i4')?.author).toBe('anonymous');
     expect(m.observations.map((o) => o.researcher)).toEqual(['R1', 'R2', 'R1']);
     expect(m.items.find((i) => i.id === 'i5')?.fields).toMatchObject({ owner: 'P01' });
+    expect(m.items.find((i) => i.id === 'i5')?.text).toBe('zone: roots · owner: P01');
   });
 
   it('leaves no participant or researcher name in any format, not even typed into free text', () => {
@@ -195,6 +198,8 @@ describe('transcripts', () => {
     expect(md).toContain('P01: Wij kennen de families 👨‍👩‍👧‍👦 écht, "goed"');
     expect(md).toContain('P02: Regels en "protocollen", 日本語 ok');
     expect(md).toContain('anonymous: Anoniem antwoord 🙈');
+    // A group an exercise formed is named as the exercise named it.
+    expect(md).toContain('#### Groep 1\n\nP02: Wortels: structurele financiering');
     expect(md).toContain('P01: Vertrouwen 🤝 komt te voet, zei ze');
     const html = htmlTranscript(buildModel(fixture()));
     expect(html).toContain('@page { size: A4');
@@ -260,7 +265,7 @@ describe('qdpx', () => {
     const qdpx = buildQdpx(buildModel(fixture()));
     const files = unzipWithPython(qdpx);
     expect(Object.keys(files)).toContain('project.qde');
-    expect(Object.keys(files).filter((n) => n.startsWith('sources/')).length).toBe(3);
+    expect(Object.keys(files).filter((n) => n.startsWith('sources/')).length).toBe(4);
     const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-unzip-'));
     writeFileSync(path.join(dir, 'p.qdpx'), qdpx);
     expect(execFileSync('unzip', ['-t', path.join(dir, 'p.qdpx')], { encoding: 'utf8' })).toContain('No errors');
@@ -299,11 +304,13 @@ describe('provenance from the log', () => {
 });
 
 describe('export text hook', () => {
-  it('falls back to the text, then to the own fields as JSON', () => {
+  it('falls back to the text, then to the own fields as a readable line', () => {
     expect(itemExportText(item('i1', 'pA', 'hallo', 0))).toBe('hallo');
     const { text: _t, ...noText } = item('i2', 'pA', '', 0);
-    expect(itemExportText({ ...noText, kind: 'treeApple', zone: 'roots' })).toBe('{"zone":"roots"}');
+    expect(
+      itemExportText({ ...noText, kind: 'pick', roleId: 'driver', why: 'Zij kent iedereen', editableBy: 'group' }),
+    ).toBe('roleId: driver · why: Zij kent iedereen');
     const stroke = { ...noText, kind: 'someStroke', points: Array.from({ length: 400 }, (_, i) => i), colour: '#000' };
-    expect(itemExportText(stroke)).toBe('{"points":"[400 items]","colour":"#000"}');
+    expect(itemExportText(stroke)).toBe('points: [400 items] · colour: #000');
   });
 });
