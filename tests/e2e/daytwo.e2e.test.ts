@@ -121,7 +121,7 @@ describe('day two: vision, role market, consults, plan, closing', () => {
     await check(screen, 'daytwo-vision-screen');
 
     // Workspaces: the researcher names herself, the facilitator assigns her to Zaandam, her view follows.
-    await researcher.getByTestId('researcher-name').fill('Eva');
+    await researcher.getByTestId('console-researcher-name').fill('Eva');
     await facilitator.locator('.daytwo-assign summary').click();
     await facilitator.locator('[data-testid="assign-researcher-input"][data-group-name="Zaandam"]').fill('Eva');
     await facilitator.getByTestId('assign-researcher').nth(1).click();
