@@ -6,6 +6,7 @@ import { tallyAnswers, sessionStatements } from '../../shared/exercises/prejudic
 import { DEFAULT_STATEMENTS } from '../../shared/exercises/prejudiceGame/statements';
 import { ROLE_PROPOSAL, STRENGTH, strengthsPhase } from '../../shared/exercises/strengths';
 import { readRoleCatalogue, ROLE_CATALOGUE_ABOUT, roleCatalogueFor } from '../../shared/exercises/strengths/catalogue';
+import { roleMarketCards } from '../../shared/exercises/roleMarket';
 import { mergeItems, provenance } from '../../shared/exercises/strengths/merge';
 import { makeWorkGroups, mixedGroups, moveMember, type Groupable } from '../../shared/exercises/tree/mixedGroups';
 import { TEMPLATE_SOURCE } from '../../shared/template';
@@ -170,6 +171,16 @@ describe('role catalogue', () => {
     const cat = roleCatalogueFor(items, programme, { 'krachten-rollen': { acceptedRoles: ['r1'] } });
     expect(cat.map((r) => r.id)).toContain('r1');
     expect(roleCatalogueFor(items, [{ id: 'opening', kind: 'opening' }], {})).toEqual(SOURCE_ROLES);
+  });
+
+  it("puts day one's accepted roles on day two's market, and says so on the about line", () => {
+    const programme = [{ id: 'krachten-rollen', kind: 'strengths' }];
+    const market = roleMarketCards(
+      roleCatalogueFor([proposal('r1', 'Brugbouwer')], programme, { 'krachten-rollen': { acceptedRoles: ['r1'] } }),
+    );
+    expect(market.cards.map((c) => c.name.nl)).toContain('Brugbouwer');
+    expect(market.cards).toHaveLength(SOURCE_ROLES.length + 1);
+    expect(market.about.nl).toContain('1 rollen benoemd op dag één');
   });
 });
 
