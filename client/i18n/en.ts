@@ -28,6 +28,12 @@ export const en: Record<MessageKey, string> = {
   'conn.refused.4403': 'You do not have access to this part.',
   'conn.refused.4404': 'This workshop does not exist.',
   'conn.refused.other': 'The server refuses the connection ({code}).',
+  'conn.saved': 'everything saved',
+  'conn.unsaved': 'not everything saved yet',
+  'notice.refused': 'A change could not be kept. You now see what the server has.',
+  'notice.slow_down': 'You are sending very fast. Your changes arrive in a moment; nothing is lost.',
+  'notice.revoked': 'This link was replaced. Ask the facilitator for the new link.',
+  'notice.dismiss': 'OK',
 
   'landing.title': 'Werkplaats',
   'landing.intro':

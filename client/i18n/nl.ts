@@ -26,6 +26,12 @@ export const nl = {
   'conn.refused.4403': 'Je hebt geen toegang tot dit onderdeel.',
   'conn.refused.4404': 'Deze werkplaats bestaat niet.',
   'conn.refused.other': 'De server weigert de verbinding ({code}).',
+  'conn.saved': 'alles opgeslagen',
+  'conn.unsaved': 'nog niet alles opgeslagen',
+  'notice.refused': 'Een wijziging kon niet worden bewaard. Je ziet weer wat er op de server staat.',
+  'notice.slow_down': 'Je stuurt heel snel. Je wijzigingen komen zo aan, er gaat niets verloren.',
+  'notice.revoked': 'Deze link is vervangen. Vraag de begeleider om de nieuwe link.',
+  'notice.dismiss': 'Oké',
 
   'landing.title': 'Werkplaats',
   'landing.intro':

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { EVENTS, type HelloPayload, type PresencePayload } from '../../shared/protocol';
+import { EVENTS, type HelloPayload, type Notice, type PresencePayload } from '../../shared/protocol';
 import { clockOffset } from '../../shared/timer';
 import { useConnectionStore } from '../store/connectionStore';
 import { useLiveStore } from '../store/liveStore';
@@ -42,6 +42,8 @@ export function connectSocket(token: string): { socket: Socket; close: () => voi
   socket.on('connect_error', () => useConnectionStore.setState({ socket: 'disconnected' }));
   socket.on(EVENTS.hello, (hello: HelloPayload) => useLiveStore.setState({ hello }));
   socket.on(EVENTS.presence, (p: PresencePayload) => useLiveStore.setState({ online: p.online ?? [] }));
+  // The server's calm word about a refused change or a limit; the page shows it until dismissed.
+  socket.on(EVENTS.notice, (n: Notice) => useConnectionStore.setState({ notice: { code: n.code, at: Date.now() } }));
   const resync = window.setInterval(() => socket.connected && void syncClock(socket), CLOCK_RESYNC_MS);
 
   return {

@@ -12,6 +12,8 @@ import { authenticate, bearer, sameSecret } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import type { Storage, WorkshopRecord } from '../storage/Storage';
 import type { Workshops } from '../workshops';
+import type { Connections } from '../connections';
+import { joinRateLimit, linkRoutes } from './linkRoutes';
 
 export interface ApiOptions {
   storage: Storage;
@@ -19,6 +21,8 @@ export interface ApiOptions {
   organiserKey: string;
   /** Absolute base URL for links; when unset, taken from the request. */
   publicUrl?: string;
+  /** Open connections, closed when their token is rotated or revoked. */
+  connections: Connections;
 }
 
 const baseUrl = (req: Request, publicUrl?: string) =>
@@ -47,6 +51,7 @@ const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunct
 export function createApi(opts: ApiOptions): express.Router {
   const api = express.Router();
   api.use(express.json({ limit: LIMITS.jsonBody }));
+  api.use('/join', joinRateLimit());
 
   api.post(
     '/workshops',
@@ -103,6 +108,13 @@ export function createApi(opts: ApiOptions): express.Router {
     }),
   );
 
+  api.use(
+    linkRoutes({
+      storage: opts.storage,
+      connections: opts.connections,
+      links: (req, w) => workshopLinks(baseUrl(req, opts.publicUrl), w),
+    }),
+  );
   api.use((_req, _res, next) => next(notFound('API route')));
   api.use(apiErrorHandler);
   return api;
