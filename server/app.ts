@@ -13,6 +13,7 @@ import type { Storage } from './storage/Storage';
 import { DocHub } from './sync/DocHub';
 import { createUpdateGuard } from './sync/guard/createGuard';
 import { createYjsEndpoint } from './sync/yjsEndpoint';
+import type { ConnectionLimits } from './sync/YjsConnection';
 import { Workshops } from './workshops';
 
 export interface AppOptions {
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** Folder of the built client; not served when missing. */
   clientDir?: string;
   publicUrl?: string;
+  /** Per-connection rates; defaults from shared/limits.ts (tests use smaller ones). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningApp {
@@ -72,7 +75,14 @@ export function createApp(opts: AppOptions): RunningApp {
 
   const http = createServer(app);
   const guard = createUpdateGuard({ storage: opts.storage, hub });
-  const yjs = createYjsEndpoint({ storage: opts.storage, hub, guard, registry: connections, notices });
+  const yjs = createYjsEndpoint({
+    storage: opts.storage,
+    hub,
+    guard,
+    registry: connections,
+    notices,
+    limits: opts.limits,
+  });
   const io = createSocketServer(http, { storage: opts.storage, hub });
   attachReliability(io, { hub, registry: connections, notices });
   http.on('upgrade', (req, socket, head) => {

@@ -21,6 +21,19 @@ const MESSAGE_QUERY_AWARENESS = 3;
 
 export type { UpdateGuard };
 
+/** The per-connection rates (shared/limits.ts); tests pass smaller ones to see them act within seconds. */
+export interface ConnectionLimits {
+  updatesPerSecond: number;
+  itemsPerMinute: number;
+  queuedMessages: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  updatesPerSecond: LIMITS.updatesPerSecond,
+  itemsPerMinute: LIMITS.itemsPerMinute,
+  queuedMessages: LIMITS.queuedMessages,
+};
+
 /** What the endpoint does when a connection is refused a write or has to slow down. */
 export interface ConnectionEvents {
   /** A write was refused: nothing of it was applied; the endpoint tells the sender and closes the connection. */
@@ -45,8 +58,8 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private queue: Promise<void> = Promise.resolve();
   private queued = 0;
   private closed = false;
-  private readonly updates = new TokenBucket(LIMITS.updatesPerSecond, LIMITS.updatesPerSecond * 2);
-  private readonly items = new TokenBucket(LIMITS.itemsPerMinute / 60, LIMITS.itemsPerMinute);
+  private readonly updates: TokenBucket;
+  private readonly items: TokenBucket;
   private slowedAt = 0;
 
   constructor(
@@ -56,8 +69,11 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     private readonly access: Access,
     private readonly guard: UpdateGuard,
     private readonly events: ConnectionEvents,
+    private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
     this.actor = actorOf(principal);
+    this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
+    this.items = new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
   }
 
   /** Starts the protocol: the server's sync step 1 and the current awareness states. */
@@ -77,7 +93,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   /** Queues one incoming message; a connection that floods the queue is closed (its client resends on reconnect). */
   receive(data: Uint8Array): void {
     if (this.closed) return;
-    if (++this.queued > LIMITS.queuedMessages) {
+    if (++this.queued > this.limits.queuedMessages) {
       console.warn(`[yjs] ${this.actor} on ${this.live.name} sends faster than the server applies; closing`);
       this.close(1013, 'too many messages');
       return;

@@ -9,7 +9,7 @@ import type { Connections } from '../connections';
 import type { Notices } from '../notices';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from './DocHub';
-import { YjsConnection, type UpdateGuard } from './YjsConnection';
+import { DEFAULT_CONNECTION_LIMITS, YjsConnection, type ConnectionLimits, type UpdateGuard } from './YjsConnection';
 
 export const YJS_PATH = '/yjs/';
 /** The subprotocol a client may offer along with `token.<token>`, so the token stays out of URLs and access logs. */
@@ -46,7 +46,9 @@ export function createYjsEndpoint(opts: {
   guard: UpdateGuard;
   registry: Connections;
   notices: Notices;
+  limits?: Partial<ConnectionLimits>;
 }) {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.limits };
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.message,
@@ -118,18 +120,26 @@ export function createYjsEndpoint(opts: {
         (live) => {
           if (gone) return opts.hub.release(live);
           const doc = docName.slice(workshopId.length + 1);
-          conn = new YjsConnection(ws, live, principal, access, opts.guard, {
-            refused(c, reason) {
-              // Nothing of the update was applied; the client drops its copy and loads the server's (docs/SECURITY.md).
-              console.warn(`[yjs] refused write by ${c.actor} on ${live.name}: ${reason}`);
-              opts.notices.send(principal, { code: NOTICE_CODES.refused, doc, message: reason });
-              c.close(WS_CLOSE.refusedWrite, reason.slice(0, 120));
+          conn = new YjsConnection(
+            ws,
+            live,
+            principal,
+            access,
+            opts.guard,
+            {
+              refused(c, reason) {
+                // Nothing of the update was applied; the client drops its copy and loads the server's (docs/SECURITY.md).
+                console.warn(`[yjs] refused write by ${c.actor} on ${live.name}: ${reason}`);
+                opts.notices.send(principal, { code: NOTICE_CODES.refused, doc, message: reason });
+                c.close(WS_CLOSE.refusedWrite, reason.slice(0, 120));
+              },
+              slowed(c) {
+                console.warn(`[yjs] slowing down ${c.actor} on ${live.name}`);
+                opts.notices.send(principal, { code: NOTICE_CODES.slowDown, doc, message: 'sending very fast' });
+              },
             },
-            slowed(c) {
-              console.warn(`[yjs] slowing down ${c.actor} on ${live.name}`);
-              opts.notices.send(principal, { code: NOTICE_CODES.slowDown, doc, message: 'sending very fast' });
-            },
-          });
+            limits,
+          );
           connections.add(conn);
           conn.start();
           for (const m of pending.splice(0)) conn.receive(m);
