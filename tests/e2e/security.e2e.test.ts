@@ -1,0 +1,89 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, joinAs } from '../helpers/clients';
+import { startServer, type TestServer } from '../helpers/startServer';
+import { launchBrowser, phoneContext, STILL } from './browser';
+
+/** Collects CSP violations and page errors, so "runs under the policy" is checked, not assumed. */
+async function watch(page: Page): Promise<() => Promise<string[]>> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return async () => [...problems, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
+}
+
+describe('security: headers, and the app runs under its Content-Security-Policy', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  }, 60_000);
+
+  it('sends strict security headers', async () => {
+    const res = await fetch(`${server.url}/`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const apiRes = await fetch(`${server.url}/api/me`);
+    expect(apiRes.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it(
+    'phone, screen and console work with no CSP violation; the phone says everything is saved',
+    { timeout: 90_000 },
+    async () => {
+      const w = await createWorkshop(server.url, server.organiserKey);
+      const a = await joinAs(server.url, w, 'Aïcha');
+      const phoneCtx = await phoneContext(browser);
+      contexts.push(phoneCtx);
+      await phoneCtx.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+        `werkplaats:participant:${w.id}`,
+        JSON.stringify({ participantId: a.participantId, token: a.token }),
+      ] as const);
+      const phone = await phoneCtx.newPage();
+      const phoneProblems = await watch(phone);
+      await phone.goto(`${server.url}/p/${w.id}`);
+      await phone.getByTestId('note-input').fill('Vertrouwen kost tijd');
+      await phone.getByTestId('note-post').click();
+      await phone.locator('[data-testid="note"]', { hasText: 'Vertrouwen kost tijd' }).waitFor();
+      await expect
+        .poll(() => phone.getByTestId('saved-state').getAttribute('data-saved'), { timeout: 10_000 })
+        .toBe('true');
+
+      const screenCtx = await browser.newContext({ ...STILL, viewport: { width: 1280, height: 720 } });
+      contexts.push(screenCtx);
+      const screen = await screenCtx.newPage();
+      const screenProblems = await watch(screen);
+      await screen.goto(w.links.screen);
+      await screen.getByText('Vertrouwen kost tijd').waitFor();
+
+      const consoleCtx = await browser.newContext({ ...STILL, viewport: { width: 1366, height: 900 } });
+      contexts.push(consoleCtx);
+      const console = await consoleCtx.newPage();
+      const consoleProblems = await watch(console);
+      await console.goto(w.links.facilitator);
+      await console.getByText('Vertrouwen kost tijd').first().waitFor();
+
+      expect(await phoneProblems()).toEqual([]);
+      expect(await screenProblems()).toEqual([]);
+      expect(await consoleProblems()).toEqual([]);
+    },
+  );
+});
