@@ -9,6 +9,8 @@ export interface TestServer {
   port: number;
   organiserKey: string;
   dataDir: string;
+  /** The running app, for tests that look inside (open connections, loaded documents). */
+  app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -28,5 +30,5 @@ export async function startServer(
     limits: opts.limits,
   });
   const url = await app.listen(opts.port ?? 0, '127.0.0.1');
-  return { url, port: Number(new URL(url).port), organiserKey, dataDir, close: () => app.close() };
+  return { url, port: Number(new URL(url).port), organiserKey, dataDir, app, close: () => app.close() };
 }
