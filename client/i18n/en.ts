@@ -63,6 +63,14 @@ export const en: Record<MessageKey, string> = {
   'links.join': 'Participants (join)',
   'links.openScreen': 'Open the screen',
   'links.loadFailed': 'The links could not be loaded: {message}',
+  'links.rotate.viewers': 'New screen and researcher links',
+  'links.rotate.all': 'Replace all links (this console too)',
+  'links.rotate.confirmViewers':
+    'The old screen and researcher links stop working; open screens close. Participants notice nothing.',
+  'links.rotate.confirmAll':
+    'All old links stop working; this console moves to its new link. Participants notice nothing.',
+  'links.rotate.yes': 'Replace',
+  'links.rotate.no': 'Cancel',
 
   'join.title': 'Join “{title}”',
   'join.loading': 'Looking up the workshop…',

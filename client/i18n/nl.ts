@@ -61,6 +61,14 @@ export const nl = {
   'links.join': 'Deelnemers (meedoen)',
   'links.openScreen': 'Open het scherm',
   'links.loadFailed': 'De links konden niet worden geladen: {message}',
+  'links.rotate.viewers': 'Nieuwe scherm- en onderzoekerslinks',
+  'links.rotate.all': 'Alle links vervangen (ook deze console)',
+  'links.rotate.confirmViewers':
+    'De oude scherm- en onderzoekerslinks werken daarna niet meer; open schermen sluiten. Deelnemers merken niets.',
+  'links.rotate.confirmAll':
+    'Alle oude links werken daarna niet meer; deze console gaat naar zijn nieuwe link. Deelnemers merken niets.',
+  'links.rotate.yes': 'Vervangen',
+  'links.rotate.no': 'Annuleren',
 
   'join.title': 'Meedoen aan “{title}”',
   'join.loading': 'Workshop opzoeken…',

@@ -84,6 +84,18 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
       expect(await phoneProblems()).toEqual([]);
       expect(await screenProblems()).toEqual([]);
       expect(await consoleProblems()).toEqual([]);
+
+      // A leaked screen link: the facilitator replaces it from the console; the open screen is closed at once.
+      await console.getByTestId('rotate-viewers').click();
+      await console.getByRole('button', { name: 'Vervangen' }).click();
+      await screen.getByTestId('connection-refused').waitFor();
+      await expect.poll(() => console.getByTestId('link-screen').inputValue()).not.toBe(w.links.screen);
+      await phone.getByTestId('note-input').fill('Nog steeds verbonden');
+      await phone.getByTestId('note-post').click();
+      await phone.locator('[data-testid="note"]', { hasText: 'Nog steeds verbonden' }).waitFor();
+      await expect
+        .poll(() => phone.getByTestId('saved-state').getAttribute('data-saved'), { timeout: 10_000 })
+        .toBe('true');
     },
   );
 });
