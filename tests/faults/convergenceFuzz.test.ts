@@ -205,9 +205,11 @@ describe('convergence fuzz: random edits, disconnects and flushes across 2–4 r
     expect(result.peers).toBeGreaterThanOrEqual(2);
   });
 
+  // The first runs failed on seeds 2 and 3: an item's keys arrive in a different order on each peer, and the
+  // comparison (not the sync) was order-sensitive. Kept, so the comparison stays order-free.
   const PAST_FAILURES = [
-    { seed: 2, why: "an item's keys arrive in a different order on each peer; content is compared, not key order" },
-    { seed: 4, why: 'refused edits of others’ notes mid-run; the refused peer resyncs and everyone still converges' },
+    { seed: 2, why: 'same content, keys in a different order per peer' },
+    { seed: 3, why: 'same content, keys in a different order per peer, with refused edits mid-run' },
   ];
   it.each(PAST_FAILURES)('past failure, seed $seed: $why', async ({ seed }) => {
     const result = await fuzz(server, w, people, seed, 120);
