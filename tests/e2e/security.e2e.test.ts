@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkshop, joinAs } from '../helpers/clients';
+import * as Y from 'yjs';
+import { addItem } from '../../shared/boardDoc';
+import { createWorkshop, joinAs, synced, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 import { launchBrowser, phoneContext, STILL } from './browser';
 
@@ -96,6 +98,73 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
       await expect
         .poll(() => phone.getByTestId('saved-state').getAttribute('data-saved'), { timeout: 10_000 })
         .toBe('true');
+    },
+  );
+
+  it(
+    'a phone whose stored copy holds a forged note is refused, told calmly, and resyncs to the server',
+    { timeout: 90_000 },
+    async () => {
+      const w = await createWorkshop(server.url, server.organiserKey);
+      const a = await joinAs(server.url, w, 'Aïcha');
+      const b = await joinAs(server.url, w, 'Bert');
+      // What a curious participant could put in their phone's IndexedDB: a note signed as someone else.
+      const forged = new Y.Doc();
+      forged.transact(() =>
+        addItem(forged, {
+          id: 'forged',
+          kind: 'note',
+          sessionId: 'opening',
+          groupId: null,
+          authorId: b.participantId,
+          createdAt: 1,
+          updatedAt: 1,
+          text: 'Vervalst bericht',
+        }),
+      );
+      const update = Array.from(Y.encodeStateAsUpdate(forged));
+      const ctx = await phoneContext(browser);
+      contexts.push(ctx);
+      await ctx.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+        `werkplaats:participant:${w.id}`,
+        JSON.stringify({ participantId: a.participantId, token: a.token }),
+      ] as const);
+      const phone = await ctx.newPage();
+      await phone.goto(`${server.url}/j`);
+      await phone.evaluate(
+        ([name, bytes]) =>
+          new Promise<void>((resolve, reject) => {
+            const req = indexedDB.open(name);
+            req.onupgradeneeded = () => {
+              req.result.createObjectStore('updates', { autoIncrement: true });
+              req.result.createObjectStore('custom');
+            };
+            req.onsuccess = () => {
+              const tx = req.result.transaction('updates', 'readwrite');
+              tx.objectStore('updates').add(new Uint8Array(bytes));
+              tx.oncomplete = () => {
+                req.result.close();
+                resolve();
+              };
+              tx.onerror = () => reject(new Error('idb write failed'));
+            };
+            req.onerror = () => reject(new Error('idb open failed'));
+          }),
+        [`werkplaats:${w.id}:board`, update] as const,
+      );
+      await phone.goto(`${server.url}/p/${w.id}`);
+      await phone.locator('[data-testid="server-notice"][data-code="refused"]').waitFor();
+      await phone.getByTestId('note-input').fill('Mijn eigen notitie');
+      await phone.getByTestId('note-post').click();
+      await expect
+        .poll(() => phone.getByTestId('saved-state').getAttribute('data-saved'), { timeout: 10_000 })
+        .toBe('true');
+      expect(await phone.getByText('Vervalst bericht').count()).toBe(0);
+      const check = yClient(server.url, w.id, 'board', w.tokens.researcher);
+      await synced(check);
+      const texts = [...check.doc.getMap<Y.Map<unknown>>('items').values()].map((m) => m.get('text'));
+      check.destroy();
+      expect(texts).toEqual(['Mijn eigen notitie']);
     },
   );
 });
