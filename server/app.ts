@@ -6,10 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
 import { uploadsRouter } from './exercises/vision/uploads';
 import { createSocketServer } from './socket/io';
+import { Connections } from './connections';
+import { securityHeaders } from './http/securityHeaders';
+import { Notices } from './notices';
+import { attachReliability } from './socket/reliability';
 import type { Storage } from './storage/Storage';
 import { DocHub } from './sync/DocHub';
+import { createUpdateGuard } from './sync/guard/createGuard';
 import { createYjsEndpoint } from './sync/yjsEndpoint';
-import type { UpdateGuard } from './sync/YjsConnection';
+import type { ConnectionLimits } from './sync/YjsConnection';
 import { Workshops } from './workshops';
 
 export interface AppOptions {
@@ -20,27 +25,31 @@ export interface AppOptions {
   publicUrl?: string;
   /** DATA_DIR; uploads (the vision's photos) are stored under it, and refused when it is not given. */
   dataDir?: string;
+  /** Per-connection rates; defaults from shared/limits.ts (tests use smaller ones). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningApp {
   http: Server;
   hub: DocHub;
   workshops: Workshops;
+  /** Every open connection (Yjs and command sockets), to close those of a rotated token. */
+  connections: Connections;
   /** Listens on the port (0 picks a free one, so tests can run in parallel) and resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, closes every connection, snapshots the documents and closes the storage. */
   close(): Promise<void>;
 }
 
-/** Allows every well-formed write for now; permission checks per item hook in here. */
-const allowAll: UpdateGuard = () => null;
-
 export function createApp(opts: AppOptions): RunningApp {
   const hub = new DocHub(opts.storage);
   const workshops = new Workshops(opts.storage, hub);
+  const connections = new Connections();
+  const notices = new Notices();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -48,7 +57,14 @@ export function createApp(opts: AppOptions): RunningApp {
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
   app.use(
     '/api',
-    createApi({ storage: opts.storage, workshops, hub, organiserKey: opts.organiserKey, publicUrl: opts.publicUrl }),
+    createApi({
+      storage: opts.storage,
+      workshops,
+      hub,
+      organiserKey: opts.organiserKey,
+      publicUrl: opts.publicUrl,
+      connections,
+    }),
   );
 
   const clientDir = opts.clientDir;
@@ -63,8 +79,17 @@ export function createApp(opts: AppOptions): RunningApp {
   app.use(apiErrorHandler);
 
   const http = createServer(app);
-  const yjs = createYjsEndpoint({ storage: opts.storage, hub, guard: allowAll });
+  const guard = createUpdateGuard({ storage: opts.storage, hub });
+  const yjs = createYjsEndpoint({
+    storage: opts.storage,
+    hub,
+    guard,
+    registry: connections,
+    notices,
+    limits: opts.limits,
+  });
   const io = createSocketServer(http, { storage: opts.storage, hub });
+  attachReliability(io, { hub, registry: connections, notices });
   http.on('upgrade', (req, socket, head) => {
     yjs.handleUpgrade(req, socket, head);
   });
@@ -74,6 +99,7 @@ export function createApp(opts: AppOptions): RunningApp {
     http,
     hub,
     workshops,
+    connections,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);

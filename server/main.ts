@@ -16,7 +16,8 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
   const url = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? url;
   console.log(`Werkplaats is running on ${base} (data in ${config.dataDir})`);
-  console.log(`Organiser link (create a workshop): ${base}/?key=${config.organiserKey}`);
+  // Printed once for the operator; the key sits in the fragment, so opening the link never sends it to a server log.
+  console.log(`Organiser link (create a workshop): ${base}/#key=${config.organiserKey}`);
 
   let stopping = false;
   const stop = (signal: string) => {

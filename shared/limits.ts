@@ -1,7 +1,11 @@
-/** Limits that protect the server and the room; documented in docs/API.md. */
+/** Limits that protect the server and the room; documented in docs/API.md and docs/SECURITY.md. */
 export const LIMITS = {
   /** Longest note or contribution text, in characters. */
   itemText: 500,
+  /** Longest text a group writes together (a Y.Text inside an item) when its schema sets no maximum. */
+  sharedText: 10_000,
+  /** Largest value of one item field (JSON), in bytes; drawings' strokes are the biggest. */
+  fieldBytes: 32 * 1024,
   /** Longest name a participant may give. */
   name: 60,
   /** Longest workshop or group title. */
@@ -14,8 +18,22 @@ export const LIMITS = {
   jsonBody: 64 * 1024,
   /** Largest single websocket message (Yjs or socket.io), in bytes. */
   message: 1024 * 1024,
+  /** Largest uploaded file (a photo of a drawing), in bytes. */
+  uploadBytes: 10 * 1024 * 1024,
   /** Longest consent text. */
   consentText: 2000,
   /** Most sessions in a programme. */
   sessions: 60,
+  /** Yjs updates one connection may send per second; more wait their turn (never dropped). */
+  updatesPerSecond: 20,
+  /** Updates that may wait their turn on one connection before it is closed (the client resends on reconnect). */
+  queuedMessages: 200,
+  /** New board items one connection may create per minute; more wait their turn (never dropped). */
+  itemsPerMinute: 30,
+  /** Open connections per participant and document (or command sockets); one more closes the oldest. */
+  connectionsPerParticipant: 6,
+  /** Join requests with an unknown code per address per minute; after that every join request waits (429). */
+  joinFailuresPerMinute: 20,
+  /** Successful joins per address per minute (a whole room behind one Wi-Fi address fits). */
+  joinsPerMinute: 60,
 } as const;

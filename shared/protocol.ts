@@ -24,6 +24,8 @@ export const EVENTS = {
   hands: 'hands',
   /** server → one participant: whether their own hand is raised (after they or the facilitator changed it). */
   hand: 'hand',
+  /** client → server: `(doc, ack(stateVector base64 | null))`, so a phone can tell whether the server has all it wrote. */
+  stateVector: 'stateVector',
 } as const;
 
 /** Error codes in API errors, command acks and websocket close reasons. */
@@ -47,7 +49,29 @@ export const WS_CLOSE = {
   forbidden: 4403,
   notFound: 4404,
   tooLarge: 4413,
+  /** A write was refused (another person's item, a limit): the client drops its copy and loads the server's. */
+  refusedWrite: 4409,
 } as const;
+
+/** What a `notice` event can say; the client shows a calm message for each. */
+export const NOTICE_CODES = {
+  /** A change was refused; the phone has been reset to what the server has. */
+  refused: 'refused',
+  /** Sending very fast: changes wait their turn, nothing is lost. */
+  slowDown: 'slow_down',
+  /** This link was replaced by the facilitator. */
+  revoked: 'revoked',
+} as const;
+export type NoticeCode = (typeof NOTICE_CODES)[keyof typeof NOTICE_CODES];
+
+/** socket.io `notice` payload. */
+export interface Notice {
+  code: NoticeCode;
+  /** The document concerned, if any (`board`, `own/<id>`). */
+  doc?: string;
+  /** A short English explanation for logs and developers; the UI shows its own words per code. */
+  message: string;
+}
 
 export interface ApiError {
   error: { code: ErrorCode; message: string };

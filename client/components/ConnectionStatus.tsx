@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 export function ConnectionStatus() {
   const t = useT();
   const summary = useConnectionStore(useShallow((s) => summarise(s)));
+  const saved = useConnectionStore((s) => s.saved);
   const label =
     summary.state === 'refused'
       ? t('conn.refused')
@@ -34,6 +35,12 @@ export function ConnectionStatus() {
       <span className="visually-hidden">{t('conn.label')}: </span>
       <span>{label}</span>
       {waiting && <span className="conn__waiting"> · {waiting}</span>}
+      {!waiting && saved !== null && (
+        <span className="conn__saved" data-testid="saved-state" data-saved={saved}>
+          {' · '}
+          {t(saved ? 'conn.saved' : 'conn.unsaved')}
+        </span>
+      )}
     </div>
   );
 }

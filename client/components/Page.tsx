@@ -3,6 +3,7 @@ import { useT } from '../i18n/i18n';
 import { BrowserStatus } from './BrowserStatus';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NoticeBanner } from './NoticeBanner';
 
 /**
  * The frame every view shares: skip link, a banner with the app name, the language switch and (for connected
@@ -29,6 +30,7 @@ export function Page(props: {
         </div>
       </header>
       <main id="main" className="page__main" tabIndex={-1}>
+        {props.connected && <NoticeBanner />}
         {props.children}
       </main>
     </div>

@@ -28,6 +28,12 @@ export const en: Record<MessageKey, string> = {
   'conn.refused.4403': 'You do not have access to this part.',
   'conn.refused.4404': 'This workshop does not exist.',
   'conn.refused.other': 'The server refuses the connection ({code}).',
+  'conn.saved': 'everything saved',
+  'conn.unsaved': 'not everything saved yet',
+  'notice.refused': 'A change could not be kept. You now see what the server has.',
+  'notice.slow_down': 'You are sending very fast. Your changes arrive in a moment; nothing is lost.',
+  'notice.revoked': 'This link was replaced. Ask the facilitator for the new link.',
+  'notice.dismiss': 'OK',
 
   'landing.title': 'Werkplaats',
   'landing.intro':
@@ -57,6 +63,14 @@ export const en: Record<MessageKey, string> = {
   'links.join': 'Participants (join)',
   'links.openScreen': 'Open the screen',
   'links.loadFailed': 'The links could not be loaded: {message}',
+  'links.rotate.viewers': 'New screen and researcher links',
+  'links.rotate.all': 'Replace all links (this console too)',
+  'links.rotate.confirmViewers':
+    'The old screen and researcher links stop working; open screens close. Participants notice nothing.',
+  'links.rotate.confirmAll':
+    'All old links stop working; this console moves to its new link. Participants notice nothing.',
+  'links.rotate.yes': 'Replace',
+  'links.rotate.no': 'Cancel',
 
   'join.title': 'Join “{title}”',
   'join.loading': 'Looking up the workshop…',

@@ -26,6 +26,12 @@ export const nl = {
   'conn.refused.4403': 'Je hebt geen toegang tot dit onderdeel.',
   'conn.refused.4404': 'Deze werkplaats bestaat niet.',
   'conn.refused.other': 'De server weigert de verbinding ({code}).',
+  'conn.saved': 'alles opgeslagen',
+  'conn.unsaved': 'nog niet alles opgeslagen',
+  'notice.refused': 'Een wijziging kon niet worden bewaard. Je ziet weer wat er op de server staat.',
+  'notice.slow_down': 'Je stuurt heel snel. Je wijzigingen komen zo aan, er gaat niets verloren.',
+  'notice.revoked': 'Deze link is vervangen. Vraag de begeleider om de nieuwe link.',
+  'notice.dismiss': 'Oké',
 
   'landing.title': 'Werkplaats',
   'landing.intro':
@@ -55,6 +61,14 @@ export const nl = {
   'links.join': 'Deelnemers (meedoen)',
   'links.openScreen': 'Open het scherm',
   'links.loadFailed': 'De links konden niet worden geladen: {message}',
+  'links.rotate.viewers': 'Nieuwe scherm- en onderzoekerslinks',
+  'links.rotate.all': 'Alle links vervangen (ook deze console)',
+  'links.rotate.confirmViewers':
+    'De oude scherm- en onderzoekerslinks werken daarna niet meer; open schermen sluiten. Deelnemers merken niets.',
+  'links.rotate.confirmAll':
+    'Alle oude links werken daarna niet meer; deze console gaat naar zijn nieuwe link. Deelnemers merken niets.',
+  'links.rotate.yes': 'Vervangen',
+  'links.rotate.no': 'Annuleren',
 
   'join.title': 'Meedoen aan “{title}”',
   'join.loading': 'Workshop opzoeken…',

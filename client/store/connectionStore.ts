@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { NoticeCode } from '../../shared/protocol';
 
 export type DocStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -16,6 +17,12 @@ export interface ConnectionStore {
   /** Local board changes made while not synced with the server. */
   pending: number;
   browserOnline: boolean;
+  /** Whether the server holds everything in this page's board (compared by state vector); null while unknown. */
+  saved: boolean | null;
+  /** The server's latest notice to this page (a refused change, slowing down), shown calmly until dismissed. */
+  notice: { code: NoticeCode; at: number } | null;
+  /** Bumped when the server refused a write: the page drops its copy of the documents and loads the server's. */
+  resyncs: number;
 }
 
 export const useConnectionStore = create<ConnectionStore>(() => ({
@@ -23,6 +30,9 @@ export const useConnectionStore = create<ConnectionStore>(() => ({
   socket: 'connecting',
   pending: 0,
   browserOnline: typeof navigator === 'undefined' ? true : navigator.onLine,
+  saved: null,
+  notice: null,
+  resyncs: 0,
 }));
 
 export function patchDocConnection(name: string, patch: Partial<DocConnection>): void {

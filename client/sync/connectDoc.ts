@@ -1,5 +1,6 @@
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { WS_CLOSE } from '../../shared/protocol';
 import { patchDocConnection, removeDocConnection, useConnectionStore } from '../store/connectionStore';
 import { LOCAL_ORIGIN } from './origins';
 
@@ -18,11 +19,14 @@ export function connectDoc(opts: {
   token: string;
   doc: Y.Doc;
   countPending?: boolean;
+  /** Called when the server refused one of this document's writes (close 4409): the page starts over from the server. */
+  onRefusedWrite?: () => void;
 }): () => void {
   const { workshopId, name, token, doc } = opts;
   // Cross-tab broadcast is off: the server is the only authority on who may see or write what.
   const provider = new WebsocketProvider(`${wsBase()}/yjs`, `${workshopId}/${name}`, doc, {
-    params: { token },
+    // The token travels as a subprotocol, so it never appears in a URL a proxy could log.
+    protocols: ['werkplaats', `token.${token}`],
     disableBc: true,
   });
   patchDocConnection(name, { status: 'connecting', synced: false, refused: null });
@@ -32,7 +36,10 @@ export function connectDoc(opts: {
     patchDocConnection(name, { synced });
     if (synced && opts.countPending) useConnectionStore.setState({ pending: 0 });
   });
-  provider.on('closed', (event) => patchDocConnection(name, { refused: event, status: 'disconnected' }));
+  provider.on('closed', (event) => {
+    if (event.code === WS_CLOSE.refusedWrite && opts.onRefusedWrite) return opts.onRefusedWrite();
+    patchDocConnection(name, { refused: event, status: 'disconnected' });
+  });
 
   // A socket can look synced for a while after the network went away, so the browser's own offline flag counts too.
   const onUpdate = (_update: Uint8Array, origin: unknown) => {

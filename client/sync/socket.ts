@@ -3,6 +3,7 @@ import {
   EVENTS,
   type HandsPayload,
   type HelloPayload,
+  type Notice,
   type PresencePayload,
   type SummonPayload,
 } from '../../shared/protocol';
@@ -51,6 +52,8 @@ export function connectSocket(token: string): { socket: Socket; close: () => voi
   socket.on(EVENTS.summon, (summon: SummonPayload) => useLiveStore.setState({ summon }));
   socket.on(EVENTS.hands, (h: HandsPayload) => useLiveStore.setState({ hands: h.raised ?? [] }));
   socket.on(EVENTS.hand, (h: { raised: boolean }) => useLiveStore.setState({ myHand: !!h.raised }));
+  // The server's calm word about a refused change or a limit; the page shows it until dismissed.
+  socket.on(EVENTS.notice, (n: Notice) => useConnectionStore.setState({ notice: { code: n.code, at: Date.now() } }));
   const resync = window.setInterval(() => socket.connected && void syncClock(socket), CLOCK_RESYNC_MS);
 
   return {

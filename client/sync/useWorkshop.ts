@@ -10,6 +10,7 @@ import { bindBoard } from './bindBoard';
 import { bindControl } from './bindControl';
 import { connectDoc, type DocName } from './connectDoc';
 import { connectSocket } from './socket';
+import { watchSaved } from './savedCheck';
 
 export interface WorkshopOptions {
   workshopId: string;
@@ -28,7 +29,7 @@ function resetStores(): void {
   useBoardStore.setState({ items: {} });
   useOwnStore.setState({ items: {} });
   useLiveStore.setState({ online: [], hello: null, summon: null, hands: [], myHand: false });
-  useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting' });
+  useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting', saved: null });
 }
 
 /**
@@ -37,6 +38,8 @@ function resetStores(): void {
  */
 export function useWorkshop({ workshopId, token, docs, persistBoard = false, ownerId }: WorkshopOptions): void {
   const docsKey = [...docs].sort().join(',');
+  // Bumped when the server refused a write: everything is rebuilt from the server's copy.
+  const resyncs = useConnectionStore((s) => s.resyncs);
   useEffect(() => {
     if (!token) return;
     const names = docsKey ? (docsKey.split(',') as WorkshopOptions['docs']) : [];
@@ -52,14 +55,21 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
     cleanups.push(connectDoc({ workshopId, name: 'control', token, doc: control }));
 
     let board: Y.Doc | null = null;
+    let boardIdb: IndexeddbPersistence | null = null;
     if (names.includes('board')) {
       board = new Y.Doc();
       cleanups.push(bindBoard(board));
       if (persistBoard) {
-        const idb = new IndexeddbPersistence(`werkplaats:${workshopId}:board`, board);
+        const idb = (boardIdb = new IndexeddbPersistence(`werkplaats:${workshopId}:board`, board));
         cleanups.push(() => void idb.destroy());
       }
-      cleanups.push(connectDoc({ workshopId, name: 'board', token, doc: board, countPending: true }));
+      // The server refused a write of this page (docs/SECURITY.md): drop the local copy, then load the server's.
+      const onRefusedWrite = () => {
+        void (boardIdb?.clearData() ?? Promise.resolve()).then(() =>
+          useConnectionStore.setState((s) => ({ resyncs: s.resyncs + 1 })),
+        );
+      };
+      cleanups.push(connectDoc({ workshopId, name: 'board', token, doc: board, countPending: true, onRefusedWrite }));
     }
     if (names.includes('research')) {
       const research = new Y.Doc();
@@ -77,6 +87,7 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
 
     const { socket, close } = connectSocket(token);
     cleanups.push(close);
+    if (board && persistBoard) cleanups.push(watchSaved(board, 'board', socket));
     setActiveWorkshop({ workshopId, board, own, socket });
 
     const onOnline = () => useConnectionStore.setState({ browserOnline: navigator.onLine });
@@ -96,5 +107,5 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       own?.destroy();
       resetStores();
     };
-  }, [workshopId, token, docsKey, persistBoard, ownerId]);
+  }, [workshopId, token, docsKey, persistBoard, ownerId, resyncs]);
 }

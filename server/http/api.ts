@@ -14,6 +14,8 @@ import type { Storage, WorkshopRecord } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 import { createResearchApi } from './research';
 import type { Workshops } from '../workshops';
+import type { Connections } from '../connections';
+import { joinRateLimit, linkRoutes } from './linkRoutes';
 
 export interface ApiOptions {
   storage: Storage;
@@ -22,6 +24,8 @@ export interface ApiOptions {
   organiserKey: string;
   /** Absolute base URL for links; when unset, taken from the request. */
   publicUrl?: string;
+  /** Open connections, closed when their token is rotated or revoked. */
+  connections: Connections;
 }
 
 const baseUrl = (req: Request, publicUrl?: string) =>
@@ -50,6 +54,7 @@ const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunct
 export function createApi(opts: ApiOptions): express.Router {
   const api = express.Router();
   api.use(express.json({ limit: LIMITS.jsonBody }));
+  api.use('/join', joinRateLimit());
 
   api.post(
     '/workshops',
@@ -107,6 +112,13 @@ export function createApi(opts: ApiOptions): express.Router {
   );
 
   api.use(createResearchApi({ storage: opts.storage, hub: opts.hub }));
+  api.use(
+    linkRoutes({
+      storage: opts.storage,
+      connections: opts.connections,
+      links: (req, w) => workshopLinks(baseUrl(req, opts.publicUrl), w),
+    }),
+  );
   api.use((_req, _res, next) => next(notFound('API route')));
   api.use(apiErrorHandler);
   return api;

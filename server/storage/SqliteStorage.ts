@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE updates (
@@ -36,6 +36,13 @@ const MIGRATIONS: string[] = [
      role TEXT NOT NULL,
      participant_id TEXT
    );`,
+  // v2: which person each Yjs client id writes for, per document (own-content enforcement).
+  `CREATE TABLE client_claims (
+     doc TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     owner TEXT NOT NULL,
+     PRIMARY KEY (doc, client_id)
+   ) WITHOUT ROWID;`,
 ];
 
 /** Tokens are looked up by hash, so a copy of the database does not hand out participants' access. */
@@ -92,6 +99,12 @@ export class SqliteStorage implements Storage {
         'INSERT INTO tokens (token_hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)',
       ),
       token: this.db.prepare('SELECT workshop_id, role, participant_id FROM tokens WHERE token_hash = ?'),
+      claim: this.db.prepare('INSERT OR IGNORE INTO client_claims (doc, client_id, owner) VALUES (?, ?, ?)'),
+      claimOwner: this.db.prepare('SELECT owner FROM client_claims WHERE doc = ? AND client_id = ?'),
+      deleteRoleTokens: this.db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?'),
+      deleteParticipantTokens: this.db.prepare(
+        "DELETE FROM tokens WHERE workshop_id = ? AND role = 'participant' AND participant_id = ?",
+      ),
     };
   }
 
@@ -167,6 +180,28 @@ export class SqliteStorage implements Storage {
       role: r.role,
       ...(r.participant_id ? { participantId: r.participant_id } : {}),
     };
+  }
+
+  async claimClient(doc: string, clientId: number, owner: string): Promise<string> {
+    this.stmts.claim.run(doc, clientId, owner);
+    return (this.stmts.claimOwner.get(doc, clientId) as { owner: string }).owner;
+  }
+
+  async rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void> {
+    this.db.transaction(() => {
+      for (const role of ['facilitator', 'screen', 'researcher'] as const) {
+        const token = tokens[role];
+        if (!token) continue;
+        this.stmts.deleteRoleTokens.run(workshopId, role);
+        this.stmts.insertToken.run(hashToken(token), workshopId, role, null);
+        // Column names come from the fixed list above, never from input.
+        this.db.prepare(`UPDATE workshops SET ${role}_token = ? WHERE id = ?`).run(token, workshopId);
+      }
+    })();
+  }
+
+  async revokeParticipant(workshopId: string, participantId: string): Promise<number> {
+    return this.stmts.deleteParticipantTokens.run(workshopId, participantId).changes;
   }
 
   async close(): Promise<void> {

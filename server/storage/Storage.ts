@@ -49,5 +49,15 @@ export interface Storage {
   addToken(token: string, rec: TokenRecord): Promise<void>;
   findToken(token: string): Promise<TokenRecord | null>;
 
+  /**
+   * Records that a Yjs client id writes for `owner` in a document, unless it already does for someone; returns the
+   * owner on record, so a client id claimed by one person is refused to everyone else.
+   */
+  claimClient(doc: string, clientId: number, owner: string): Promise<string>;
+  /** Replaces a workshop's staff tokens for the given roles; the old ones stop working. */
+  rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void>;
+  /** Revokes every token of one participant (a lost phone); returns how many there were. */
+  revokeParticipant(workshopId: string, participantId: string): Promise<number>;
+
   close(): Promise<void>;
 }

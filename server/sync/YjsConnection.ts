@@ -4,11 +4,14 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
+import { LIMITS } from '../../shared/limits';
 import type { Access, Principal } from '../../shared/roles';
 import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
+import type { UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
 import type { ChangeOrigin } from './origins';
+import { sleep, TokenBucket } from './TokenBucket';
 
 // Message types of the y-websocket protocol.
 const MESSAGE_SYNC = 0;
@@ -16,8 +19,28 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 
-/** A check an update must pass before it is applied; returns a reason to refuse, or null. */
-export type UpdateGuard = (principal: Principal, doc: LiveDoc, update: Uint8Array) => string | null;
+export type { UpdateGuard };
+
+/** The per-connection rates (shared/limits.ts); tests pass smaller ones to see them act within seconds. */
+export interface ConnectionLimits {
+  updatesPerSecond: number;
+  itemsPerMinute: number;
+  queuedMessages: number;
+}
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  updatesPerSecond: LIMITS.updatesPerSecond,
+  itemsPerMinute: LIMITS.itemsPerMinute,
+  queuedMessages: LIMITS.queuedMessages,
+};
+
+/** What the endpoint does when a connection is refused a write or has to slow down. */
+export interface ConnectionEvents {
+  /** A write was refused: nothing of it was applied; the endpoint tells the sender and closes the connection. */
+  refused(conn: YjsConnection, reason: string): void;
+  /** The connection sends faster than the limits: its messages now wait their turn. */
+  slowed(conn: YjsConnection): void;
+}
 
 /** True when an update carries no structs and no deletions (what a read-only client sends in sync step 2). */
 export function isEmptyUpdate(update: Uint8Array): boolean {
@@ -33,7 +56,11 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   readonly actor: string;
   private readonly awarenessIds = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
   private closed = false;
+  private readonly updates: TokenBucket;
+  private readonly items: TokenBucket;
+  private slowedAt = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -41,9 +68,12 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     readonly principal: Principal,
     private readonly access: Access,
     private readonly guard: UpdateGuard,
-    private readonly onRefused: (conn: YjsConnection, reason: string) => void,
+    private readonly events: ConnectionEvents,
+    private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
     this.actor = actorOf(principal);
+    this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
+    this.items = new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
   }
 
   /** Starts the protocol: the server's sync step 1 and the current awareness states. */
@@ -60,14 +90,33 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     }
   }
 
-  /** Queues one incoming message. */
+  /** Queues one incoming message; a connection that floods the queue is closed (its client resends on reconnect). */
   receive(data: Uint8Array): void {
+    if (this.closed) return;
+    if (++this.queued > this.limits.queuedMessages) {
+      console.warn(`[yjs] ${this.actor} on ${this.live.name} sends faster than the server applies; closing`);
+      this.close(1013, 'too many messages');
+      return;
+    }
     this.queue = this.queue
       .then(() => this.handle(data))
       .catch((err: unknown) => {
         console.warn(`[yjs] malformed message from ${this.actor} on ${this.live.name}: ${String(err)}`);
         this.close(WS_CLOSE.badRequest, 'malformed message');
-      });
+      })
+      .finally(() => this.queued--);
+  }
+
+  /** Waits until the bucket allows `n`; tells the sender once a minute at most that it is being slowed down. */
+  private async throttle(bucket: TokenBucket, n: number): Promise<void> {
+    for (let wait = bucket.waitFor(n); wait > 0 && !this.closed; wait = bucket.waitFor(n)) {
+      if (Date.now() - this.slowedAt > 60_000) {
+        this.slowedAt = Date.now();
+        this.events.slowed(this);
+      }
+      await sleep(wait);
+    }
+    bucket.take(n);
   }
 
   private async handle(data: Uint8Array): Promise<void> {
@@ -112,17 +161,32 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     }
     const update = decoding.readVarUint8Array(decoder);
     // decodeUpdate parses the whole update, so a malformed one throws here, before it can touch the document.
-    if (isEmptyUpdate(update)) return;
-    if (this.access !== 'write') return this.refuse('read-only document');
-    const reason = this.guard(this.principal, this.live, update);
-    if (reason) return this.refuse(reason);
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (this.access !== 'write') {
+      // A read-only client's sync step 2 repeats deletions the server already has; only new content is a write.
+      if (decoded.structs.length === 0) return;
+      return this.refuse('read-only document');
+    }
+    await this.throttle(this.updates, 1);
+    const check = await this.guard.prepare(this.principal, this.live, decoded);
+    if (this.closed) return;
+    let verdict = check();
+    if (!verdict.reason && verdict.created > 0 && this.items.waitFor(verdict.created) > 0) {
+      await this.throttle(this.items, verdict.created);
+      if (this.closed) return;
+      // The document may have changed while waiting: check again right before applying.
+      verdict = check();
+    } else if (verdict.created > 0) this.items.take(verdict.created);
+    if (verdict.reason) return this.refuse(verdict.reason);
     Y.applyUpdate(this.live.doc, update, this);
     // Stored before this connection's next message is read.
     await this.live.idle();
   }
 
   private refuse(reason: string): void {
-    this.onRefused(this, reason);
+    if (this.closed) return;
+    this.events.refused(this, reason);
   }
 
   private trackAwareness(update: Uint8Array): void {

@@ -3,13 +3,32 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData } from 'ws';
 import { docAccess, parseDocName } from '../../shared/roles';
 import { LIMITS } from '../../shared/limits';
-import { WS_CLOSE } from '../../shared/protocol';
+import { NOTICE_CODES, WS_CLOSE } from '../../shared/protocol';
 import { authenticate } from '../auth';
+import type { Connections } from '../connections';
+import type { Notices } from '../notices';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from './DocHub';
-import { YjsConnection, type UpdateGuard } from './YjsConnection';
+import { DEFAULT_CONNECTION_LIMITS, YjsConnection, type ConnectionLimits, type UpdateGuard } from './YjsConnection';
 
 export const YJS_PATH = '/yjs/';
+/** The subprotocol a client may offer along with `token.<token>`, so the token stays out of URLs and access logs. */
+export const YJS_SUBPROTOCOL = 'werkplaats';
+const TOKEN_PROTOCOL = /^token\.([A-Za-z0-9_-]{1,200})$/;
+/** Dead connections (a phone that lost Wi-Fi) are found by ping and closed, so they neither leak nor count. */
+const HEARTBEAT_MS = 30_000;
+
+/** The token of an upgrade: offered as a subprotocol (preferred) or in the query string. */
+export function upgradeToken(req: IncomingMessage, url: URL): string | null {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim());
+  for (const p of offered) {
+    const m = TOKEN_PROTOCOL.exec(p);
+    if (m) return m[1] ?? null;
+  }
+  return url.searchParams.get('token');
+}
 
 const toBytes = (data: RawData): Uint8Array => {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -21,9 +40,34 @@ const toBytes = (data: RawData): Uint8Array => {
  * The Yjs sync endpoint at `/yjs/<workshopId>/<doc>?token=…`. A refused connection is accepted and then closed
  * with a 44xx code, because y-websocket stops retrying on those and the UI can say why.
  */
-export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: UpdateGuard }) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.message });
+export function createYjsEndpoint(opts: {
+  storage: Storage;
+  hub: DocHub;
+  guard: UpdateGuard;
+  registry: Connections;
+  notices: Notices;
+  limits?: Partial<ConnectionLimits>;
+}) {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.limits };
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIMITS.message,
+    // Never echo the token back: answer with the plain subprotocol when it was offered.
+    handleProtocols: (protocols) => (protocols.has(YJS_SUBPROTOCOL) ? YJS_SUBPROTOCOL : false),
+  });
   const connections = new Set<YjsConnection>();
+  const alive = new WeakMap<object, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
     wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
@@ -36,7 +80,7 @@ export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: 
     const workshopId = slash > 0 ? rest.slice(0, slash) : '';
     const parsed = slash > 0 ? parseDocName(decodeURIComponent(rest.slice(slash + 1))) : null;
     if (!workshopId || !parsed) return refuse(req, socket, head, WS_CLOSE.badRequest, 'unknown document');
-    const principal = await authenticate(opts.storage, url.searchParams.get('token'));
+    const principal = await authenticate(opts.storage, upgradeToken(req, url));
     if (!principal) return refuse(req, socket, head, WS_CLOSE.unauthorised, 'invalid token');
     if (principal.workshopId !== workshopId) return refuse(req, socket, head, WS_CLOSE.forbidden, 'other workshop');
     const access = docAccess(principal, parsed.kind, parsed.ownerId);
@@ -48,6 +92,15 @@ export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: 
       const pending: Uint8Array[] = [];
       let conn: YjsConnection | null = null;
       let gone = false;
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      const registered = {
+        principal,
+        channel: `yjs:${docName}`,
+        openedAt: Date.now(),
+        close: (code: number, reason: string) => (conn ? conn.close(code, reason) : ws.close(code, reason)),
+      };
+      opts.registry.add(registered, LIMITS.connectionsPerParticipant);
       ws.on('message', (data) => {
         const bytes = toBytes(data);
         if (conn) conn.receive(bytes);
@@ -55,6 +108,7 @@ export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: 
       });
       ws.on('close', () => {
         gone = true;
+        opts.registry.remove(registered);
         if (conn) {
           conn.cleanup();
           connections.delete(conn);
@@ -65,9 +119,27 @@ export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: 
       opts.hub.get(docName).then(
         (live) => {
           if (gone) return opts.hub.release(live);
-          conn = new YjsConnection(ws, live, principal, access, opts.guard, (c, reason) => {
-            console.warn(`[yjs] refused write by ${c.actor} on ${live.name}: ${reason}`);
-          });
+          const doc = docName.slice(workshopId.length + 1);
+          conn = new YjsConnection(
+            ws,
+            live,
+            principal,
+            access,
+            opts.guard,
+            {
+              refused(c, reason) {
+                // Nothing of the update was applied; the client drops its copy and loads the server's (docs/SECURITY.md).
+                console.warn(`[yjs] refused write by ${c.actor} on ${live.name}: ${reason}`);
+                opts.notices.send(principal, { code: NOTICE_CODES.refused, doc, message: reason });
+                c.close(WS_CLOSE.refusedWrite, reason.slice(0, 120));
+              },
+              slowed(c) {
+                console.warn(`[yjs] slowing down ${c.actor} on ${live.name}`);
+                opts.notices.send(principal, { code: NOTICE_CODES.slowDown, doc, message: 'sending very fast' });
+              },
+            },
+            limits,
+          );
           connections.add(conn);
           conn.start();
           for (const m of pending.splice(0)) conn.receive(m);
@@ -92,7 +164,10 @@ export function createYjsEndpoint(opts: { storage: Storage; hub: DocHub; guard: 
     },
     /** Closes every connection (at shutdown); clients reconnect to the next server. */
     closeAll(): void {
+      clearInterval(heartbeat);
       for (const c of connections) c.close(1012, 'server restarting');
+      // Sockets still loading their document are closed too, so no client waits on a server that is gone.
+      for (const ws of wss.clients) ws.close(1012, 'server restarting');
       wss.close();
     },
     get connectionCount(): number {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApp } from '../../server/app';
+import { createApp, type AppOptions } from '../../server/app';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 
 export interface TestServer {
@@ -9,6 +9,8 @@ export interface TestServer {
   port: number;
   organiserKey: string;
   dataDir: string;
+  /** The running app, for tests that look inside (open connections, loaded documents). */
+  app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -16,7 +18,9 @@ export interface TestServer {
  * A real server on a free port (port 0), with real SQLite in a temporary DATA_DIR, serving the built client.
  * Pass `dataDir` and `port` to start again on the same data, as after a restart.
  */
-export async function startServer(opts: { dataDir?: string; port?: number } = {}): Promise<TestServer> {
+export async function startServer(
+  opts: { dataDir?: string; port?: number; limits?: AppOptions['limits'] } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'werkplaats-test-'));
   const organiserKey = 'test-organiser-key';
   const app = createApp({
@@ -24,7 +28,8 @@ export async function startServer(opts: { dataDir?: string; port?: number } = {}
     organiserKey,
     clientDir: path.resolve('dist/client'),
     dataDir,
+    limits: opts.limits,
   });
   const url = await app.listen(opts.port ?? 0, '127.0.0.1');
-  return { url, port: Number(new URL(url).port), organiserKey, dataDir, close: () => app.close() };
+  return { url, port: Number(new URL(url).port), organiserKey, dataDir, app, close: () => app.close() };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { LinksList, type WorkshopLinks } from '../../components/LinksList';
 import { useT } from '../../i18n/i18n';
+import { RotateLinks } from './RotateLinks';
 
 /** The workshop's links (fetched with the facilitator's token), with a shortcut to open the screen. */
 export function LinksPanel({ workshopId, token }: { workshopId: string; token: string }) {
@@ -37,6 +38,7 @@ export function LinksPanel({ workshopId, token }: { workshopId: string; token: s
             {t('links.openScreen')}
           </a>
           <LinksList links={links} />
+          <RotateLinks workshopId={workshopId} token={token} onRotated={setLinks} />
         </>
       )}
     </section>

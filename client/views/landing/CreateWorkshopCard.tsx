@@ -9,7 +9,13 @@ const DEFAULT_GROUPS = ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag', 'Zuidplas
 /** The "Workshop aanmaken" card: organiser key, title and cooperations; on success the workshop's links. */
 export function CreateWorkshopCard() {
   const t = useT();
-  const [key, setKey] = useState(() => new URLSearchParams(window.location.search).get('key') ?? '');
+  // The printed organiser link carries the key in the fragment (never sent to a server); `?key=` still works.
+  const [key, setKey] = useState(
+    () =>
+      new URLSearchParams(window.location.hash.slice(1)).get('key') ??
+      new URLSearchParams(window.location.search).get('key') ??
+      '',
+  );
   const [title, setTitle] = useState(() => t('landing.create.defaultTitle'));
   const [groups, setGroups] = useState(DEFAULT_GROUPS.join('\n'));
   const [busy, setBusy] = useState(false);
