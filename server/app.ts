@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
 import { createSocketServer } from './socket/io';
+import type { WorkshopLease } from './scale/WorkshopLease';
 import type { Storage } from './storage/Storage';
 import { DocHub } from './sync/DocHub';
 import { createYjsEndpoint } from './sync/yjsEndpoint';
@@ -13,6 +14,8 @@ import { Workshops } from './workshops';
 
 export interface AppOptions {
   storage: Storage;
+  /** scale-out: who may serve which workshop; one instance needs none. */
+  lease?: WorkshopLease;
   organiserKey: string;
   /** Folder of the built client; not served when missing. */
   clientDir?: string;
@@ -33,7 +36,7 @@ export interface RunningApp {
 const allowAll: UpdateGuard = () => null;
 
 export function createApp(opts: AppOptions): RunningApp {
-  const hub = new DocHub(opts.storage);
+  const hub = new DocHub(opts.storage, opts.lease);
   const workshops = new Workshops(opts.storage, hub);
   const app = express();
   app.disable('x-powered-by');
@@ -41,6 +44,10 @@ export function createApp(opts: AppOptions): RunningApp {
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  // scale-out: how many documents this instance serves now (operators and the multi-instance test read it).
+  app.get('/healthz/docs', (_req, res) => {
+    res.json({ loadedDocs: hub.loadedCount });
   });
   app.use(
     '/api',

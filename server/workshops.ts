@@ -57,7 +57,7 @@ export class Workshops {
       origin,
     );
     await live.idle();
-    this.hub.release(live);
+    this.hub.handOff(live);
     return { ...record, groups };
   }
 
@@ -70,16 +70,16 @@ export class Workshops {
 
   async joinInfo(code: string) {
     const w = await this.findByCode(code);
-    const live = await this.hub.get(controlDocName(w.id));
-    const meta = readMeta(live.doc);
+    // scale-out: any instance may answer this (the router cannot hash a join code), so read without the lease.
+    const doc = await this.hub.peek(controlDocName(w.id));
+    const meta = readMeta(doc);
     const info = {
       workshopId: w.id,
       title: meta?.title ?? w.title,
       joinOpen: meta?.joinOpen ?? false,
-      groups: readGroups(live.doc).map((g) => ({ id: g.id, name: g.name })),
+      groups: readGroups(doc).map((g) => ({ id: g.id, name: g.name })),
       consentText: meta?.consentText ?? DEFAULT_CONSENT_TEXT,
     };
-    this.hub.release(live);
     return info;
   }
 

@@ -64,7 +64,7 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false }: W
       cleanups.push(() => research.destroy());
     }
 
-    const { socket, close } = connectSocket(token);
+    const { socket, close } = connectSocket(token, workshopId);
     cleanups.push(close);
     setActiveWorkshop({ workshopId, board, socket });
 

@@ -1,0 +1,3 @@
+export async function runStorageBench(_quick: boolean): Promise<Record<string, number>> {
+  return {};
+}
