@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
+import { gzipStatic } from './http/gzipStatic';
 import { createSocketServer } from './socket/io';
 import type { WorkshopLease } from './scale/WorkshopLease';
 import type { Storage } from './storage/Storage';
@@ -56,6 +57,8 @@ export function createApp(opts: AppOptions): RunningApp {
 
   const clientDir = opts.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    // perf: scripts and styles leave gzipped (phones on slow networks).
+    app.use(gzipStatic(clientDir));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/f/…, /s/…, /p/…) all load the app shell.
     app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemsMap } from '../../shared/boardDoc';
 import { readState } from '../../shared/controlDoc';
+import { LeaseUnavailable, PgAdvisoryLease } from '../../server/scale/WorkshopLease';
 import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { createWorkshop, SimDoc, SimFacilitator, SimPhone } from '../sim/simulator';
 import { startInstance, startNginx, type Instance } from '../helpers/cluster';
@@ -98,4 +99,23 @@ describe('scale-out: two instances behind nginx on PostgreSQL', () => {
       control.destroy();
     }
   }, 120_000);
+
+  it('lets one instance at a time hold a workshop, and frees it when that instance goes', async () => {
+    const url = await postgres.createDatabase();
+    const onLost = () => undefined;
+    const a = await PgAdvisoryLease.connect(url, { waitMs: 200, onLost });
+    const b = await PgAdvisoryLease.connect(url, { waitMs: 200, onLost });
+    await Promise.all([a.acquire('w1'), a.acquire('w1')]);
+    await expect(b.acquire('w1')).rejects.toBeInstanceOf(LeaseUnavailable);
+    await b.acquire('w2');
+    // Held until the last document of the workshop lets go.
+    await a.release('w1');
+    await expect(b.acquire('w1')).rejects.toBeInstanceOf(LeaseUnavailable);
+    await a.release('w1');
+    await b.acquire('w1');
+    // An instance that goes away (its connection closes) frees everything it held.
+    await b.close();
+    await a.acquire('w2');
+    await a.close();
+  });
 });
