@@ -57,11 +57,16 @@ const SCENARIOS: Scenario[] = quick
       },
     ];
 
+// --only=<name> runs one scenario (the summary then uses what it has).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const results: ScenarioResult[] = [];
-for (const s of SCENARIOS) {
+for (const s of SCENARIOS.filter((sc) => !only || sc.name === only)) {
   for (const server of ['reference', 'ours'] as const) {
     process.stderr.write(`[bench] ${s.name} (${s.workshops} × ${s.phones}) on ${server}…\n`);
     results.push(await runScenario(s, server));
+    // Kept as it goes, so a long run that is stopped still leaves its numbers.
+    mkdirSync(path.resolve('bench/results'), { recursive: true });
+    writeFileSync(path.resolve('bench/results/partial.json'), JSON.stringify(results, null, 2) + '\n');
   }
 }
 process.stderr.write('[bench] storage…\n');
@@ -92,7 +97,19 @@ for (const r of results) console.log(COLS.map((c) => String(r[c])).join('\t'));
 console.log('\nstorage');
 for (const [k, v] of Object.entries(storage)) console.log(`  ${k}: ${v}`);
 
-const find = (scenario: string, server: string) => results.find((r) => r.scenario === scenario && r.server === server)!;
+const EMPTY = {
+  p50Ms: NaN,
+  p95Ms: NaN,
+  p99Ms: NaN,
+  rssMb: NaN,
+  connections: 0,
+  burstP95Ms: NaN,
+  joinP95Ms: NaN,
+  cpuPercent: NaN,
+  bytesPerUpdate: NaN,
+};
+const find = (scenario: string, server: string) =>
+  results.find((r) => r.scenario === scenario && r.server === server) ?? (EMPTY as ScenarioResult);
 const ours = find('workshops', 'ours');
 const ref = find('workshops', 'reference');
 const plenary = find('plenary', 'ours');
@@ -118,6 +135,7 @@ const dir = path.resolve('bench/results');
 mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
 const machine = {
+  loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model,
   memGb: Math.round(os.totalmem() / 2 ** 30),

@@ -115,6 +115,7 @@ export class PostgresStorage implements Storage {
   private async flushAppends(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
+    if (batch.length === 0) return;
     try {
       const r = await this.pool.query<{ seq: string }>(
         `INSERT INTO updates (doc, ts, actor, data)

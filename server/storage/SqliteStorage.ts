@@ -124,6 +124,8 @@ export class SqliteStorage implements Storage {
   private commit(): void {
     const batch = this.pending;
     this.pending = [];
+    // close() commits what is queued itself; the turn it had scheduled then finds nothing (and a closed database).
+    if (batch.length === 0) return;
     let results: number[];
     try {
       results = this.db.transaction(() => batch.map((w) => w.run()))();

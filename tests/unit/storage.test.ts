@@ -73,6 +73,19 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     await s.close();
   });
 
+  it('stores what is queued when closed, and nothing fails after', async () => {
+    const place = await backend.place();
+    const s = await backend.open(place);
+    const queued = s.appendUpdate('w/q', new Uint8Array([7]), 'x', 1);
+    await s.close();
+    await queued;
+    // The turn the queued write had scheduled runs after close; it must find nothing to do.
+    await new Promise((r) => setImmediate(r));
+    const again = await backend.open(place);
+    expect((await again.readLog('w/q')).map((l) => l.data[0])).toEqual([7]);
+    await again.close();
+  });
+
   it('loads from the snapshot plus the updates after it', async () => {
     const place = await backend.place();
     const s = await backend.open(place);
