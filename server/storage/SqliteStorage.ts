@@ -128,6 +128,7 @@ export class SqliteStorage implements Storage {
     if (batch.length === 0) return;
     let results: number[];
     try {
+      if (!this.db.open) throw new Error('storage is closed');
       results = this.db.transaction(() => batch.map((w) => w.run()))();
     } catch (err) {
       for (const w of batch) w.reject(err);

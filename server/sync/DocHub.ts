@@ -63,6 +63,8 @@ export class DocHub {
 
   /** Called when a listener leaves: schedules unloading when nobody is left (`afterMs` 0: at once). */
   release(live: LiveDoc, afterMs = IDLE_UNLOAD_MS): void {
+    // After shutdown's flush, connections still closing must not schedule snapshots into closed storage.
+    if (this.closed) return;
     if (live.listeners.size > 0 || this.unloadTimers.has(live.name)) return;
     const gen = this.generation.get(live.name);
     const timer = setTimeout(() => {
@@ -92,7 +94,10 @@ export class DocHub {
   }
 
   /** Stores a snapshot of every loaded document; used at shutdown. */
+  private closed = false;
+
   async flushAll(): Promise<void> {
+    this.closed = true;
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     const docs = await Promise.allSettled([...this.docs.values()]);
