@@ -148,3 +148,5 @@ writeFileSync(
 );
 console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 console.log(JSON.stringify(summary));
+// Clients and timers of the load may linger; the run is over.
+process.exit(0);
