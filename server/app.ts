@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
 import { uploadsRouter } from './exercises/vision/uploads';
+import { gzipStatic } from './http/gzipStatic';
 import { createSocketServer } from './socket/io';
+import type { WorkshopLease } from './scale/WorkshopLease';
 import { Connections } from './connections';
 import { securityHeaders } from './http/securityHeaders';
 import { Notices } from './notices';
@@ -19,6 +21,8 @@ import { Workshops } from './workshops';
 
 export interface AppOptions {
   storage: Storage;
+  /** scale-out: who may serve which workshop; one instance needs none. */
+  lease?: WorkshopLease;
   organiserKey: string;
   /** Folder of the built client; not served when missing. */
   clientDir?: string;
@@ -42,7 +46,7 @@ export interface RunningApp {
 }
 
 export function createApp(opts: AppOptions): RunningApp {
-  const hub = new DocHub(opts.storage);
+  const hub = new DocHub(opts.storage, opts.lease);
   const workshops = new Workshops(opts.storage, hub);
   const connections = new Connections();
   const notices = new Notices();
@@ -55,6 +59,10 @@ export function createApp(opts: AppOptions): RunningApp {
     res.json({ ok: true });
   });
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
+  // scale-out: how many documents this instance serves now (operators and the multi-instance test read it).
+  app.get('/healthz/docs', (_req, res) => {
+    res.json({ loadedDocs: hub.loadedCount });
+  });
   app.use(
     '/api',
     createApi({
@@ -69,6 +77,8 @@ export function createApp(opts: AppOptions): RunningApp {
 
   const clientDir = opts.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    // perf: scripts and styles leave gzipped (phones on slow networks).
+    app.use(gzipStatic(clientDir));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/f/…, /s/…, /p/…) all load the app shell.
     app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) => {

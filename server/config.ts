@@ -10,6 +10,8 @@ export interface Config {
   organiserKey: string;
   publicUrl: string | undefined;
   clientDir: string;
+  /** PostgreSQL connection string; when set, storage and workshop leases live there (scale-out). */
+  databaseUrl: string | undefined;
 }
 
 /** The organiser key: ORGANISER_KEY, or one generated at first start and kept in DATA_DIR. */
@@ -35,5 +37,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organiserKey: organiserKey(dataDir, env.ORGANISER_KEY),
     publicUrl: env.PUBLIC_URL || undefined,
     clientDir: path.resolve(env.CLIENT_DIR ?? 'dist/client'),
+    databaseUrl: env.DATABASE_URL || undefined,
   };
 }

@@ -1,13 +1,14 @@
 import { createApp } from './app';
 import { readConfig } from './config';
-import { SqliteStorage } from './storage/SqliteStorage';
+import { openStorage } from './storage/openStorage';
 
 /** Starts the server from the environment and prints the organiser link, as Jupyter prints its token. */
 export async function main(): Promise<{ url: string; organiserKey: string; close: () => Promise<void> }> {
   const config = readConfig();
-  const storage = new SqliteStorage(config.dataDir);
+  const { storage, lease, describe } = await openStorage(config);
   const app = createApp({
     storage,
+    lease,
     organiserKey: config.organiserKey,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
@@ -15,7 +16,7 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
   });
   const url = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? url;
-  console.log(`Werkplaats is running on ${base} (data in ${config.dataDir})`);
+  console.log(`Werkplaats is running on ${base} (data: ${describe})`);
   // Printed once for the operator; the key sits in the fragment, so opening the link never sends it to a server log.
   console.log(`Organiser link (create a workshop): ${base}/#key=${config.organiserKey}`);
 

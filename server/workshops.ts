@@ -58,12 +58,12 @@ export class Workshops {
       origin,
     );
     await live.idle();
-    this.hub.release(live);
+    this.hub.handOff(live);
     // The researchers' codebook starts from the source's codes (shared/research/codebook.ts).
     const research = await this.hub.get(`${id}/research`);
     Y.transact(research.doc, () => seedCodebook(research.doc, record.createdAt), serverOrigin('create'));
     await research.idle();
-    this.hub.release(research);
+    this.hub.handOff(research);
     return { ...record, groups };
   }
 
@@ -76,16 +76,16 @@ export class Workshops {
 
   async joinInfo(code: string) {
     const w = await this.findByCode(code);
-    const live = await this.hub.get(controlDocName(w.id));
-    const meta = readMeta(live.doc);
+    // scale-out: any instance may answer this (the router cannot hash a join code), so read without the lease.
+    const doc = await this.hub.peek(controlDocName(w.id));
+    const meta = readMeta(doc);
     const info = {
       workshopId: w.id,
       title: meta?.title ?? w.title,
       joinOpen: meta?.joinOpen ?? false,
-      groups: readGroups(live.doc).map((g) => ({ id: g.id, name: g.name })),
+      groups: readGroups(doc).map((g) => ({ id: g.id, name: g.name })),
       consentText: meta?.consentText ?? DEFAULT_CONSENT_TEXT,
     };
-    this.hub.release(live);
     return info;
   }
 

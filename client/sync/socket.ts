@@ -37,8 +37,9 @@ async function syncClock(socket: Socket): Promise<void> {
 }
 
 /** Opens the command socket for a token; clock, presence and identity flow into the live store. */
-export function connectSocket(token: string): { socket: Socket; close: () => void } {
-  const socket = io({ auth: { token } });
+export function connectSocket(token: string, workshopId: string): { socket: Socket; close: () => void } {
+  // `w` lets a load balancer send the socket to the instance serving this workshop (docs/ARCHITECTURE.md).
+  const socket = io({ auth: { token }, query: { w: workshopId }, transports: ['websocket'] });
   useConnectionStore.setState({ socket: 'connecting' });
 
   socket.on('connect', () => {

@@ -85,7 +85,7 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       cleanups.push(connectDoc({ workshopId, name: `own/${ownerId}`, token, doc: own, countPending: true }));
     }
 
-    const { socket, close } = connectSocket(token);
+    const { socket, close } = connectSocket(token, workshopId);
     cleanups.push(close);
     if (board && persistBoard) cleanups.push(watchSaved(board, 'board', socket));
     setActiveWorkshop({ workshopId, board, own, socket });

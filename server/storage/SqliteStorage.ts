@@ -68,10 +68,18 @@ const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
 
 const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
+interface PendingWrite {
+  run: () => number;
+  resolve: (n: number) => void;
+  reject: (err: unknown) => void;
+}
+
 /** The embedded default: one SQLite file in DATA_DIR, in WAL mode. */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly stmts;
+  // Group commit: writes queued in one turn of the event loop share one transaction, so one fsync.
+  private pending: PendingWrite[] = [];
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -118,9 +126,33 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  async appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
-    const res = this.stmts.append.run(doc, ts, actor, Buffer.from(data));
-    return Number(res.lastInsertRowid);
+  /** Queues a write for the next group commit; resolves once it is durable. */
+  private enqueue(run: () => number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ run, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commit());
+    });
+  }
+
+  private commit(): void {
+    const batch = this.pending;
+    this.pending = [];
+    // close() commits what is queued itself; the turn it had scheduled then finds nothing (and a closed database).
+    if (batch.length === 0) return;
+    let results: number[];
+    try {
+      if (!this.db.open) throw new Error('storage is closed');
+      results = this.db.transaction(() => batch.map((w) => w.run()))();
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+      return;
+    }
+    batch.forEach((w, i) => w.resolve(results[i]!));
+  }
+
+  appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
+    const bytes = Buffer.from(data);
+    return this.enqueue(() => Number(this.stmts.append.run(doc, ts, actor, bytes).lastInsertRowid));
   }
 
   async loadDoc(doc: string): Promise<StoredDoc> {
@@ -144,7 +176,9 @@ export class SqliteStorage implements Storage {
   }
 
   async saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void> {
-    this.stmts.saveSnapshot.run(doc, upToSeq, Date.now(), Buffer.from(state));
+    const bytes = Buffer.from(state);
+    const ts = Date.now();
+    await this.enqueue(() => this.stmts.saveSnapshot.run(doc, upToSeq, ts, bytes).changes);
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -168,7 +202,10 @@ export class SqliteStorage implements Storage {
   }
 
   async addToken(token: string, rec: TokenRecord): Promise<void> {
-    this.stmts.insertToken.run(hashToken(token), rec.workshopId, rec.role, rec.participantId ?? null);
+    const hash = hashToken(token);
+    await this.enqueue(
+      () => this.stmts.insertToken.run(hash, rec.workshopId, rec.role, rec.participantId ?? null).changes,
+    );
   }
 
   async findToken(token: string): Promise<TokenRecord | null> {
@@ -205,6 +242,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length > 0) this.commit();
     this.db.close();
   }
 }

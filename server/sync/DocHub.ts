@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+import { soleInstance, type WorkshopLease } from '../scale/WorkshopLease';
 import type { Storage } from '../storage/Storage';
 import { LiveDoc } from './LiveDoc';
 
@@ -13,7 +15,11 @@ export class DocHub {
   // Bumped on every get(), so an unload that started earlier can tell someone wanted the document meanwhile.
   private readonly generation = new Map<string, number>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    // scale-out: the lease on a workshop is held while any of its documents is loaded here.
+    private readonly lease: WorkshopLease = soleInstance,
+  ) {}
 
   get(name: string): Promise<LiveDoc> {
     this.generation.set(name, (this.generation.get(name) ?? 0) + 1);
@@ -25,15 +31,40 @@ export class DocHub {
     let p = this.docs.get(name);
     if (!p) {
       const live = new LiveDoc(name, this.storage);
-      p = live.load().then(() => live);
+      const workshopId = workshopOf(name);
+      p = this.lease.acquire(workshopId).then(() =>
+        live.load().then(
+          () => live,
+          async (err: unknown) => {
+            await this.lease.release(workshopId);
+            throw err;
+          },
+        ),
+      );
       p.catch(() => this.docs.delete(name));
       this.docs.set(name, p);
     }
     return p;
   }
 
-  /** Called when a listener leaves: schedules unloading when nobody is left. */
-  release(live: LiveDoc): void {
+  /**
+   * Reads a document without loading it for serving (no lease): the live copy when loaded here, else the stored
+   * state. For answers any instance may give, such as a join code's workshop.
+   */
+  async peek(name: string): Promise<Y.Doc> {
+    const loaded = this.docs.get(name);
+    if (loaded) return (await loaded).doc;
+    const stored = await this.storage.loadDoc(name);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+    return doc;
+  }
+
+  /** Called when a listener leaves: schedules unloading when nobody is left (`afterMs` 0: at once). */
+  release(live: LiveDoc, afterMs = IDLE_UNLOAD_MS): void {
+    // After shutdown's flush, connections still closing must not schedule snapshots into closed storage.
+    if (this.closed) return;
     if (live.listeners.size > 0 || this.unloadTimers.has(live.name)) return;
     const gen = this.generation.get(live.name);
     const timer = setTimeout(() => {
@@ -43,10 +74,19 @@ export class DocHub {
         if (live.listeners.size > 0 || this.generation.get(live.name) !== gen) return;
         this.docs.delete(live.name);
         live.destroy();
+        void this.lease.release(workshopOf(live.name));
       });
-    }, IDLE_UNLOAD_MS);
+    }, afterMs);
     timer.unref();
     this.unloadTimers.set(live.name, timer);
+  }
+
+  /**
+   * Releases a document loaded for a request the router could not aim (creating a workshop): with leases in play it
+   * is unloaded at once, so the instance that serves the workshop can take it.
+   */
+  handOff(live: LiveDoc): void {
+    this.release(live, this.lease === soleInstance ? IDLE_UNLOAD_MS : 0);
   }
 
   get loadedCount(): number {
@@ -54,10 +94,19 @@ export class DocHub {
   }
 
   /** Stores a snapshot of every loaded document; used at shutdown. */
+  private closed = false;
+
   async flushAll(): Promise<void> {
+    this.closed = true;
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     const docs = await Promise.allSettled([...this.docs.values()]);
     for (const d of docs) if (d.status === 'fulfilled') await d.value.snapshot();
+    await this.lease.close();
   }
 }
+
+const workshopOf = (docName: string): string => {
+  const slash = docName.indexOf('/');
+  return slash < 0 ? docName : docName.slice(0, slash);
+};

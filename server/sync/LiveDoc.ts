@@ -64,19 +64,28 @@ export class LiveDoc {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (!this.loaded) return;
     const actor = (origin as ChangeOrigin | null)?.actor ?? 'unknown';
-    const ts = Date.now();
-    this.writes = this.writes.then(async () => {
-      try {
-        this.lastSeq = await this.storage.appendUpdate(this.name, update, actor, ts);
-      } catch (err) {
-        // Not stored means not relayed: clients keep the change and resend it on their next sync.
-        this.failed = err;
-        console.error(`[storage] could not append to ${this.name}:`, err);
-        return;
-      }
-      for (const l of this.listeners) if (l !== origin) l.sendUpdate(update);
-      if (++this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot();
-    });
+    // perf: updates that arrive while a write is in flight are stored together (one group commit), then relayed.
+    this.pending.push({ update, origin, actor, ts: Date.now() });
+    if (this.pending.length === 1) this.writes = this.writes.then(() => this.flush());
+  }
+
+  private pending: Array<{ update: Uint8Array; origin: unknown; actor: string; ts: number }> = [];
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      const seqs = await Promise.all(batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts)));
+      this.lastSeq = Math.max(this.lastSeq, ...seqs);
+    } catch (err) {
+      // Not stored means not relayed: clients keep the change and resend it on their next sync.
+      this.failed = err;
+      console.error(`[storage] could not append to ${this.name}:`, err);
+      return;
+    }
+    for (const u of batch) for (const l of this.listeners) if (l !== u.origin) l.sendUpdate(u.update);
+    this.sinceSnapshot += batch.length;
+    if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot();
   }
 
   /** Resolves once every update so far is stored (and relayed). */

@@ -79,15 +79,21 @@ export class SimPhone {
     readonly groupId: string,
   ) {
     this.board = new SimDoc(url, joined.workshopId, 'board', joined.token);
-    this.socket = io(url, { auth: { token: joined.token }, transports: ['websocket'] });
+    // `w` is the routing key a load balancer hashes, so the socket reaches the instance serving the workshop.
+    this.socket = io(url, {
+      auth: { token: joined.token },
+      query: { w: joined.workshopId },
+      transports: ['websocket'],
+    });
   }
 
   static async join(
     url: string,
-    w: Pick<CreateWorkshopResponse, 'joinCode'>,
+    w: Pick<CreateWorkshopResponse, 'joinCode'> & { id?: string },
     who: { name: string; groupId: string; side: Side },
   ): Promise<SimPhone> {
-    const joined = await post<JoinResponse>(url, '/api/join', { code: w.joinCode, ...who, consent: true });
+    const path = w.id ? `/api/join?w=${encodeURIComponent(w.id)}` : '/api/join';
+    const joined = await post<JoinResponse>(url, path, { code: w.joinCode, ...who, consent: true });
     const phone = new SimPhone(url, joined, who.groupId);
     await phone.board.synced();
     return phone;
@@ -122,8 +128,8 @@ export class SimPhone {
 export class SimFacilitator {
   readonly socket: Socket;
 
-  constructor(url: string, token: string) {
-    this.socket = io(url, { auth: { token }, transports: ['websocket'] });
+  constructor(url: string, token: string, workshopId?: string) {
+    this.socket = io(url, { auth: { token }, query: workshopId ? { w: workshopId } : {}, transports: ['websocket'] });
   }
 
   command(cmd: Command): Promise<Ack> {

@@ -1,16 +1,50 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import type { Storage } from '../../server/storage/Storage';
 import { DocHub } from '../../server/sync/DocHub';
+import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'werkplaats-storage-'));
+/** A place to keep data, and a way to open storage on it (again, as after a restart). */
+interface Backend {
+  place(): Promise<string>;
+  open(place: string): Promise<Storage>;
+}
 
-describe('SQLite storage', () => {
+let postgres: TestPostgres | null = null;
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.stop();
+});
+
+const BACKENDS: Array<[string, Backend]> = [
+  [
+    'SQLite',
+    {
+      place: async () => mkdtempSync(path.join(tmpdir(), 'werkplaats-storage-')),
+      open: async (dir) => new SqliteStorage(dir),
+    },
+  ],
+  [
+    'PostgreSQL',
+    {
+      place: () => postgres!.createDatabase(),
+      open: (url) => PostgresStorage.connect(url),
+    },
+  ],
+];
+
+describe.each(BACKENDS)('%s storage', (_name, backend) => {
+  const fresh = async () => backend.open(await backend.place());
+
   it('appends updates with actor and time, and loads them back in order', async () => {
-    const s = new SqliteStorage(tmp());
+    const s = await fresh();
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -28,9 +62,33 @@ describe('SQLite storage', () => {
     await s.close();
   });
 
+  it('keeps the order and sequence of appends made at the same moment (group commit)', async () => {
+    const s = await fresh();
+    const seqs = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => s.appendUpdate(i % 2 ? 'w/a' : 'w/b', new Uint8Array([i]), 'x', i)),
+    );
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect(new Set(seqs).size).toBe(50);
+    expect((await s.readLog('w/a')).map((l) => l.data[0])).toEqual(Array.from({ length: 25 }, (_, i) => 2 * i + 1));
+    await s.close();
+  });
+
+  it('stores what is queued when closed, and nothing fails after', async () => {
+    const place = await backend.place();
+    const s = await backend.open(place);
+    const queued = s.appendUpdate('w/q', new Uint8Array([7]), 'x', 1);
+    await s.close();
+    await queued;
+    // The turn the queued write had scheduled runs after close; it must find nothing to do.
+    await new Promise((r) => setImmediate(r));
+    const again = await backend.open(place);
+    expect((await again.readLog('w/q')).map((l) => l.data[0])).toEqual([7]);
+    await again.close();
+  });
+
   it('loads from the snapshot plus the updates after it', async () => {
-    const dir = tmp();
-    const s = new SqliteStorage(dir);
+    const place = await backend.place();
+    const s = await backend.open(place);
     const hub = new DocHub(s);
     const live = await hub.get('w/board');
     for (let i = 0; i < 450; i++) live.doc.getArray('n').push([i]);
@@ -42,23 +100,39 @@ describe('SQLite storage', () => {
     expect(stored.updates).toHaveLength(1);
     await s.close();
 
-    const again = new DocHub(new SqliteStorage(dir));
-    const reloaded = await again.get('w/board');
+    const again = await backend.open(place);
+    const reloaded = await new DocHub(again).get('w/board');
     expect(reloaded.doc.getArray('n').length).toBe(451);
     // The full log stays for replay, whatever the snapshots.
-    expect((await new SqliteStorage(dir).readLog('w/board')).length).toBe(451);
+    expect((await again.readLog('w/board')).length).toBe(451);
+    await again.close();
   });
 
   it('loads each document once, however many ask at the same time', async () => {
-    const hub = new DocHub(new SqliteStorage(tmp()));
+    const s = await fresh();
+    const hub = new DocHub(s);
     const [a, b, c] = await Promise.all([hub.get('w/x'), hub.get('w/x'), hub.get('w/x')]);
     expect(a).toBe(b);
     expect(b).toBe(c);
     expect(hub.loadedCount).toBe(1);
+    await s.close();
+  });
+
+  it('unloads an idle document and loads it again on demand', async () => {
+    const s = await fresh();
+    const hub = new DocHub(s);
+    const live = await hub.get('w/idle');
+    live.doc.getMap('m').set('k', 'v');
+    hub.release(live, 0);
+    await expect.poll(() => hub.loadedCount).toBe(0);
+    const again = await hub.get('w/idle');
+    expect(again).not.toBe(live);
+    expect(again.doc.getMap('m').get('k')).toBe('v');
+    await s.close();
   });
 
   it('finds tokens by hash only', async () => {
-    const s = new SqliteStorage(tmp());
+    const s = await fresh();
     await s.createWorkshop({
       id: 'w1',
       title: 'T',
@@ -70,5 +144,33 @@ describe('SQLite storage', () => {
     expect(await s.findToken('secret')).toEqual({ workshopId: 'w1', role: 'participant', participantId: 'p1' });
     expect(await s.findToken('s')).toEqual({ workshopId: 'w1', role: 'screen' });
     expect(await s.findToken('nope')).toBeNull();
+    expect((await s.findWorkshopByJoinCode('ACDEFG'))?.id).toBe('w1');
+    expect((await s.getWorkshop('w1'))?.createdAt).toBe(1);
+    await s.close();
+  });
+
+  it('keeps the first claim of a Yjs client id, rotates staff tokens and revokes a participant', async () => {
+    const s = await fresh();
+    await s.createWorkshop({
+      id: 'w1',
+      title: 'T',
+      joinCode: 'ACDEFH',
+      createdAt: 1,
+      tokens: { facilitator: 'f', screen: 's', researcher: 'r' },
+    });
+    expect(await s.claimClient('w1/board', 4242, 'participant:p1')).toBe('participant:p1');
+    expect(await s.claimClient('w1/board', 4242, 'participant:p2')).toBe('participant:p1');
+    expect(await s.claimClient('w1/own/p2', 4242, 'participant:p2')).toBe('participant:p2');
+
+    await s.rotateStaffTokens('w1', { screen: 's2' });
+    expect(await s.findToken('s')).toBeNull();
+    expect(await s.findToken('s2')).toEqual({ workshopId: 'w1', role: 'screen' });
+    expect(await s.findToken('f')).toEqual({ workshopId: 'w1', role: 'facilitator' });
+    expect((await s.getWorkshop('w1'))?.tokens.screen).toBe('s2');
+
+    await s.addToken('phone', { workshopId: 'w1', role: 'participant', participantId: 'p1' });
+    expect(await s.revokeParticipant('w1', 'p1')).toBe(1);
+    expect(await s.findToken('phone')).toBeNull();
+    await s.close();
   });
 });

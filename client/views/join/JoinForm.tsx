@@ -41,7 +41,8 @@ export function JoinForm({ code, info, onRetry }: { code: string; info: JoinInfo
     }
     setBusy(true);
     try {
-      const res = await api<JoinResponse>('/api/join', {
+      // ?w= is the routing key for a load balancer in front of many instances.
+      const res = await api<JoinResponse>(`/api/join?w=${encodeURIComponent(info.workshopId)}`, {
         method: 'POST',
         body: { code, name: name.trim(), groupId, side, consent: true },
       });

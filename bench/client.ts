@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { DEFAULT_PROGRAMME } from '../shared/template';
+import { launchBrowser, phoneContext, STILL } from '../tests/e2e/browser';
+import { startServer } from '../tests/helpers/startServer';
+import { createWorkshop, SimPhone } from '../tests/sim/simulator';
+
+/**
+ * `npm run bench:client`: client budgets in headless Chromium. A phone on slow 3G with a 4× slower CPU joins a
+ * workshop; the screen renders a wall of 500 notes and takes new ones. Last line: one JSON object.
+ */
+
+const SLOW_3G = {
+  offline: false,
+  latency: 400,
+  downloadThroughput: (400 * 1024) / 8,
+  uploadThroughput: (400 * 1024) / 8,
+};
+const WALL = Number(process.env.WALL_NOTES ?? 500);
+const round = (n: number) => Math.round(n * 10) / 10;
+const distDir = path.resolve('dist/client');
+if (!existsSync(path.join(distDir, 'index.html'))) throw new Error('build the client first (npm run build)');
+
+const gzipKb = (url: string): number => {
+  const file = path.join(distDir, new URL(url).pathname);
+  return existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length / 1024 : 0;
+};
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const w = await createWorkshop(server.url, server.organiserKey, 'Budget', ['Utrecht', 'Zaandam']);
+
+  // The phone: slow 3G, 4× CPU slowdown.
+  const ctx = await phoneContext(browser);
+  const phone = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(phone);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const scripts = new Set<string>();
+  phone.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.add(r.url());
+  });
+  const t0 = performance.now();
+  await phone.goto(w.links.join);
+  await phone.getByTestId('join-name').waitFor();
+  const joinPageMs = performance.now() - t0;
+  await phone.getByTestId('join-name').fill('Amina');
+  await phone.getByTestId('join-group').selectOption({ index: 1 });
+  await phone.getByTestId('join-side-formal').check();
+  await phone.getByTestId('join-consent').check();
+  const t1 = performance.now();
+  await phone.getByTestId('join-submit').click();
+  await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ timeout: 60_000 });
+  await phone.getByTestId('note-input').waitFor();
+  const joinToInteractiveMs = performance.now() - t1;
+  const participantJsGzipKb = [...scripts].reduce((n, u) => n + gzipKb(u), 0);
+
+  // The screen: a wall of notes, then one more at a time; main-thread work per update from the DevTools metrics.
+  const sessionId = DEFAULT_PROGRAMME[0]!.id;
+  const writers = await Promise.all(
+    [0, 1, 2, 3].map((i) =>
+      SimPhone.join(server.url, w, { name: `Schrijver ${i}`, groupId: w.groups[i % 2]!.id, side: 'formal' }),
+    ),
+  );
+  for (let i = 0; i < WALL; i++) writers[i % writers.length]!.postNote(sessionId, `Notitie ${i} over de samenwerking`);
+  const screenCtx = await browser.newContext({ ...STILL, viewport: { width: 1920, height: 1080 } });
+  const screen = await screenCtx.newPage();
+  const screenCdp = await screenCtx.newCDPSession(screen);
+  await screenCdp.send('Performance.enable');
+  await screen.goto(w.links.screen);
+  // The wall holds every note in its store and shows the newest (the screen is read from the back of the room).
+  await screen.waitForFunction(
+    (n) => document.querySelector('[data-testid="screen-notes"]')?.getAttribute('aria-label')?.includes(String(n)),
+    WALL,
+    { timeout: 120_000 },
+  );
+  const taskMs = async () => {
+    const { metrics } = await screenCdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
+  // A string, not a function: tsx would wrap a function with helpers the page does not have.
+  const appeared = (page: Page, text: string) =>
+    page.evaluate(`new Promise((resolve) => {
+      const t = ${JSON.stringify(text)};
+      // Two frames after the text shows: the update is rendered and painted.
+      const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+      const seen = () => (document.body.textContent || '').includes(t);
+      if (seen()) return done();
+      const mo = new MutationObserver(() => { if (seen()) { mo.disconnect(); done(); } });
+      mo.observe(document.body, { childList: true, subtree: true, characterData: true });
+    })`);
+  const updates: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const text = `Nieuwe notitie ${i}`;
+    const before = await taskMs();
+    const shown = appeared(screen, text);
+    writers[i % writers.length]!.postNote(sessionId, text);
+    await shown;
+    updates.push((await taskMs()) - before);
+  }
+  updates.sort((a, b) => a - b);
+  for (const p of writers) p.close();
+
+  const result = {
+    participantJsGzipKb: round(participantJsGzipKb),
+    participantScripts: scripts.size,
+    joinPageMs: round(joinPageMs),
+    joinToInteractiveMs: round(joinToInteractiveMs),
+    wallNotes: WALL,
+    wallUpdateMs: round(updates[Math.floor(updates.length * 0.95) - 1]!),
+    wallUpdateMedianMs: round(updates[Math.floor(updates.length / 2)]!),
+    wallUpdateMaxMs: round(updates.at(-1)!),
+  };
+  console.log(
+    `participant route JS: ${result.participantJsGzipKb} KB gzipped in ${result.participantScripts} files (budget 180)`,
+  );
+  console.log(
+    `join page on slow 3G, 4x CPU: ${result.joinPageMs} ms; join to interactive: ${result.joinToInteractiveMs} ms (budget 3000)`,
+  );
+  console.log(
+    `screen with ${WALL} notes, main-thread work per update: median ${result.wallUpdateMedianMs} ms, p95 ${result.wallUpdateMs} ms, max ${result.wallUpdateMaxMs} ms (budget 16)`,
+  );
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(0);

@@ -1,0 +1,79 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+
+/**
+ * The benchmark's yardstick: a plain y-protocols relay with no auth, no validation and no persistence, the least a
+ * Yjs server can do. Same websocket library and protocol as ours, so the ratio measures what our checks cost.
+ */
+
+interface Room {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  conns: Set<WebSocket>;
+}
+
+const rooms = new Map<string, Room>();
+
+const frame = (type: number, write: (e: encoding.Encoder) => void): Uint8Array => {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, type);
+  write(enc);
+  return encoding.toUint8Array(enc);
+};
+
+function room(name: string): Room {
+  let r = rooms.get(name);
+  if (r) return r;
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(null);
+  const conns = new Set<WebSocket>();
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    const msg = frame(0, (e) => syncProtocol.writeUpdate(e, update));
+    for (const c of conns) if (c !== origin) c.send(msg);
+  });
+  awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+    const msg = frame(1, (e) =>
+      encoding.writeVarUint8Array(
+        e,
+        awarenessProtocol.encodeAwarenessUpdate(awareness, [...added!, ...updated!, ...removed!]),
+      ),
+    );
+    for (const c of conns) if (c !== origin) c.send(msg);
+  });
+  r = { doc, awareness, conns };
+  rooms.set(name, r);
+  return r;
+}
+
+const http = createServer((_req, res) => res.end('reference'));
+const wss = new WebSocketServer({ server: http });
+wss.on('connection', (ws, req) => {
+  const r = room(new URL(req.url ?? '/', 'http://x').pathname);
+  r.conns.add(ws);
+  ws.binaryType = 'arraybuffer';
+  ws.on('message', (data: ArrayBuffer) => {
+    const dec = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(dec);
+    if (type === 0) {
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, 0);
+      syncProtocol.readSyncMessage(dec, enc, r.doc, ws);
+      if (encoding.length(enc) > 1) ws.send(encoding.toUint8Array(enc));
+    } else if (type === 1) {
+      awarenessProtocol.applyAwarenessUpdate(r.awareness, decoding.readVarUint8Array(dec), ws);
+    }
+  });
+  ws.on('close', () => r.conns.delete(ws));
+  ws.send(frame(0, (e) => syncProtocol.writeSyncStep1(e, r.doc)));
+});
+
+http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  console.log(`reference listening on http://127.0.0.1:${(http.address() as AddressInfo).port}`);
+});

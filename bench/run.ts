@@ -1,0 +1,152 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runScenario, type Scenario, type ScenarioResult } from './loadRun';
+import { runStorageBench } from './storageBench';
+
+/**
+ * `npm run bench [-- --quick]`: puts the same load on our server and on a plain y-protocols relay, measures both, then
+ * measures loading finished workshops from storage. Prints a table, writes JSON to bench/results/, and ends with one
+ * JSON line for scripts.
+ */
+const quick = process.argv.includes('--quick');
+
+const SCENARIOS: Scenario[] = quick
+  ? [
+      {
+        name: 'workshops',
+        workshops: 5,
+        phones: 20,
+        warmupMs: 2000,
+        steadyMs: 8000,
+        writeEveryMs: 4000,
+        burst: true,
+        processes: 2,
+      },
+      {
+        name: 'plenary',
+        workshops: 1,
+        phones: 100,
+        warmupMs: 2000,
+        steadyMs: 6000,
+        writeEveryMs: 10_000,
+        burst: true,
+        processes: 2,
+      },
+    ]
+  : [
+      {
+        name: 'workshops',
+        workshops: 25,
+        phones: 40,
+        warmupMs: 5000,
+        steadyMs: 45_000,
+        writeEveryMs: 10_000,
+        burst: true,
+        processes: 2,
+      },
+      {
+        name: 'plenary',
+        workshops: 1,
+        phones: 500,
+        warmupMs: 5000,
+        steadyMs: 30_000,
+        writeEveryMs: 60_000,
+        burst: true,
+        processes: 2,
+      },
+    ];
+
+// --only=<name> runs one scenario (the summary then uses what it has).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const results: ScenarioResult[] = [];
+for (const s of SCENARIOS.filter((sc) => !only || sc.name === only)) {
+  for (const server of ['reference', 'ours'] as const) {
+    process.stderr.write(`[bench] ${s.name} (${s.workshops} × ${s.phones}) on ${server}…\n`);
+    results.push(await runScenario(s, server));
+    // Kept as it goes, so a long run that is stopped still leaves its numbers.
+    mkdirSync(path.resolve('bench/results'), { recursive: true });
+    writeFileSync(path.resolve('bench/results/partial.json'), JSON.stringify(results, null, 2) + '\n');
+  }
+}
+process.stderr.write('[bench] storage…\n');
+const storage = await runStorageBench(quick);
+
+const COLS: Array<keyof ScenarioResult> = [
+  'scenario',
+  'server',
+  'connections',
+  'writes',
+  'p50Ms',
+  'p95Ms',
+  'p99Ms',
+  'burstP95Ms',
+  'burstP99Ms',
+  'joinP50Ms',
+  'joinP95Ms',
+  'cpuPercent',
+  'rssMb',
+  'bytesPerUpdate',
+  'storageBytesPerWrite',
+  'lost',
+  'errors',
+  'loadLagP99Ms',
+];
+console.log('\n' + COLS.join('\t'));
+for (const r of results) console.log(COLS.map((c) => String(r[c])).join('\t'));
+console.log('\nstorage');
+for (const [k, v] of Object.entries(storage)) console.log(`  ${k}: ${v}`);
+
+const EMPTY = {
+  p50Ms: NaN,
+  p95Ms: NaN,
+  p99Ms: NaN,
+  rssMb: NaN,
+  connections: 0,
+  burstP95Ms: NaN,
+  joinP95Ms: NaN,
+  cpuPercent: NaN,
+  bytesPerUpdate: NaN,
+};
+const find = (scenario: string, server: string) =>
+  results.find((r) => r.scenario === scenario && r.server === server) ?? (EMPTY as ScenarioResult);
+const ours = find('workshops', 'ours');
+const ref = find('workshops', 'reference');
+const plenary = find('plenary', 'ours');
+const summary = {
+  quick,
+  p50Ms: ours.p50Ms,
+  p95Ms: ours.p95Ms,
+  p99Ms: ours.p99Ms,
+  rssMb: ours.rssMb,
+  connections: ours.connections,
+  ratioP95: Math.round((ours.p95Ms / ref.p95Ms) * 100) / 100,
+  referenceP95Ms: ref.p95Ms,
+  burstP95Ms: ours.burstP95Ms,
+  plenaryP95Ms: plenary.p95Ms,
+  plenaryRatioP95: Math.round((plenary.p95Ms / find('plenary', 'reference').p95Ms) * 100) / 100,
+  joinP95Ms: ours.joinP95Ms,
+  cpuPercent: ours.cpuPercent,
+  bytesPerUpdate: ours.bytesPerUpdate,
+  ...storage,
+  lost: results.reduce((n, r) => n + r.lost, 0),
+};
+const dir = path.resolve('bench/results');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+const machine = {
+  loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+};
+writeFileSync(file, JSON.stringify({ machine, scenarios: SCENARIOS, results, storage, summary }, null, 2) + '\n');
+writeFileSync(
+  path.join(dir, quick ? 'latest-quick.json' : 'latest.json'),
+  JSON.stringify({ machine, scenarios: SCENARIOS, results, storage, summary }, null, 2) + '\n',
+);
+console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+console.log(JSON.stringify(summary));
+// Clients and timers of the load may linger; the run is over.
+process.exit(0);

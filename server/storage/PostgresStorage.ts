@@ -1,0 +1,284 @@
+import pg from 'pg';
+import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
+import { hashToken } from './SqliteStorage';
+
+/** Migrations, in order; the same tables as SQLite's (BIGINT for times and sequence numbers, BYTEA for updates). */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE updates (
+     seq BIGSERIAL PRIMARY KEY,
+     doc TEXT NOT NULL,
+     ts BIGINT NOT NULL,
+     actor TEXT NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX updates_doc_seq ON updates (doc, seq);
+   CREATE TABLE snapshots (
+     doc TEXT PRIMARY KEY,
+     up_to_seq BIGINT NOT NULL,
+     ts BIGINT NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     join_code TEXT NOT NULL UNIQUE,
+     created_at BIGINT NOT NULL,
+     facilitator_token TEXT NOT NULL,
+     screen_token TEXT NOT NULL,
+     researcher_token TEXT NOT NULL
+   );
+   CREATE TABLE tokens (
+     token_hash TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops (id),
+     role TEXT NOT NULL,
+     participant_id TEXT
+   );`,
+  // v2: which person each Yjs client id writes for, per document (own-content enforcement).
+  `CREATE TABLE client_claims (
+     doc TEXT NOT NULL,
+     client_id BIGINT NOT NULL,
+     owner TEXT NOT NULL,
+     PRIMARY KEY (doc, client_id)
+   );`,
+];
+
+// Any constant: serialises migrations when several instances start at once.
+const MIGRATION_LOCK = 7_240_001;
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  join_code: string;
+  created_at: string;
+  facilitator_token: string;
+  screen_token: string;
+  researcher_token: string;
+}
+
+const toWorkshop = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id,
+  title: r.title,
+  joinCode: r.join_code,
+  createdAt: Number(r.created_at),
+  tokens: { facilitator: r.facilitator_token, screen: r.screen_token, researcher: r.researcher_token },
+});
+
+const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+interface PendingAppend {
+  doc: string;
+  data: Buffer;
+  actor: string;
+  ts: number;
+  resolve: (seq: number) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Storage in PostgreSQL (`DATABASE_URL`), for running many instances on one database. */
+export class PostgresStorage implements Storage {
+  // Group commit: appends queued in one turn of the event loop go to the database as one INSERT.
+  private pending: PendingAppend[] = [];
+
+  private constructor(readonly pool: pg.Pool) {}
+
+  /** Connects and brings the schema up to date. */
+  static async connect(url: string, poolSize = 10): Promise<PostgresStorage> {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    pool.on('error', (err) => console.error('[postgres] idle client error:', err.message));
+    const s = new PostgresStorage(pool);
+    await s.migrate();
+    return s;
+  }
+
+  private async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+      const r = await c.query<{ version: number }>('SELECT version FROM schema_version');
+      let v = r.rows[0]?.version ?? 0;
+      if (r.rows.length === 0) await c.query('INSERT INTO schema_version (version) VALUES (0)');
+      for (; v < MIGRATIONS.length; v++) {
+        await c.query(MIGRATIONS[v]!);
+        await c.query('UPDATE schema_version SET version = $1', [v + 1]);
+      }
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK');
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ doc, data: Buffer.from(data), actor, ts, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flushAppends());
+    });
+  }
+
+  private async flushAppends(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    try {
+      const r = await this.pool.query<{ seq: string }>(
+        `INSERT INTO updates (doc, ts, actor, data)
+         SELECT doc, ts, actor, data FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bytea[])
+           WITH ORDINALITY AS u(doc, ts, actor, data, n) ORDER BY n
+         RETURNING seq`,
+        [batch.map((b) => b.doc), batch.map((b) => b.ts), batch.map((b) => b.actor), batch.map((b) => b.data)],
+      );
+      // Rows take sequence numbers in the order given, so the i-th smallest belongs to the i-th append.
+      const seqs = r.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+      batch.forEach((b, i) => b.resolve(seqs[i]!));
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  }
+
+  async loadDoc(doc: string): Promise<StoredDoc> {
+    const snap = await this.pool.query<{ up_to_seq: string; data: Buffer }>(
+      'SELECT up_to_seq, data FROM snapshots WHERE doc = $1',
+      [doc],
+    );
+    const row = snap.rows[0];
+    const snapshotSeq = row ? Number(row.up_to_seq) : 0;
+    return {
+      snapshot: row ? toBytes(row.data) : null,
+      snapshotSeq,
+      updates: await this.readLog(doc, snapshotSeq),
+    };
+  }
+
+  async readLog(doc: string, afterSeq = 0): Promise<LoggedUpdate[]> {
+    const r = await this.pool.query<{ seq: string; ts: string; actor: string; data: Buffer }>(
+      'SELECT seq, ts, actor, data FROM updates WHERE doc = $1 AND seq > $2 ORDER BY seq',
+      [doc, afterSeq],
+    );
+    return r.rows.map((row) => ({
+      seq: Number(row.seq),
+      ts: Number(row.ts),
+      actor: row.actor,
+      data: toBytes(row.data),
+    }));
+  }
+
+  async saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO snapshots (doc, up_to_seq, ts, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, ts = excluded.ts, data = excluded.data`,
+      [doc, upToSeq, Date.now(), Buffer.from(state)],
+    );
+  }
+
+  async createWorkshop(w: WorkshopRecord): Promise<void> {
+    const t = w.tokens;
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(
+        `INSERT INTO workshops (id, title, join_code, created_at, facilitator_token, screen_token, researcher_token)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [w.id, w.title, w.joinCode, w.createdAt, t.facilitator, t.screen, t.researcher],
+      );
+      for (const role of ['facilitator', 'screen', 'researcher'] as const) {
+        await c.query('INSERT INTO tokens (token_hash, workshop_id, role, participant_id) VALUES ($1, $2, $3, NULL)', [
+          hashToken(t[role]),
+          w.id,
+          role,
+        ]);
+      }
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK');
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const r = await this.pool.query<WorkshopRow>('SELECT * FROM workshops WHERE id = $1', [id]);
+    return r.rows[0] ? toWorkshop(r.rows[0]) : null;
+  }
+
+  async findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null> {
+    const r = await this.pool.query<WorkshopRow>('SELECT * FROM workshops WHERE join_code = $1', [code]);
+    return r.rows[0] ? toWorkshop(r.rows[0]) : null;
+  }
+
+  async addToken(token: string, rec: TokenRecord): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO tokens (token_hash, workshop_id, role, participant_id) VALUES ($1, $2, $3, $4)',
+      [hashToken(token), rec.workshopId, rec.role, rec.participantId ?? null],
+    );
+  }
+
+  async findToken(token: string): Promise<TokenRecord | null> {
+    const r = await this.pool.query<{ workshop_id: string; role: TokenRecord['role']; participant_id: string | null }>(
+      'SELECT workshop_id, role, participant_id FROM tokens WHERE token_hash = $1',
+      [hashToken(token)],
+    );
+    const row = r.rows[0];
+    if (!row) return null;
+    return {
+      workshopId: row.workshop_id,
+      role: row.role,
+      ...(row.participant_id ? { participantId: row.participant_id } : {}),
+    };
+  }
+
+  async claimClient(doc: string, clientId: number, owner: string): Promise<string> {
+    // The first claim wins; a later one by someone else reads back the owner on record.
+    await this.pool.query(
+      'INSERT INTO client_claims (doc, client_id, owner) VALUES ($1, $2, $3) ON CONFLICT (doc, client_id) DO NOTHING',
+      [doc, clientId, owner],
+    );
+    const r = await this.pool.query<{ owner: string }>(
+      'SELECT owner FROM client_claims WHERE doc = $1 AND client_id = $2',
+      [doc, clientId],
+    );
+    return r.rows[0]?.owner ?? owner;
+  }
+
+  async rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      for (const role of ['facilitator', 'screen', 'researcher'] as const) {
+        const token = tokens[role];
+        if (!token) continue;
+        await c.query('DELETE FROM tokens WHERE workshop_id = $1 AND role = $2', [workshopId, role]);
+        await c.query('INSERT INTO tokens (token_hash, workshop_id, role, participant_id) VALUES ($1, $2, $3, NULL)', [
+          hashToken(token),
+          workshopId,
+          role,
+        ]);
+        // Column names come from the fixed list above, never from input.
+        await c.query(`UPDATE workshops SET ${role}_token = $1 WHERE id = $2`, [token, workshopId]);
+      }
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK');
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  async revokeParticipant(workshopId: string, participantId: string): Promise<number> {
+    const r = await this.pool.query(
+      "DELETE FROM tokens WHERE workshop_id = $1 AND role = 'participant' AND participant_id = $2",
+      [workshopId, participantId],
+    );
+    return r.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.pending.length > 0) await this.flushAppends();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,130 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './postgres';
+
+/** One app instance as its own process, so a test can kill it like a crash (SIGKILL). */
+export interface Instance {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  kill(): Promise<void>;
+  loadedDocs(): Promise<number>;
+}
+
+export async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'werkplaats-inst-')),
+      CLIENT_DIR: '/nonexistent',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`instance exited: ${out}`);
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() - started > 30_000) throw new Error(`instance did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    process: child,
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+    loadedDocs: async () => {
+      const r = await fetch(`${url}/healthz/docs`).catch(() => null);
+      return r?.ok ? ((await r.json()) as { loadedDocs: number }).loadedDocs : -1;
+    },
+  };
+}
+
+/**
+ * nginx from Debian in front of the instances, with the same routing files as docker-compose (deploy/nginx/), so the
+ * test exercises the real consistent-hash routing and websocket upgrades.
+ */
+export async function startNginx(upstreamPorts: number[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
+  // No skipping: without nginx the test fails, and .ci/run installs it.
+  if (!nginx) throw new Error('nginx is not installed (apt-get install nginx-light); .ci/run installs it');
+  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-nginx-'));
+  chmodSync(dir, 0o755);
+  for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, t), { mode: 0o777 });
+  const port = await freePort();
+  const deploy = path.resolve('deploy/nginx');
+  const conf = `
+daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  include ${deploy}/routing.conf;
+  upstream werkplaats {
+    hash $werkplaats_workshop consistent;
+${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`).join('\n')}
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      include ${deploy}/proxy.conf;
+    }
+  }
+}
+`;
+  const file = path.join(dir, 'nginx.conf');
+  writeFileSync(file, conf);
+  execFileSync(nginx, ['-t', '-c', file, '-p', dir], { stdio: 'pipe' });
+  const child = spawn(nginx, ['-c', file, '-p', dir], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('nginx exited');
+    // Any answer (even 502) means nginx listens.
+    if (
+      await fetch(`${url}/healthz`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() - started > 10_000) throw new Error('nginx did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGQUIT');
+      }),
+  };
+}
