@@ -1,3 +1,4 @@
+import { NOTICE_CODES } from '../../shared/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
@@ -65,6 +66,8 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       }
       // The server refused a write of this page (docs/SECURITY.md): drop the local copy, then load the server's.
       const onRefusedWrite = () => {
+        // The close code alone says it: the socket.io notice may arrive later than this, or not at all.
+        useConnectionStore.setState({ notice: { code: NOTICE_CODES.refused, at: Date.now() } });
         void (boardIdb?.clearData() ?? Promise.resolve()).then(() =>
           useConnectionStore.setState((s) => ({ resyncs: s.resyncs + 1 })),
         );
