@@ -100,7 +100,7 @@ describe('day one, one run from opening to vooroordelenspel', () => {
 
     // ---------- Pitch, preparation: each cooperation writes its pitch together ----------
     await goto('Pitch', 'pitch');
-    const pitches: Array<[Page, Page, string, string, string, string[]]> = [
+    const pitches: Array<[Page, Page, string, string, string, [string, string, string]]> = [
       [
         hanneke,
         fatima,
