@@ -147,6 +147,12 @@ describe('exportText of each exercise', () => {
     );
   });
 
+  it('toolkit: a dot vote names its target and its round', () => {
+    expect(itemExportText(item('vote', { setId: 'kader-questions', targetId: 'q1' }))).toBe(
+      'stemt op q1 (stemronde kader-questions)',
+    );
+  });
+
   it('closing: a summary with who gave it', () => {
     expect(itemExportText(item('closingSummary', { by: 'spokesperson', name: 'Utrecht', text: 'We gaan door' }))).toBe(
       'samenvatting (woordvoerder Utrecht): We gaan door',
