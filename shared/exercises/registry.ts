@@ -61,6 +61,7 @@ const BASE_FIELDS = new Set([
 
 /** An item as one line of text for transcripts and exports: the exercise's `exportText`, its `text`, or its fields. */
 export function itemExportText(item: Item): string {
+  if (item.kind === VOTE) return `stemt op ${String(item.targetId)} (stemronde ${String(item.setId)})`;
   for (const def of Object.values(EXERCISES)) {
     if (def?.exportText && def.itemSchemas[item.kind]) return def.exportText(item);
   }

@@ -110,6 +110,16 @@ describe('research record of the demo workshop', () => {
     }
   });
 
+  it('shows the drawings of the vision as SVG pictures in the HTML transcript', () => {
+    const m = JSON.parse(bodies.json!.toString('utf8')) as ExportModel;
+    const strokes = m.items.filter((i) => i.kind === 'visionStroke' && i.fields.colour !== 'eraser');
+    expect(strokes.length).toBeGreaterThan(0);
+    for (const i of strokes) expect(i.image).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    const html = bodies.html!.toString('utf8');
+    expect(html).toContain('<figure><img src="data:image/svg+xml;charset=utf-8,%3Csvg');
+    expect(html).toContain('tekent een lijn');
+  });
+
   it('exports a qdpx that validates, and no participant or researcher name in any format', () => {
     const files = unzipWithPython(bodies.qdpx!);
     expect(validateQde(files['project.qde'] ?? '')).toBeNull();

@@ -3,6 +3,7 @@ import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
 import { exactlyOneWho, whoFields, workspaceActions } from '../dayTwo/workspace';
 import { CONDITION_STATUSES } from './conditions';
+import { actionPlanExportText } from './exportText';
 
 export * from './conditions';
 export { planToMarkdown } from './planToMarkdown';
@@ -38,6 +39,7 @@ export const planConditionId = (sessionId: string, groupId: string, conditionId:
 export const actionPlan: ExerciseDefinition = {
   kind: 'actionPlan',
   itemSchemas: { [PLAN_STEP]: planStepFields, [PLAN_CONDITION]: planConditionFields },
+  exportText: actionPlanExportText,
   phases: ['main'],
   actions: { ...workspaceActions },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
+import { closingExportText } from './exportText';
 
 export const CLOSING_SUMMARY = 'closingSummary' as const;
 
@@ -27,5 +28,6 @@ export function closingOrder<T extends { by: string; groupId: string | null; cre
 export const closing: ExerciseDefinition = {
   kind: 'closing',
   itemSchemas: { [CLOSING_SUMMARY]: closingSummaryFields },
+  exportText: closingExportText,
   phases: ['main'],
 };

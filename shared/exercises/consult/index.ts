@@ -5,6 +5,7 @@ import { workspaceActions } from '../dayTwo/workspace';
 
 export * from './schedule';
 import type { ConsultRound } from './schedule';
+import { consultExportText } from './exportText';
 
 /** Item kinds of the consults. */
 export const CONSULT_QUESTION = 'consultQuestion' as const;
@@ -60,6 +61,7 @@ export const consult: ExerciseDefinition = {
     [CONSULT_ADVICE]: consultAdviceFields,
     [CONSULT_TAKEAWAY]: consultTakeawayFields,
   },
+  exportText: consultExportText,
   phases: ['main'],
   actions: {
     ...workspaceActions,

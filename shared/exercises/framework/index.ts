@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
+import { frameworkExportText } from './exportText';
 
 /** Item kind of a question a participant sends during the framework talk. */
 export const QUESTION = 'question' as const;
@@ -25,6 +26,7 @@ export const readFrameworkState = (s: Record<string, unknown>): FrameworkState =
 export const framework: ExerciseDefinition = {
   kind: 'framework',
   itemSchemas: { [QUESTION]: questionFields },
+  exportText: frameworkExportText,
   phases: ['main'],
   actions: {
     setDeck: { schema: z.object({ markdown: z.string().max(MAX_DECK) }), roles: ['facilitator', 'researcher'] },

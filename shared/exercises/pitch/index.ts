@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { TimerState } from '../../timer';
 import type { ExerciseDefinition } from '../types';
+import { pitchExportText, pitchExportImage } from './exportText';
 
 /** Item kind of a cooperation's pitch: one per group, written together (`text` is a Y.Text). */
 export const PITCH = 'pitch' as const;
@@ -62,6 +63,8 @@ const staff = ['facilitator'] as const;
 export const pitch: ExerciseDefinition = {
   kind: 'pitch',
   itemSchemas: { [PITCH]: pitchFields, [PITCH_REACTION]: reactionFields },
+  exportText: pitchExportText,
+  exportImage: pitchExportImage,
   phases: ['prepare', 'present'],
   phaseLabels: {
     prepare: { nl: 'Voorbereiden', en: 'Prepare' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import { SIDES } from '../../programme';
 import type { ExerciseDefinition } from '../types';
+import { prejudiceExportText } from './exportText';
 
 /** A statement added during the workshop (by the facilitator, or anonymously by a participant). */
 export const PREJUDICE_STATEMENT = 'prejudiceStatement' as const;
@@ -38,6 +39,7 @@ export const prejudiceGame: ExerciseDefinition = {
     [PREJUDICE_ANSWER]: prejudiceAnswerFields,
     [PREJUDICE_NOTE]: prejudiceNoteFields,
   },
+  exportText: prejudiceExportText,
   phases: ['main'],
   actions: {
     answer: { schema: z.object({ statementId: id, value: z.number().int().min(1).max(5) }), roles: ['participant'] },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
 import { exactlyOneWho, whoFields, workspaceActions } from '../dayTwo/workspace';
+import { roleMarketExportText } from './exportText';
 
 export { roleMarketCards, filterCards } from './cards';
 export { pickLimits, pickProgress, roleGrid, roleTally, type RolePick, type PickLimits } from './picks';
@@ -35,6 +36,7 @@ export const setPickLimitsPayload = z
 export const roleMarket: ExerciseDefinition = {
   kind: 'roleMarket',
   itemSchemas: { [ROLE_PICK]: rolePickFields, [PICK_OBSERVATION]: pickObservationFields },
+  exportText: roleMarketExportText,
   phases: ['main'],
   actions: {
     ...workspaceActions,

@@ -3,6 +3,7 @@ import { STRENGTH_DIMENSIONS } from '../../catalogue/strengths';
 import { LIMITS } from '../../limits';
 import { SIDES } from '../../programme';
 import type { ExerciseDefinition } from '../types';
+import { strengthsExportText } from './exportText';
 
 /** A strength of the other party, in one of the four dimensions; `aboutSide` is the side it is a strength of. */
 export const STRENGTH = 'strength' as const;
@@ -64,6 +65,7 @@ const facilitator = ['facilitator'] as const;
 export const strengths: ExerciseDefinition = {
   kind: 'strengths',
   itemSchemas: { [STRENGTH]: strengthFields, [PLUS_ONE]: plusOneFields, [ROLE_PROPOSAL]: roleProposalFields },
+  exportText: strengthsExportText,
   phases: STRENGTHS_PHASES,
   actions: {
     'grouping.set': {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
 import { TREE_ZONES } from './zones';
+import { treeExportText } from './exportText';
 
 /**
  * Item kind of one note on a tree. `treeGroupId` is the tree's work group; `groupId` stays the writer's cooperation,
@@ -37,6 +38,7 @@ export interface TreeState {
 export const tree: ExerciseDefinition = {
   kind: 'tree',
   itemSchemas: { [TREE_ITEM]: treeItemFields },
+  exportText: treeExportText,
   phases: TREE_PHASES,
   actions: {
     'groups.generate': {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
 import { workspaceActions } from '../dayTwo/workspace';
+import { visionExportText, visionExportImage } from './exportText';
 
 export { strokesToSvg, type Sketch } from './svg';
 
@@ -60,6 +61,8 @@ export const vision: ExerciseDefinition = {
     [VISION_PHOTO]: visionPhotoFields,
     [VISION_STATEMENT]: visionStatementFields,
   },
+  exportText: visionExportText,
+  exportImage: visionExportImage,
   phases: ['main'],
   actions: { ...workspaceActions, present: { schema: presentPayload, roles: ['facilitator'] } },
 };
