@@ -82,7 +82,15 @@ export interface ExportModel {
   workshop: { id: string; title: string; createdAt: string; source: string };
   programme: Array<{ id: string; day: number; kind: string; grouping: string; title: { nl: string; en: string } }>;
   groups: Array<{ id: string; name: string; order: number }>;
-  participants: Array<{ pseudonym: string; groupId: string; group: string; side: Side; joinedAt: string }>;
+  participants: Array<{
+    pseudonym: string;
+    groupId: string;
+    group: string;
+    side: Side;
+    joinedAt: string;
+    consentAt: string | null;
+    consentVersion: number | null;
+  }>;
   researchers: Array<{ pseudonym: string }>;
   codebook: Array<Omit<Code, 'createdAt' | 'createdBy'> & { createdAt: string; createdBy: string | null }>;
   items: ExportItem[];
@@ -208,6 +216,8 @@ export function buildModel(raw: RawRecord): ExportModel {
         group: groupName.get(p.groupId) ?? '',
         side: p.side,
         joinedAt: iso(p.joinedAt),
+        consentAt: p.consentAt ? iso(p.consentAt) : null,
+        consentVersion: p.consentVersion ?? null,
       })),
     researchers: [...names.researcher.values()].map((pseudonym) => ({ pseudonym })),
     codebook: raw.codebook.map((c) => ({
