@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
 import { uploadsRouter } from './exercises/vision/uploads';
+import { erasureRoutes } from './http/erasureRoutes';
 import { createSocketServer } from './socket/io';
 import { Connections } from './connections';
 import { securityHeaders } from './http/securityHeaders';
@@ -55,6 +56,7 @@ export function createApp(opts: AppOptions): RunningApp {
     res.json({ ok: true });
   });
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
+  app.use('/api', erasureRoutes({ storage: opts.storage, hub, connections, dataDir: opts.dataDir }));
   app.use(
     '/api',
     createApi({

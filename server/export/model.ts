@@ -122,6 +122,13 @@ export function pseudonyms(participants: ParticipantInfo[], observations: Observ
   return { participant, researcher };
 }
 
+/** The facilitator's `names=real` option: the same maps, but to the people's own names. */
+function realNames(raw: RawRecord) {
+  const participant = new Map(raw.participants.map((p) => [p.id, p.name]));
+  const researcher = new Map(raw.observations.map((o) => [o.researcherName, o.researcherName]));
+  return { participant, researcher };
+}
+
 /** Replaces every participant id by its pseudonym and scrubs names from every string, however deep. */
 function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => string): unknown {
   if (typeof value === 'string') return ids.get(value) ?? names(value);
@@ -133,9 +140,9 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
 }
 
 /** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
-export function buildModel(raw: RawRecord): ExportModel {
-  const names = pseudonyms(raw.participants, raw.observations);
-  const unname = nameScrubber(raw.participants, names.participant);
+export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): ExportModel {
+  const names = opts.realNames ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
+  const unname = opts.realNames ? (s: string) => s : nameScrubber(raw.participants, names.participant);
   const byId = new Map(raw.participants.map((p) => [p.id, p]));
   const known = new Set(raw.groups.map((g) => g.id));
   const extra = raw.workGroups.filter((g) => !known.has(g.id) && (known.add(g.id), true));
