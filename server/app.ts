@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { apiErrorHandler, createApi } from './http/api';
 import { uploadsRouter } from './exercises/vision/uploads';
 import { gzipStatic } from './http/gzipStatic';
+import { erasureRoutes } from './http/erasureRoutes';
 import { createSocketServer } from './socket/io';
 import type { WorkshopLease } from './scale/WorkshopLease';
 import { Connections } from './connections';
@@ -63,6 +64,7 @@ export function createApp(opts: AppOptions): RunningApp {
   app.get('/healthz/docs', (_req, res) => {
     res.json({ loadedDocs: hub.loadedCount });
   });
+  app.use('/api', erasureRoutes({ storage: opts.storage, hub, connections, dataDir: opts.dataDir }));
   app.use(
     '/api',
     createApi({

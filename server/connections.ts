@@ -47,6 +47,18 @@ export class Connections {
     return n;
   }
 
+  /** Closes every connection whose record matches (e.g. by channel); returns how many. */
+  closeConnections(match: (c: OpenConnection) => boolean, code: number, reason: string): number {
+    let n = 0;
+    for (const c of [...this.open]) {
+      if (!match(c)) continue;
+      this.open.delete(c);
+      c.close(code, reason);
+      n++;
+    }
+    return n;
+  }
+
   count(match: (c: OpenConnection) => boolean = () => true): number {
     let n = 0;
     for (const c of this.open) if (match(c)) n++;

@@ -51,6 +51,7 @@ export class Workshops {
             consentText: DEFAULT_CONSENT_TEXT,
             source: TEMPLATE_SOURCE,
             createdAt: record.createdAt,
+            consentVersion: 1,
           },
           programme: structuredClone(DEFAULT_PROGRAMME),
           groups,
@@ -111,6 +112,8 @@ export class Workshops {
             groupId: input.groupId,
             side: input.side,
             joinedAt: Date.now(),
+            consentAt: Date.now(),
+            consentVersion: meta.consentVersion ?? 1,
           }),
         serverOrigin('join'),
       );

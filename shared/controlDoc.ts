@@ -19,6 +19,10 @@ export interface WorkshopMeta {
   consentText: LocalisedText;
   source: string;
   createdAt: number;
+  /** 1 at creation, +1 whenever the consent text changes; participants record the version they agreed to. */
+  consentVersion?: number;
+  /** Only that an erasure happened and when: no id, no name (docs/SECURITY.md). */
+  erasures?: Array<{ at: number }>;
 }
 
 export interface Group {
@@ -33,6 +37,9 @@ export interface ParticipantInfo {
   groupId: string;
   side: Side;
   joinedAt: number;
+  /** When they agreed to the consent text at join, and which version of it. */
+  consentAt?: number;
+  consentVersion?: number;
 }
 
 export interface AgendaState {
@@ -171,3 +178,5 @@ export function patchExerciseState(doc: Y.Doc, sessionId: string, patch: Exercis
 export const putParticipant = (doc: Y.Doc, p: ParticipantInfo): void => {
   participantsMap(doc).set(p.id, p);
 };
+
+export const deleteParticipant = (doc: Y.Doc, id: string): void => participantsMap(doc).delete(id);

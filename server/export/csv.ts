@@ -96,5 +96,8 @@ export function recordCsv(m: ExportModel): string {
  * column is an attribute (cooperation, side), one row per participant.
  */
 export function casesCsv(m: ExportModel): string {
-  return toCsv([['Case', 'cooperation', 'side'], ...m.participants.map((p) => [p.pseudonym, p.group, p.side])]);
+  return toCsv([
+    ['Case', 'cooperation', 'side', 'consentVersion', 'consentAt'],
+    ...m.participants.map((p) => [p.pseudonym, p.group, p.side, p.consentVersion, p.consentAt]),
+  ]);
 }

@@ -82,7 +82,15 @@ export interface ExportModel {
   workshop: { id: string; title: string; createdAt: string; source: string };
   programme: Array<{ id: string; day: number; kind: string; grouping: string; title: { nl: string; en: string } }>;
   groups: Array<{ id: string; name: string; order: number }>;
-  participants: Array<{ pseudonym: string; groupId: string; group: string; side: Side; joinedAt: string }>;
+  participants: Array<{
+    pseudonym: string;
+    groupId: string;
+    group: string;
+    side: Side;
+    joinedAt: string;
+    consentAt: string | null;
+    consentVersion: number | null;
+  }>;
   researchers: Array<{ pseudonym: string }>;
   codebook: Array<Omit<Code, 'createdAt' | 'createdBy'> & { createdAt: string; createdBy: string | null }>;
   items: ExportItem[];
@@ -114,6 +122,13 @@ export function pseudonyms(participants: ParticipantInfo[], observations: Observ
   return { participant, researcher };
 }
 
+/** The facilitator's `names=real` option: the same maps, but to the people's own names. */
+function realNames(raw: RawRecord) {
+  const participant = new Map(raw.participants.map((p) => [p.id, p.name]));
+  const researcher = new Map(raw.observations.map((o) => [o.researcherName, o.researcherName]));
+  return { participant, researcher };
+}
+
 /** Replaces every participant id by its pseudonym and scrubs names from every string, however deep. */
 function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => string): unknown {
   if (typeof value === 'string') return ids.get(value) ?? names(value);
@@ -125,9 +140,9 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
 }
 
 /** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
-export function buildModel(raw: RawRecord): ExportModel {
-  const names = pseudonyms(raw.participants, raw.observations);
-  const unname = nameScrubber(raw.participants, names.participant);
+export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): ExportModel {
+  const names = opts.realNames ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
+  const unname = opts.realNames ? (s: string) => s : nameScrubber(raw.participants, names.participant);
   const byId = new Map(raw.participants.map((p) => [p.id, p]));
   const known = new Set(raw.groups.map((g) => g.id));
   const extra = raw.workGroups.filter((g) => !known.has(g.id) && (known.add(g.id), true));
@@ -208,6 +223,8 @@ export function buildModel(raw: RawRecord): ExportModel {
         group: groupName.get(p.groupId) ?? '',
         side: p.side,
         joinedAt: iso(p.joinedAt),
+        consentAt: p.consentAt ? iso(p.consentAt) : null,
+        consentVersion: p.consentVersion ?? null,
       })),
     researchers: [...names.researcher.values()].map((pseudonym) => ({ pseudonym })),
     codebook: raw.codebook.map((c) => ({

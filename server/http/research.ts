@@ -56,8 +56,12 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       // The key table links pseudonyms to names: the facilitator's alone, never a researcher's.
       if (format === 'key' && p.role !== 'facilitator')
         throw forbidden('only the facilitator may export the key table');
+      const names = String(req.query.names ?? 'pseudonyms');
+      if (names !== 'pseudonyms' && names !== 'real') throw new AppError(ERROR_CODES.badRequest, 'names must be real');
+      // Real names are the facilitator's alone, like the key table.
+      if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
       const raw = await loadRecord(opts.hub, opts.storage, p.workshopId);
-      const model = buildModel(raw);
+      const model = buildModel(raw, { realNames: names === 'real' });
       let body: string | Buffer;
       switch (format) {
         case 'json':
@@ -79,11 +83,11 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
           body = buildQdpx(model);
           break;
         case 'key': {
-          const names = pseudonyms(raw.participants, raw.observations);
+          const key = pseudonyms(raw.participants, raw.observations);
           body = toCsv([
             ['pseudonym', 'name'],
-            ...raw.participants.map((x) => [names.participant.get(x.id) ?? '', x.name]),
-            ...[...names.researcher].map(([name, alias]) => [alias, name]),
+            ...raw.participants.map((x) => [key.participant.get(x.id) ?? '', x.name]),
+            ...[...key.researcher].map(([name, alias]) => [alias, name]),
           ]);
           break;
         }

@@ -4,6 +4,7 @@ import {
   putGroup,
   putParticipant,
   readGroups,
+  readMeta,
   readParticipant,
   readParticipants,
   readProgramme,
@@ -139,11 +140,16 @@ const HANDLERS: Handlers = {
     const first = c.programme[0];
     if (first && (!current || !ids.has(current))) goToSession(doc, first.id);
   },
-  'workshop.update': (doc, c) =>
+  'workshop.update': (doc, c) => {
+    const meta = readMeta(doc);
+    // A changed consent text is a new version: participants who joined earlier agreed to the old one.
+    const changed = c.consentText && JSON.stringify(c.consentText) !== JSON.stringify(meta?.consentText);
     setMeta(doc, {
       ...(c.title ? { title: c.title } : {}),
       ...(c.consentText ? { consentText: c.consentText } : {}),
-    }),
+      ...(changed ? { consentVersion: (meta?.consentVersion ?? 1) + 1 } : {}),
+    });
+  },
 };
 
 /**

@@ -277,6 +277,58 @@ export class PostgresStorage implements Storage {
     return r.rowCount ?? 0;
   }
 
+  async replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void> {
+    await this.inTransaction(async (c) => {
+      // Entries appended after the rewritten ones were read (a command meanwhile) stay.
+      const upTo = entries.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER;
+      await c.query('DELETE FROM updates WHERE doc = $1 AND seq <= $2', [doc, upTo]);
+      await c.query('DELETE FROM snapshots WHERE doc = $1', [doc]);
+      for (const e of entries) {
+        await c.query('INSERT INTO updates (seq, doc, ts, actor, data) VALUES ($1, $2, $3, $4, $5)', [
+          e.seq,
+          doc,
+          e.ts,
+          e.actor,
+          Buffer.from(e.data),
+        ]);
+      }
+      const last = entries.at(-1);
+      if (snapshot && last) {
+        await c.query('INSERT INTO snapshots (doc, up_to_seq, ts, data) VALUES ($1, $2, $3, $4)', [
+          doc,
+          last.seq,
+          Date.now(),
+          Buffer.from(snapshot),
+        ]);
+      }
+    });
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<void> {
+    const prefix = `${workshopId.replace(/[%_\\]/g, '\\$&')}/%`;
+    await this.inTransaction(async (c) => {
+      for (const table of ['updates', 'snapshots', 'client_claims']) {
+        await c.query(`DELETE FROM ${table} WHERE doc LIKE $1`, [prefix]);
+      }
+      await c.query('DELETE FROM tokens WHERE workshop_id = $1', [workshopId]);
+      await c.query('DELETE FROM workshops WHERE id = $1', [workshopId]);
+    });
+  }
+
+  private async inTransaction(fn: (c: pg.PoolClient) => Promise<void>): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await fn(c);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK');
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.pending.length > 0) await this.flushAppends();
     await this.pool.end();

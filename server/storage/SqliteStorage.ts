@@ -88,6 +88,8 @@ export class SqliteStorage implements Storage {
     // FULL makes each committed update durable on its own, not just at the next checkpoint.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Erased and deleted data must not linger in free pages of the file.
+    this.db.pragma('secure_delete = ON');
     this.migrate();
     this.stmts = {
       append: this.db.prepare('INSERT INTO updates (doc, ts, actor, data) VALUES (?, ?, ?, ?)'),
@@ -239,6 +241,37 @@ export class SqliteStorage implements Storage {
 
   async revokeParticipant(workshopId: string, participantId: string): Promise<number> {
     return this.stmts.deleteParticipantTokens.run(workshopId, participantId).changes;
+  }
+
+  async replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void> {
+    this.db.transaction(() => {
+      // Entries appended after the rewritten ones were read (a command meanwhile) stay.
+      const upTo = entries.at(-1)?.seq ?? Number.MAX_SAFE_INTEGER;
+      this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, upTo);
+      this.db.prepare('DELETE FROM snapshots WHERE doc = ?').run(doc);
+      const insert = this.db.prepare('INSERT INTO updates (seq, doc, ts, actor, data) VALUES (?, ?, ?, ?, ?)');
+      for (const e of entries) insert.run(e.seq, doc, e.ts, e.actor, Buffer.from(e.data));
+      const last = entries.at(-1);
+      if (snapshot && last) this.stmts.saveSnapshot.run(doc, last.seq, Date.now(), Buffer.from(snapshot));
+    })();
+    this.purgeWal();
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<void> {
+    const prefix = `${workshopId.replace(/[%_\\]/g, '\\$&')}/%`;
+    this.db.transaction(() => {
+      for (const table of ['updates', 'snapshots', 'client_claims']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE doc LIKE ? ESCAPE '\\'`).run(prefix);
+      }
+      this.db.prepare('DELETE FROM tokens WHERE workshop_id = ?').run(workshopId);
+      this.db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId);
+    })();
+    this.purgeWal();
+  }
+
+  // The WAL still holds the old pages until a checkpoint; truncating it leaves no copy there.
+  private purgeWal(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

@@ -59,5 +59,13 @@ export interface Storage {
   /** Revokes every token of one participant (a lost phone); returns how many there were. */
   revokeParticipant(workshopId: string, participantId: string): Promise<number>;
 
+  /**
+   * Replaces a document's whole log (same seqs, rewritten data) and its snapshot in one transaction, leaving no copy
+   * of the old bytes behind; entries logged after the last rewritten seq stay; an empty list deletes the document.
+   */
+  replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void>;
+  /** Deletes a workshop and everything stored for it: logs, snapshots, claims, tokens, its row. */
+  deleteWorkshop(workshopId: string): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -15,6 +15,9 @@ export class DocHub {
   // Bumped on every get(), so an unload that started earlier can tell someone wanted the document meanwhile.
   private readonly generation = new Map<string, number>();
 
+  // Documents dropped after a log rewrite: their late releases must not snapshot the old state over the new log.
+  private readonly evicted = new WeakSet<LiveDoc>();
+
   constructor(
     private readonly storage: Storage,
     // scale-out: the lease on a workshop is held while any of its documents is loaded here.
@@ -64,7 +67,7 @@ export class DocHub {
   /** Called when a listener leaves: schedules unloading when nobody is left (`afterMs` 0: at once). */
   release(live: LiveDoc, afterMs = IDLE_UNLOAD_MS): void {
     // After shutdown's flush, connections still closing must not schedule snapshots into closed storage.
-    if (this.closed) return;
+    if (this.closed || this.evicted.has(live)) return;
     if (live.listeners.size > 0 || this.unloadTimers.has(live.name)) return;
     const gen = this.generation.get(live.name);
     const timer = setTimeout(() => {
@@ -87,6 +90,26 @@ export class DocHub {
    */
   handOff(live: LiveDoc): void {
     this.release(live, this.lease === soleInstance ? IDLE_UNLOAD_MS : 0);
+  }
+
+  /** Drops a document from memory without a snapshot (its log was rewritten); the next get() loads it afresh. */
+  async evict(name: string): Promise<void> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+    this.generation.set(name, (this.generation.get(name) ?? 0) + 1);
+    const p = this.docs.get(name);
+    this.docs.delete(name);
+    if (!p) return;
+    const live = await p.catch(() => null);
+    if (!live) return;
+    this.evicted.add(live);
+    live.destroy();
+  }
+
+  /** Evicts every loaded document whose name matches (a deleted workshop's). */
+  async evictWhere(match: (name: string) => boolean): Promise<void> {
+    for (const name of [...this.docs.keys()]) if (match(name)) await this.evict(name);
   }
 
   get loadedCount(): number {

@@ -192,6 +192,57 @@ const ROUTES: Array<{ name: string; call: (url: string, s: Setup) => Promise<num
       rotated: 401,
     },
   },
+  {
+    name: 'GET /api/workshops/:id/export?names=real',
+    call: async (url, s) =>
+      (
+        await fetch(`${url}/api/workshops/${s.w.id}/export?format=json&names=real`, {
+          headers: s.token ? { authorization: `Bearer ${s.token}` } : {},
+        })
+      ).status,
+    expect: {
+      facilitator: 200,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 401,
+    },
+  },
+  {
+    name: 'POST /api/workshops/:id/participants/:p/erase',
+    call: async (url, s) =>
+      (
+        await api(url, `/api/workshops/${s.w.id}/participants/${s.spare.participantId}/erase`, {
+          token: s.token,
+          body: {},
+        })
+      ).status,
+    expect: {
+      facilitator: 200,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 401,
+    },
+  },
+  // Last: it deletes the caller's workshop.
+  {
+    name: 'DELETE /api/workshops/:id',
+    call: async (url, s) => (await api(url, `/api/workshops/${s.w.id}`, { method: 'DELETE', token: s.token })).status,
+    expect: {
+      facilitator: 200,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 401,
+    },
+  },
 ];
 
 describe('authorisation matrix: every caller × every command, document and route', () => {

@@ -70,7 +70,15 @@ function fixture(): RawRecord {
     workGroups: [{ id: 'mix-1', name: 'Groep 1', members: ['pA', 'pB'] }],
     participants: [
       { id: 'pB', name: 'Bram Oudshoorn', groupId: G2, side: 'formal', joinedAt: T0 + 2 },
-      { id: 'pA', name: 'Aïcha El Idrissi', groupId: G1, side: 'informal', joinedAt: T0 + 1 },
+      {
+        id: 'pA',
+        name: 'Aïcha El Idrissi',
+        groupId: G1,
+        side: 'informal',
+        joinedAt: T0 + 1,
+        consentAt: T0 + 1,
+        consentVersion: 2,
+      },
     ],
     items: [
       item('i1', 'pA', 'Wij kennen de families 👨‍👩‍👧‍👦 écht, "goed"', 1),
@@ -152,9 +160,9 @@ describe('CSV', () => {
   it('writes the cases sheet as an NVivo classification sheet', () => {
     const rows = parseCsv(casesCsv(buildModel(fixture())).slice(1));
     expect(rows).toEqual([
-      ['Case', 'cooperation', 'side'],
-      ['P01', 'Utrecht', 'informal'],
-      ['P02', 'Zaandam', 'formal'],
+      ['Case', 'cooperation', 'side', 'consentVersion', 'consentAt'],
+      ['P01', 'Utrecht', 'informal', '2', new Date(T0 + 1).toISOString()],
+      ['P02', 'Zaandam', 'formal', '', ''],
     ]);
   });
 });

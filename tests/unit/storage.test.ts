@@ -173,4 +173,37 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     expect(await s.findToken('phone')).toBeNull();
     await s.close();
   });
+
+  it('rewrites a log in place and deletes a whole workshop', async () => {
+    const s = await fresh();
+    await s.createWorkshop({
+      id: 'w2',
+      title: 'T',
+      joinCode: 'ACDEFJ',
+      createdAt: 1,
+      tokens: { facilitator: 'f2', screen: 's2', researcher: 'r2' },
+    });
+    const a = await s.appendUpdate('w2/board', new Uint8Array([1]), 'participant:p1', 10);
+    const b = await s.appendUpdate('w2/board', new Uint8Array([2]), 'participant:p2', 11);
+    await s.replaceLog(
+      'w2/board',
+      [
+        { seq: a, ts: 10, actor: 'participant:p1', data: new Uint8Array([9]) },
+        { seq: b, ts: 11, actor: 'participant:p2', data: new Uint8Array([2]) },
+      ],
+      null,
+    );
+    const log = await s.readLog('w2/board');
+    expect(log.map((l) => [l.seq, l.actor, [...l.data]])).toEqual([
+      [a, 'participant:p1', [9]],
+      [b, 'participant:p2', [2]],
+    ]);
+    await s.claimClient('w2/board', 7, 'participant:p1');
+    await s.deleteWorkshop('w2');
+    expect(await s.readLog('w2/board')).toEqual([]);
+    expect(await s.getWorkshop('w2')).toBeNull();
+    expect(await s.findToken('f2')).toBeNull();
+    expect(await s.claimClient('w2/board', 7, 'participant:p9')).toBe('participant:p9');
+    await s.close();
+  });
 });
