@@ -1,3 +1,5 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { itemsMap } from '../shared/boardDoc';
 import { CONTROL, deleteParticipant, readMeta, readState, setMeta, setState } from '../shared/controlDoc';
@@ -69,7 +71,7 @@ export function redactLog(
  * documents (clients resync after close 1012) and records only that an erasure happened and when.
  */
 export async function eraseParticipant(
-  opts: { storage: Storage; hub: DocHub; connections: Connections },
+  opts: { storage: Storage; hub: DocHub; connections: Connections; dataDir?: string },
   workshopId: string,
   participantId: string,
 ): Promise<void> {
@@ -96,6 +98,7 @@ export async function eraseParticipant(
   connections.closeConnections((c) => c.channel === `yjs:${own}`, 1012, 'document erased');
   await hub.evict(own);
   await storage.replaceLog(own, [], null);
+  if (opts.dataDir) await eraseUploads(opts.dataDir, workshopId, participantId);
   const control = await hub.get(`${workshopId}/control`);
   try {
     const erasures = readMeta(control.doc)?.erasures ?? [];
@@ -107,5 +110,17 @@ export async function eraseParticipant(
     await control.idle();
   } finally {
     hub.release(control);
+  }
+}
+
+/** Deletes the photos a participant uploaded: each upload's `<id>.json` names who sent it (vision uploads). */
+async function eraseUploads(dataDir: string, workshopId: string, participantId: string): Promise<void> {
+  const dir = path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const meta = await readFile(path.join(dir, name), 'utf8').catch(() => '{}');
+    if ((JSON.parse(meta) as { by?: string }).by !== participantId) continue;
+    await rm(path.join(dir, name.slice(0, -'.json'.length)), { force: true });
+    await rm(path.join(dir, name), { force: true });
   }
 }

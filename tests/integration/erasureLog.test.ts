@@ -92,6 +92,21 @@ describe('erasing a participant', () => {
     await waitFor(() => readItems(console_.doc).length === 2 && readObservations(researcher.doc).length === 1);
     // The phone's IndexedDB as it was before the erasure.
     const oldPhoneState = Y.encodeStateAsUpdate(phoneA.doc);
+    // A photo each: A's is erased with them, B's stays.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const upload = async (token: string) => {
+      const res = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: png,
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { uploadId: string }).uploadId;
+    };
+    const [photoA, photoB] = [await upload(a.token), await upload(b.token)];
+    const uploadDir = path.join(server.dataDir, 'uploads', w.id);
+    expect(existsSync(path.join(uploadDir, photoA))).toBe(true);
+
     const forbidden = await api(server.url, `/api/workshops/${w.id}/participants/${a.participantId}/erase`, {
       method: 'POST',
       token: w.tokens.researcher,
@@ -183,6 +198,10 @@ describe('erasing a participant', () => {
     expect(raw.includes(Buffer.from(KEPT))).toBe(true);
     expect(raw.includes(Buffer.from(SECRET))).toBe(false);
     expect(raw.includes(Buffer.from('Zwaantje'))).toBe(false);
+
+    expect(existsSync(path.join(uploadDir, photoA))).toBe(false);
+    expect(existsSync(path.join(uploadDir, `${photoA}.json`))).toBe(false);
+    expect(existsSync(path.join(uploadDir, photoB))).toBe(true);
 
     // Their token is gone.
     const again = yClient(server.url, w.id, 'board', a.token);
