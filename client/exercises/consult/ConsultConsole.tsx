@@ -12,6 +12,7 @@ import { Takeaways } from './Takeaways';
 import { useConsult } from './useConsult';
 import '../dayTwo/dayTwo.css';
 import './consult.css';
+import { NumberField } from '../../components/NumberField';
 
 /** Console: plan the rounds (schedule or free), start each round with its timer, then send everyone back home. */
 export function ConsultConsole({ session }: ConsoleProps) {
@@ -55,41 +56,26 @@ export function ConsultConsole({ session }: ConsoleProps) {
           </select>
         </div>
         <div className="field field--inline">
-          <label htmlFor="consult-rounds">{t('rounds')}</label>
-          <input
+          <NumberField
             id="consult-rounds"
-            className="input input--small"
-            type="number"
+            label={t('rounds')}
             min={1}
             max={10}
             value={rounds}
-            onChange={(e) => setRounds(e.target.value)}
-            data-testid="consult-rounds-input"
+            onChange={setRounds}
+            testId="consult-rounds-input"
           />
-          <label htmlFor="consult-minutes">{t('minutes')}</label>
-          <input
+          <NumberField
             id="consult-minutes"
-            className="input input--small"
-            type="number"
+            label={t('minutes')}
             min={1}
             max={120}
             value={minutes}
-            onChange={(e) => setMinutes(e.target.value)}
-            data-testid="consult-minutes"
+            onChange={setMinutes}
+            testId="consult-minutes"
           />
           {mode === 'free' && (
-            <>
-              <label htmlFor="consult-cap">{t('cap')}</label>
-              <input
-                id="consult-cap"
-                className="input input--small"
-                type="number"
-                min={1}
-                max={10}
-                value={cap}
-                onChange={(e) => setCap(e.target.value)}
-              />
-            </>
+            <NumberField id="consult-cap" label={t('cap')} min={1} max={10} value={cap} onChange={setCap} />
           )}
         </div>
         <button type="submit" className="button" data-testid="consult-plan">

@@ -10,6 +10,7 @@ import { RoleGrid } from './RoleGrid';
 import { useRoleMarket } from './useRoleMarket';
 import '../dayTwo/dayTwo.css';
 import './roleMarket.css';
+import { NumberField } from '../../components/NumberField';
 
 /** Console: picks per participant (min–max), researchers per cooperation, each cooperation's grid and the overall tally. */
 export function RoleMarketConsole({ session }: ConsoleProps) {
@@ -30,28 +31,8 @@ export function RoleMarketConsole({ session }: ConsoleProps) {
         }}
       >
         <span>{t('limits')}:</span>
-        <label htmlFor="pick-min">{t('min')}</label>
-        <input
-          id="pick-min"
-          className="input input--small"
-          type="number"
-          min={1}
-          max={20}
-          value={min}
-          onChange={(e) => setMin(e.target.value)}
-          data-testid="pick-min"
-        />
-        <label htmlFor="pick-max">{t('max')}</label>
-        <input
-          id="pick-max"
-          className="input input--small"
-          type="number"
-          min={1}
-          max={20}
-          value={max}
-          onChange={(e) => setMax(e.target.value)}
-          data-testid="pick-max"
-        />
+        <NumberField id="pick-min" label={t('min')} min={1} max={20} value={min} onChange={setMin} testId="pick-min" />
+        <NumberField id="pick-max" label={t('max')} min={1} max={20} value={max} onChange={setMax} testId="pick-max" />
         <button type="submit" className="button button--small" data-testid="pick-limits-apply">
           {t('apply')}
         </button>

@@ -3,6 +3,7 @@ import { useControlStore } from '../../store/controlStore';
 import { runExerciseAction } from '../useExercise';
 import { useTreeT } from './i18n';
 import { useTree } from './useTree';
+import { NumberField } from '../../components/NumberField';
 
 /** Make mixed groups (seeded, so a draw can be repeated) or use the cooperations; then move people by hand. */
 export function TreeGrouping({ sessionId }: { sessionId: string }) {
@@ -17,29 +18,21 @@ export function TreeGrouping({ sessionId }: { sessionId: string }) {
   return (
     <div className="tree-grouping">
       <div className="button-row">
-        <label className="field--inline">
-          {t('groupSize')}
-          <input
-            type="number"
-            className="input input--small"
-            min={2}
-            max={12}
-            value={size}
-            onChange={(e) => setSize(Number(e.target.value) || 4)}
-            data-testid="tree-size"
-          />
-        </label>
-        <label className="field--inline">
-          {t('seed')}
-          <input
-            type="number"
-            className="input input--small"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(Number(e.target.value) || 0)}
-            data-testid="tree-seed"
-          />
-        </label>
+        <NumberField
+          label={t('groupSize')}
+          min={2}
+          max={12}
+          value={size}
+          onChange={(raw) => setSize(Number(raw) || 4)}
+          testId="tree-size"
+        />
+        <NumberField
+          label={t('seed')}
+          min={0}
+          value={seed}
+          onChange={(raw) => setSeed(Number(raw) || 0)}
+          testId="tree-seed"
+        />
         <button
           type="button"
           className="button button--primary"

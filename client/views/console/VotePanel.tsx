@@ -3,6 +3,9 @@ import type { VotingConfig } from '../../../shared/controlDoc';
 import type { Session } from '../../../shared/programme';
 import { useT } from '../../i18n/i18n';
 import { runCommand } from '../../sync/commands';
+import { NumberField } from '../../components/NumberField';
+
+const clampDots = (raw: string) => Math.max(1, Math.min(20, Number(raw) || 1));
 
 /** Opens or closes a dot vote in the current session: dots per person, cap per item, anonymous or named. */
 export function VotePanel({ session, voting }: { session: Session; voting: VotingConfig | null | undefined }) {
@@ -32,30 +35,22 @@ export function VotePanel({ session, voting }: { session: Session; voting: Votin
     <div className="controls__group" role="group" aria-labelledby="vote-title" data-testid="vote-panel">
       <h3 id="vote-title">{t('toolkit.voteTitle')}</h3>
       <div className="button-row">
-        <label>
-          {t('toolkit.voteBudget')}{' '}
-          <input
-            className="input input--small"
-            type="number"
-            min={1}
-            max={20}
-            value={budget}
-            onChange={(e) => setBudget(Math.max(1, Math.min(20, Number(e.target.value) || 1)))}
-            data-testid="vote-budget-input"
-          />
-        </label>
-        <label>
-          {t('toolkit.voteMax')}{' '}
-          <input
-            className="input input--small"
-            type="number"
-            min={1}
-            max={20}
-            value={maxPerItem}
-            onChange={(e) => setMax(Math.max(1, Math.min(20, Number(e.target.value) || 1)))}
-            data-testid="vote-max-input"
-          />
-        </label>
+        <NumberField
+          label={t('toolkit.voteBudget')}
+          min={1}
+          max={20}
+          value={budget}
+          onChange={(raw) => setBudget(clampDots(raw))}
+          testId="vote-budget-input"
+        />
+        <NumberField
+          label={t('toolkit.voteMax')}
+          min={1}
+          max={20}
+          value={maxPerItem}
+          onChange={(raw) => setMax(clampDots(raw))}
+          testId="vote-max-input"
+        />
         <label>
           <input
             type="checkbox"
