@@ -29,6 +29,10 @@ export function connectDoc(opts: {
     protocols: ['werkplaats', `token.${token}`],
     disableBc: true,
   });
+  // Presence goes over socket.io; a Yjs awareness state would be renewed every 15 s and echoed by every other client
+  // (y-websocket re-broadcasts what it receives), a storm of messages in a full room on bad Wi-Fi. The server sends
+  // a keepalive instead, so a quiet connection is not taken for a dead one.
+  provider.awareness.setLocalState(null);
   patchDocConnection(name, { status: 'connecting', synced: false, refused: null });
 
   provider.on('status', ({ status }) => patchDocConnection(name, { status }));

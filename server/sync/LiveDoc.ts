@@ -1,13 +1,32 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
 import type { Storage } from '../storage/Storage';
 import type { ChangeOrigin } from './origins';
 
 /** Something that can receive a document's updates: a websocket connection. */
 export interface DocListener {
-  sendUpdate(update: Uint8Array): void;
-  sendAwareness(update: Uint8Array): void;
+  /** Sends one y-websocket message, encoded once for every listener. */
+  send(message: Uint8Array): void;
+  /** Awareness client ids this listener's own messages added or removed (not ones it merely echoed back). */
+  ownAwareness?(added: number[], removed: number[]): void;
 }
+
+// Message types of the y-websocket protocol.
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+
+/** A y-websocket message: its type, then the body the writer puts in. */
+export function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, type);
+  write(enc);
+  return encoding.toUint8Array(enc);
+}
+
+export const awarenessMessage = (update: Uint8Array): Uint8Array =>
+  encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
 
 /** Take a snapshot after this many logged updates, so loading time stays bounded however long the log grows. */
 const SNAPSHOT_EVERY = 200;
@@ -36,8 +55,12 @@ export class LiveDoc {
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = added.concat(updated, removed);
-        const msg = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-        for (const l of this.listeners) if (l !== origin) l.sendAwareness(msg);
+        if (changed.length === 0) return;
+        const source = this.listeners.has(origin as DocListener) ? (origin as DocListener) : null;
+        source?.ownAwareness?.(added, removed);
+        // perf: encoded once, the same bytes go to every listener.
+        const msg = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        for (const l of this.listeners) if (l !== origin) l.send(msg);
       },
     );
   }
@@ -83,7 +106,11 @@ export class LiveDoc {
       console.error(`[storage] could not append to ${this.name}:`, err);
       return;
     }
-    for (const u of batch) for (const l of this.listeners) if (l !== u.origin) l.sendUpdate(u.update);
+    for (const u of batch) {
+      // perf: encoded once, the same bytes go to every listener.
+      const msg = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, u.update));
+      for (const l of this.listeners) if (l !== u.origin) l.send(msg);
+    }
     this.sinceSnapshot += batch.length;
     if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot();
   }

@@ -9,13 +9,11 @@ import type { Access, Principal } from '../../shared/roles';
 import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
 import type { UpdateGuard } from './guard/createGuard';
-import type { DocListener, LiveDoc } from './LiveDoc';
+import { awarenessMessage, MESSAGE_AWARENESS, MESSAGE_SYNC, type DocListener, type LiveDoc } from './LiveDoc';
 import type { ChangeOrigin } from './origins';
 import { sleep, TokenBucket } from './TokenBucket';
 
-// Message types of the y-websocket protocol.
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
+// Message types of the y-websocket protocol (sync and awareness are in LiveDoc).
 const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 
@@ -26,12 +24,15 @@ export interface ConnectionLimits {
   updatesPerSecond: number;
   itemsPerMinute: number;
   queuedMessages: number;
+  /** A connection sent nothing for this long gets the keepalive (y-websocket clients give up after 30 s of silence). */
+  keepaliveMs: number;
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   updatesPerSecond: LIMITS.updatesPerSecond,
   itemsPerMinute: LIMITS.itemsPerMinute,
   queuedMessages: LIMITS.queuedMessages,
+  keepaliveMs: 12_000,
 };
 
 /** What the endpoint does when a connection is refused a write or has to slow down. */
@@ -49,6 +50,13 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /**
+ * An awareness update about no clients: changes nothing, but counts as a message for y-websocket, whose clients drop a
+ * connection that has been silent for 30 s. Sent to quiet connections, since our clients keep no awareness state.
+ */
+// An awareness update is a count of client entries (here 0, one varuint byte), then the entries.
+export const KEEPALIVE = awarenessMessage(new Uint8Array([0]));
+
+/**
  * One websocket speaking the y-websocket protocol for one document, with the permissions of its principal.
  * Messages are handled one at a time, in order, so a write is stored before the next message is read.
  */
@@ -61,6 +69,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private readonly updates: TokenBucket;
   private readonly items: TokenBucket;
   private slowedAt = 0;
+  private sentAt = Date.now();
 
   constructor(
     private readonly ws: WebSocket,
@@ -86,13 +95,26 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.send(encoding.toUint8Array(enc));
     const states = awareness.getStates();
     if (states.size > 0) {
-      this.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [...states.keys()]));
+      this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [...states.keys()])));
     }
   }
 
-  /** Queues one incoming message; a connection that floods the queue is closed (its client resends on reconnect). */
+  /**
+   * Queues one incoming message; a connection that floods the queue is closed (its client resends on reconnect).
+   * Awareness is applied at once: it is ephemeral, needs no order with the document's updates, and y-websocket
+   * clients echo every awareness change they receive, which must not crowd out their writes.
+   */
   receive(data: Uint8Array): void {
     if (this.closed) return;
+    if (data[0] === MESSAGE_AWARENESS) {
+      try {
+        this.handleAwareness(decoding.createDecoder(data));
+      } catch (err) {
+        console.warn(`[yjs] malformed awareness from ${this.actor} on ${this.live.name}: ${String(err)}`);
+        this.close(WS_CLOSE.badRequest, 'malformed message');
+      }
+      return;
+    }
     if (++this.queued > this.limits.queuedMessages) {
       console.warn(`[yjs] ${this.actor} on ${this.live.name} sends faster than the server applies; closing`);
       this.close(1013, 'too many messages');
@@ -126,15 +148,9 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     switch (type) {
       case MESSAGE_SYNC:
         return this.handleSync(decoder);
-      case MESSAGE_AWARENESS: {
-        const update = decoding.readVarUint8Array(decoder);
-        this.trackAwareness(update);
-        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this);
-        return;
-      }
       case MESSAGE_QUERY_AWARENESS: {
         const states = this.live.awareness.getStates();
-        this.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...states.keys()]));
+        this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...states.keys()])));
         return;
       }
       case MESSAGE_AUTH:
@@ -189,37 +205,28 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.events.refused(this, reason);
   }
 
-  private trackAwareness(update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update);
-    const len = decoding.readVarUint(decoder);
-    for (let i = 0; i < len; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder); // clock
-      const state = JSON.parse(decoding.readVarString(decoder)) as unknown;
-      if (state === null) this.awarenessIds.delete(clientId);
-      else this.awarenessIds.add(clientId);
-    }
+  private handleAwareness(decoder: decoding.Decoder): void {
+    decoding.readVarUint(decoder); // the message type
+    awarenessProtocol.applyAwarenessUpdate(this.live.awareness, decoding.readVarUint8Array(decoder), this);
   }
 
-  sendUpdate(update: Uint8Array): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(enc, update);
-    this.send(encoding.toUint8Array(enc));
+  /** Called by the document for awareness changes this connection's own messages made (echoes change nothing). */
+  ownAwareness(added: number[], removed: number[]): void {
+    for (const id of added) this.awarenessIds.add(id);
+    for (const id of removed) this.awarenessIds.delete(id);
   }
 
-  sendAwareness(update: Uint8Array): void {
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(enc, update);
-    this.send(encoding.toUint8Array(enc));
-  }
-
-  private send(msg: Uint8Array): void {
+  send(msg: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.sentAt = Date.now();
     this.ws.send(msg, (err) => {
       if (err) this.close(1011, 'send failed');
     });
+  }
+
+  /** Sends the keepalive when nothing went out for `quietMs`, so the client does not think the server is gone. */
+  keepAlive(quietMs: number, now = Date.now()): void {
+    if (now - this.sentAt >= quietMs) this.send(KEEPALIVE);
   }
 
   close(code = 1000, reason = ''): void {

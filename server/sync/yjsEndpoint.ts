@@ -68,6 +68,11 @@ export function createYjsEndpoint(opts: {
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  const keepalive = setInterval(() => {
+    const now = Date.now();
+    for (const c of connections) c.keepAlive(limits.keepaliveMs, now);
+  }, limits.keepaliveMs / 3);
+  keepalive.unref();
 
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
     wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason));
@@ -165,6 +170,7 @@ export function createYjsEndpoint(opts: {
     /** Closes every connection (at shutdown); clients reconnect to the next server. */
     closeAll(): void {
       clearInterval(heartbeat);
+      clearInterval(keepalive);
       for (const c of connections) c.close(1012, 'server restarting');
       // Sockets still loading their document are closed too, so no client waits on a server that is gone.
       for (const ws of wss.clients) ws.close(1012, 'server restarting');

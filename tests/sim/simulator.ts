@@ -52,6 +52,8 @@ export class SimDoc {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
+    // As the app's own clients do (client/sync/connectDoc.ts): no awareness state, presence is on socket.io.
+    this.provider.awareness.setLocalState(null);
   }
 
   synced(timeoutMs = 10_000): Promise<void> {
