@@ -57,11 +57,16 @@ const SCENARIOS: Scenario[] = quick
       },
     ];
 
-// --only=<name> runs one scenario (the summary then uses what it has).
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+// --only=<name> runs one scenario (the summary then uses what it has); --server=ours|reference one server;
+// --steady=<ms> shortens the steady phase (for profiling; the summary is then not comparable).
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = arg('only');
+const servers = (['reference', 'ours'] as const).filter((s) => !arg('server') || s === arg('server'));
+const steady = arg('steady');
+if (steady) for (const s of SCENARIOS) s.steadyMs = Number(steady);
 const results: ScenarioResult[] = [];
 for (const s of SCENARIOS.filter((sc) => !only || sc.name === only)) {
-  for (const server of ['reference', 'ours'] as const) {
+  for (const server of servers) {
     process.stderr.write(`[bench] ${s.name} (${s.workshops} × ${s.phones}) on ${server}…\n`);
     results.push(await runScenario(s, server));
     // Kept as it goes, so a long run that is stopped still leaves its numbers.

@@ -8,6 +8,9 @@ import { SqliteStorage } from '../server/storage/SqliteStorage';
 import { DocHub } from '../server/sync/DocHub';
 import { addItem, itemsMap, patchItem } from '../shared/boardDoc';
 import { seedDemo } from '../scripts/demoSeed';
+import type { CreateWorkshopResponse, JoinResponse } from '../shared/protocol';
+import { DEFAULT_PROGRAMME } from '../shared/template';
+import { createWorkshop } from '../tests/sim/simulator';
 
 /**
  * What it costs to bring a finished workshop back from storage: the demo (two days, seeded through the real sync
@@ -41,6 +44,34 @@ const docsOf = (dir: string, prefix: string): string[] => {
   return rows.map((r) => r.doc);
 };
 
+/** The formats a researcher downloads; each is timed on its own, as a fresh instance answers it. */
+const EXPORT_FORMATS = ['json', 'csv', 'md', 'html', 'qdpx'] as const;
+
+/**
+ * Median time (of 3) of each export of a workshop, each on a freshly started app over the same data, so the time
+ * includes loading the workshop's documents and reading their logs (provenance), as a first download would.
+ */
+async function exportTimes(dir: string, w: CreateWorkshopResponse): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const format of EXPORT_FORMATS) {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const app = createApp({ storage: new SqliteStorage(dir), organiserKey: 'bench' });
+      const url = await app.listen(0, '127.0.0.1');
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/workshops/${w.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${w.tokens.researcher}` },
+      });
+      const body = await res.arrayBuffer();
+      times.push(performance.now() - t0);
+      if (!res.ok || body.byteLength === 0) throw new Error(`export ${format} answered ${res.status}`);
+      await app.close();
+    }
+    out[format] = round(median(times));
+  }
+  return out;
+}
+
 async function demo(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-demo-'));
   const app = createApp({ storage: new SqliteStorage(dir), organiserKey: 'bench' });
@@ -48,12 +79,70 @@ async function demo(): Promise<Record<string, number>> {
   const { workshop, itemCount } = await seedDemo(url, 'bench');
   await app.close();
   const docs = docsOf(dir, workshop.id);
+  const exports = await exportTimes(dir, workshop);
   return {
     demoItems: itemCount,
     demoLoadMs: await loadTime(dir, docs),
+    demoExportMs: Math.max(...Object.values(exports)),
     // The demo is one finished two-day workshop.
     storageKbPerWorkshopDay: round(dirSize(dir) / 1024 / 2),
   };
+}
+
+/**
+ * A real workshop (created and joined through the API) whose 40 participants wrote `items` notes over the programme,
+ * each note then edited once; the server stores them as it stores the phones' writes (one update each, with the
+ * participant as actor). Returns the export times per format.
+ */
+async function largeExport(items: number): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-export-'));
+  const app = createApp({ storage: new SqliteStorage(dir), organiserKey: 'bench' });
+  const url = await app.listen(0, '127.0.0.1');
+  const w = await createWorkshop(url, 'bench', 'Grote werkplaats', ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag']);
+  const people: JoinResponse[] = [];
+  for (let i = 0; i < 40; i++) {
+    const res = await fetch(`${url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        code: w.joinCode,
+        name: `Deelnemer ${i + 1}`,
+        groupId: w.groups[i % w.groups.length]!.id,
+        side: i % 2 ? 'informal' : 'formal',
+        consent: true,
+      }),
+    });
+    people.push((await res.json()) as JoinResponse);
+  }
+  const live = await app.hub.get(`${w.id}/board`);
+  const t0 = Date.now() - 2 * 24 * 3600_000;
+  for (let i = 0; i < items; i++) {
+    const p = people[i % people.length]!;
+    const session = DEFAULT_PROGRAMME[i % DEFAULT_PROGRAMME.length]!;
+    const origin = { actor: `participant:${p.participantId}` };
+    live.doc.transact(
+      () =>
+        addItem(live.doc, {
+          id: `i${i}`,
+          kind: 'note',
+          sessionId: session.id,
+          groupId: w.groups[(i % people.length) % w.groups.length]!.id,
+          authorId: p.participantId,
+          createdAt: t0 + i * 1000,
+          updatedAt: t0 + i * 1000,
+          text: `Notitie ${i}: wat we in de samenwerking tussen formeel en informeel zagen`,
+        }),
+      origin,
+    );
+    live.doc.transact(() => patchItem(live.doc, `i${i}`, { text: `Notitie ${i} (bijgewerkt)` }, t0 + i * 1000), origin);
+    if (i % 200 === 0) await live.idle();
+  }
+  await live.idle();
+  app.hub.release(live);
+  await app.close();
+  if (itemsMap((await new DocHub(new SqliteStorage(dir)).get(`${w.id}/board`)).doc).size !== items)
+    throw new Error('large workshop did not store whole');
+  return exportTimes(dir, w);
 }
 
 async function synthetic(items: number, extraEdits: number): Promise<Record<string, number>> {
@@ -91,7 +180,9 @@ async function synthetic(items: number, extraEdits: number): Promise<Record<stri
   const snapshot = db.prepare('SELECT * FROM snapshots WHERE doc = ?').get(doc);
   db.prepare('DELETE FROM snapshots WHERE doc = ?').run(doc);
   const logOnlyMs = await loadTime(dir, [doc], 3);
-  db.prepare('INSERT INTO snapshots (doc, up_to_seq, ts, data) VALUES (@doc, @up_to_seq, @ts, @data)').run(snapshot);
+  db.prepare(
+    'INSERT INTO snapshots (doc, up_to_seq, ts, data, format) VALUES (@doc, @up_to_seq, @ts, @data, @format)',
+  ).run(snapshot);
   db.close();
 
   // The log grows much longer (edits only); periodic snapshots keep the load time where it was.
@@ -116,5 +207,13 @@ async function synthetic(items: number, extraEdits: number): Promise<Record<stri
 }
 
 export async function runStorageBench(quick: boolean): Promise<Record<string, number>> {
-  return { ...(await demo()), ...(await synthetic(quick ? 1000 : 5000, quick ? 4000 : 20_000)) };
+  const items = quick ? 1000 : 5000;
+  const exports = await largeExport(items);
+  return {
+    ...(await demo()),
+    ...(await synthetic(items, quick ? 4000 : 20_000)),
+    // The slowest format is the figure; each format's own time follows.
+    syntheticExportMs: Math.max(...Object.values(exports)),
+    ...Object.fromEntries(Object.entries(exports).map(([f, ms]) => [`syntheticExport_${f}Ms`, ms])),
+  };
 }

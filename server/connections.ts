@@ -15,24 +15,36 @@ export interface OpenConnection {
  */
 export class Connections {
   private readonly open = new Set<OpenConnection>();
+  // perf: a participant's connections per channel, so registering one does not scan every open connection.
+  private readonly byPerson = new Map<string, Set<OpenConnection>>();
+
+  private static personKey(c: OpenConnection): string | null {
+    const p = c.principal;
+    return p.role === 'participant' ? `${p.workshopId}\u0000${p.participantId ?? ''}\u0000${c.channel}` : null;
+  }
 
   /** Registers a connection; when the participant now has more than `max` on this channel, closes the oldest. */
   add(conn: OpenConnection, max: number): void {
     this.open.add(conn);
-    const p = conn.principal;
-    if (p.role !== 'participant') return;
-    const same = [...this.open]
-      .filter((c) => c.channel === conn.channel && c.principal.participantId === p.participantId)
-      .filter((c) => c.principal.workshopId === p.workshopId)
-      .sort((a, b) => a.openedAt - b.openedAt);
-    for (const old of same.slice(0, Math.max(0, same.length - max))) {
-      this.open.delete(old);
+    const key = Connections.personKey(conn);
+    if (key === null) return;
+    let same = this.byPerson.get(key);
+    if (!same) this.byPerson.set(key, (same = new Set()));
+    same.add(conn);
+    const oldestFirst = [...same].sort((a, b) => a.openedAt - b.openedAt);
+    for (const old of oldestFirst.slice(0, Math.max(0, oldestFirst.length - max))) {
+      this.remove(old);
       old.close(1008, 'too many connections');
     }
   }
 
   remove(conn: OpenConnection): void {
     this.open.delete(conn);
+    const key = Connections.personKey(conn);
+    const same = key === null ? undefined : this.byPerson.get(key);
+    if (!same) return;
+    same.delete(conn);
+    if (same.size === 0) this.byPerson.delete(key!);
   }
 
   /** Closes every connection matching; returns how many. */
@@ -40,7 +52,7 @@ export class Connections {
     let n = 0;
     for (const c of [...this.open]) {
       if (!match(c.principal)) continue;
-      this.open.delete(c);
+      this.remove(c);
       c.close(code, reason);
       n++;
     }
@@ -52,7 +64,7 @@ export class Connections {
     let n = 0;
     for (const c of [...this.open]) {
       if (!match(c)) continue;
-      this.open.delete(c);
+      this.remove(c);
       c.close(code, reason);
       n++;
     }

@@ -43,9 +43,10 @@ export function redactLog(
   redact: (doc: Y.Doc) => void,
   erasedActor: string,
 ): { entries: LoggedUpdate[]; state: Uint8Array } {
+  // `state` is the redacted document as a V2 update: what snapshots hold.
   const source = new Y.Doc();
   let vector: Uint8Array = new Uint8Array([0]);
-  let state = Y.encodeStateAsUpdate(new Y.Doc());
+  let state = Y.encodeStateAsUpdateV2(new Y.Doc());
   const entries: LoggedUpdate[] = [];
   for (const u of log) {
     Y.applyUpdate(source, u.data);
@@ -58,7 +59,7 @@ export function redactLog(
       data: Y.encodeStateAsUpdate(copy, vector),
     });
     vector = Y.encodeStateVector(copy);
-    state = Y.encodeStateAsUpdate(copy);
+    state = Y.encodeStateAsUpdateV2(copy);
     copy.destroy();
   }
   source.destroy();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { SNAPSHOT_FORMAT, snapshotAsV2 } from './snapshotFormat';
 import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
 import { hashToken } from './SqliteStorage';
 
@@ -40,6 +41,8 @@ const MIGRATIONS: string[] = [
      owner TEXT NOT NULL,
      PRIMARY KEY (doc, client_id)
    );`,
+  // v3: snapshots say their Yjs update format (2 from now on; older rows are 1).
+  `ALTER TABLE snapshots ADD COLUMN format SMALLINT NOT NULL DEFAULT 1;`,
 ];
 
 // Any constant: serialises migrations when several instances start at once.
@@ -140,14 +143,14 @@ export class PostgresStorage implements Storage {
   }
 
   async loadDoc(doc: string): Promise<StoredDoc> {
-    const snap = await this.pool.query<{ up_to_seq: string; data: Buffer }>(
-      'SELECT up_to_seq, data FROM snapshots WHERE doc = $1',
+    const snap = await this.pool.query<{ up_to_seq: string; format: number; data: Buffer }>(
+      'SELECT up_to_seq, format, data FROM snapshots WHERE doc = $1',
       [doc],
     );
     const row = snap.rows[0];
     const snapshotSeq = row ? Number(row.up_to_seq) : 0;
     return {
-      snapshot: row ? toBytes(row.data) : null,
+      snapshot: row ? snapshotAsV2(toBytes(row.data), row.format) : null,
       snapshotSeq,
       updates: await this.readLog(doc, snapshotSeq),
     };
@@ -168,9 +171,10 @@ export class PostgresStorage implements Storage {
 
   async saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void> {
     await this.pool.query(
-      `INSERT INTO snapshots (doc, up_to_seq, ts, data) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, ts = excluded.ts, data = excluded.data`,
-      [doc, upToSeq, Date.now(), Buffer.from(state)],
+      `INSERT INTO snapshots (doc, up_to_seq, ts, data, format) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, ts = excluded.ts, data = excluded.data,
+         format = excluded.format`,
+      [doc, upToSeq, Date.now(), Buffer.from(state), SNAPSHOT_FORMAT.v2],
     );
   }
 
@@ -294,11 +298,12 @@ export class PostgresStorage implements Storage {
       }
       const last = entries.at(-1);
       if (snapshot && last) {
-        await c.query('INSERT INTO snapshots (doc, up_to_seq, ts, data) VALUES ($1, $2, $3, $4)', [
+        await c.query('INSERT INTO snapshots (doc, up_to_seq, ts, data, format) VALUES ($1, $2, $3, $4, $5)', [
           doc,
           last.seq,
           Date.now(),
           Buffer.from(snapshot),
+          SNAPSHOT_FORMAT.v2,
         ]);
       }
     });

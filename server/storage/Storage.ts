@@ -25,6 +25,7 @@ export interface LoggedUpdate {
 
 /** What loading a document needs: the newest snapshot and every update after it. */
 export interface StoredDoc {
+  /** A Yjs V2 update (server/storage/snapshotFormat.ts); the log's updates are V1, as clients send them. */
   snapshot: Uint8Array | null;
   snapshotSeq: number;
   updates: LoggedUpdate[];
@@ -39,6 +40,7 @@ export interface Storage {
   loadDoc(doc: string): Promise<StoredDoc>;
   /** The full log of a document from `afterSeq` on, for replay and provenance. */
   readLog(doc: string, afterSeq?: number): Promise<LoggedUpdate[]>;
+  /** Stores `state` (a Yjs V2 update of the whole document) as covering the log up to `upToSeq`. */
   saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void>;
 
   createWorkshop(w: WorkshopRecord): Promise<void>;
@@ -62,6 +64,7 @@ export interface Storage {
   /**
    * Replaces a document's whole log (same seqs, rewritten data) and its snapshot in one transaction, leaving no copy
    * of the old bytes behind; entries logged after the last rewritten seq stay; an empty list deletes the document.
+   * The snapshot is a Yjs V2 update, as in saveSnapshot.
    */
   replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void>;
   /** Deletes a workshop and everything stored for it: logs, snapshots, claims, tokens, its row. */

@@ -59,7 +59,7 @@ export class DocHub {
     if (loaded) return (await loaded).doc;
     const stored = await this.storage.loadDoc(name);
     const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(doc, u.data);
     return doc;
   }

@@ -72,7 +72,7 @@ export class LiveDoc {
     Y.transact(
       this.doc,
       () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, loading);
+        if (stored.snapshot) Y.applyUpdateV2(this.doc, stored.snapshot, loading);
         for (const u of stored.updates) Y.applyUpdate(this.doc, u.data, loading);
       },
       loading,
@@ -129,7 +129,7 @@ export class LiveDoc {
   // Runs inside the write queue, so it must not wait for the queue itself.
   private async writeSnapshot(): Promise<void> {
     this.sinceSnapshot = 0;
-    await this.storage.saveSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    await this.storage.saveSnapshot(this.name, Y.encodeStateAsUpdateV2(this.doc), this.lastSeq);
   }
 
   get storageError(): unknown {

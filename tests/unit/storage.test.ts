@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresStorage } from '../../server/storage/PostgresStorage';
@@ -13,6 +15,8 @@ import { startPostgres, type TestPostgres } from '../helpers/postgres';
 interface Backend {
   place(): Promise<string>;
   open(place: string): Promise<Storage>;
+  /** Writes a snapshot row as schema v2 did (Yjs V1 bytes, format 1), straight into the database. */
+  writeLegacySnapshot(place: string, doc: string, upToSeq: number, v1: Uint8Array): Promise<void>;
 }
 
 let postgres: TestPostgres | null = null;
@@ -29,6 +33,15 @@ const BACKENDS: Array<[string, Backend]> = [
     {
       place: async () => mkdtempSync(path.join(tmpdir(), 'werkplaats-storage-')),
       open: async (dir) => new SqliteStorage(dir),
+      writeLegacySnapshot: async (dir, doc, upToSeq, v1) => {
+        const db = new Database(path.join(dir, 'werkplaats.sqlite'));
+        db.prepare('INSERT INTO snapshots (doc, up_to_seq, ts, data, format) VALUES (?, ?, 0, ?, 1)').run(
+          doc,
+          upToSeq,
+          Buffer.from(v1),
+        );
+        db.close();
+      },
     },
   ],
   [
@@ -36,6 +49,16 @@ const BACKENDS: Array<[string, Backend]> = [
     {
       place: () => postgres!.createDatabase(),
       open: (url) => PostgresStorage.connect(url),
+      writeLegacySnapshot: async (url, doc, upToSeq, v1) => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query('INSERT INTO snapshots (doc, up_to_seq, ts, data, format) VALUES ($1, $2, 0, $3, 1)', [
+          doc,
+          upToSeq,
+          Buffer.from(v1),
+        ]);
+        await c.end();
+      },
     },
   ],
 ];
@@ -83,6 +106,28 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     await new Promise((r) => setImmediate(r));
     const again = await backend.open(place);
     expect((await again.readLog('w/q')).map((l) => l.data[0])).toEqual([7]);
+    await again.close();
+  });
+
+  it('loads a snapshot stored as Yjs V1 before schema v3, and stores new ones as V2', async () => {
+    const place = await backend.place();
+    const s = await backend.open(place);
+    const source = new Y.Doc();
+    source.getArray('n').push(['vóór de migratie']);
+    await s.appendUpdate('w/old', Y.encodeStateAsUpdate(source), 'x', 1);
+    await s.close();
+    await backend.writeLegacySnapshot(place, 'w/old', 1, Y.encodeStateAsUpdate(source));
+
+    const again = await backend.open(place);
+    const stored = await again.loadDoc('w/old');
+    expect(stored.updates).toHaveLength(0);
+    const loaded = new Y.Doc();
+    Y.applyUpdateV2(loaded, stored.snapshot!);
+    expect(loaded.getArray('n').toArray()).toEqual(['vóór de migratie']);
+    await again.saveSnapshot('w/old', Y.encodeStateAsUpdateV2(loaded), 1);
+    const resaved = new Y.Doc();
+    Y.applyUpdateV2(resaved, (await again.loadDoc('w/old')).snapshot!);
+    expect(resaved.getArray('n').toArray()).toEqual(['vóór de migratie']);
     await again.close();
   });
 
