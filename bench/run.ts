@@ -74,8 +74,10 @@ for (const s of SCENARIOS.filter((sc) => !only || sc.name === only)) {
     writeFileSync(path.resolve('bench/results/partial.json'), JSON.stringify(results, null, 2) + '\n');
   }
 }
-process.stderr.write('[bench] storage…\n');
-const storage = await runStorageBench(quick);
+// --only=storage runs just the storage part; --only=<scenario> skips it.
+const withStorage = !only || only === 'storage';
+if (withStorage) process.stderr.write('[bench] storage…\n');
+const storage = withStorage ? await runStorageBench(quick) : {};
 
 const COLS: Array<keyof ScenarioResult> = [
   'scenario',

@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { DocHub } from '../../server/sync/DocHub';
+import type { DocListener } from '../../server/sync/LiveDoc';
+
+/** A listener that keeps the Yjs updates it is sent (message type 0, sync update) and applies them to its own doc. */
+function recorder(doc = new Y.Doc()): DocListener & { doc: Y.Doc; updates: number } {
+  const r = {
+    doc,
+    updates: 0,
+    send(message: Uint8Array) {
+      const d = decoding.createDecoder(message);
+      if (decoding.readVarUint(d) !== 0) return;
+      decoding.readVarUint(d); // sync message type: update
+      r.updates++;
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+    },
+  };
+  return r;
+}
+
+describe('LiveDoc relay', () => {
+  it('sends one update to everyone but its writer, and a batch merged as one message to everyone', async () => {
+    const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
+    const live = await new DocHub(storage).get('w/board');
+    const phoneA = new Y.Doc();
+    const phones = Array.from({ length: 5 }, () => new Y.Doc());
+    // Each phone's listener applies what it is sent to that phone's own document.
+    const [a, b, screen] = [recorder(phoneA), recorder(phones[0]), recorder()];
+    for (const l of [a, b, screen]) live.listeners.add(l);
+
+    // One update on its own: the writer is not sent its own change.
+    phoneA.getMap('items').set('x', 'van A');
+    Y.applyUpdate(live.doc, Y.encodeStateAsUpdate(phoneA), a);
+    await live.idle();
+    expect([a.updates, b.updates, screen.updates]).toEqual([0, 1, 1]);
+
+    // Several updates stored in one group commit (a room posting at once) go out as one message each.
+    // Several updates that arrive before the server stores them (a room posting at once) are one batch: stored
+    // in one commit and sent as one merged message, to their writers too (b wrote the first).
+    for (const [i, d] of phones.entries()) {
+      d.getMap('items').set(`n${i}`, `notitie ${i}`);
+      Y.applyUpdate(live.doc, Y.encodeStateAsUpdate(d), i === 0 ? b : null);
+    }
+    await live.idle();
+    expect([a.updates, b.updates, screen.updates]).toEqual([1, 2, 2]);
+    for (const l of [a, b, screen]) {
+      expect(l.doc.getMap('items').toJSON()).toEqual(live.doc.getMap('items').toJSON());
+    }
+    const log = await storage.readLog('w/board');
+    expect(log).toHaveLength(6);
+    await storage.close();
+  });
+});
