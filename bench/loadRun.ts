@@ -80,7 +80,9 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
           });
 
     const children = slices.map((workshopsOfProc) => {
-      const child = fork('bench/loadWorker.ts', [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+      // BENCH_LOAD_NODE_ARGS profiles the load processes, as BENCH_NODE_ARGS does the server.
+      const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const child = fork('bench/loadWorker.ts', [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
       const plan: WorkerPlan = {
         mode: server,
         url: proc.url,

@@ -140,7 +140,10 @@ const summary = {
 };
 const dir = path.resolve('bench/results');
 mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+// A run with --only, --server or --steady is partial: kept under its own name, never as the latest.
+const partial = Boolean(only || arg('server') || steady);
+const tag = `${quick ? '-quick' : ''}${partial ? '-partial' : ''}`;
+const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}${tag}.json`);
 const machine = {
   loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
   cpus: os.cpus().length,
@@ -149,10 +152,11 @@ const machine = {
   node: process.version,
 };
 writeFileSync(file, JSON.stringify({ machine, scenarios: SCENARIOS, results, storage, summary }, null, 2) + '\n');
-writeFileSync(
-  path.join(dir, quick ? 'latest-quick.json' : 'latest.json'),
-  JSON.stringify({ machine, scenarios: SCENARIOS, results, storage, summary }, null, 2) + '\n',
-);
+if (!partial)
+  writeFileSync(
+    path.join(dir, quick ? 'latest-quick.json' : 'latest.json'),
+    JSON.stringify({ machine, scenarios: SCENARIOS, results, storage, summary }, null, 2) + '\n',
+  );
 console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 console.log(JSON.stringify(summary));
 // Clients and timers of the load may linger; the run is over.
