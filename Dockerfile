@@ -15,4 +15,5 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK CMD node -e "fetch('http://localhost:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM reaches node directly (no npm wrapper), so shutdown flushes storage and closes connections cleanly.
-CMD ["node_modules/.bin/tsx", "server/main.ts"]
+# --max-semi-space-size: see server/nodeFlags.ts.
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "server/main.ts"]

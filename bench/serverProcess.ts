@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/nodeFlags';
 
 export interface ServerProcess {
   url: string;
@@ -19,7 +20,8 @@ export function startServerProcess(
   const dataDir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-'));
   // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles a server under the benchmark's load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  // Both servers get the flags ours is deployed with (server/nodeFlags.ts): the same runtime, so the ratio compares code.
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

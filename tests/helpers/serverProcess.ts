@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/nodeFlags';
 
 /** A free port: bind to 0, read it, let it go (the server process binds it again, so clients can reconnect). */
 export function freePort(): Promise<number> {
@@ -29,7 +30,7 @@ export async function spawnServer(opts: {
   organiserKey?: string;
 }): Promise<ServerProcess> {
   // One process (node with tsx's loader), not the tsx CLI, which would leave its child running after a SIGKILL.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(opts.port),
