@@ -168,6 +168,18 @@ export const en: Record<MessageKey, string> = {
   'console.moveTo': 'Move {name} to',
   'console.rename': 'Rename',
   'console.renameLabel': 'New name for {name}',
+  'privacy.summary': 'Access and data of {name}',
+  'privacy.revoke': 'Revoke access',
+  'privacy.erase': 'Erase everything of this participant',
+  'privacy.confirmRevoke':
+    "{name}'s phone loses access (a lost phone, say). What {name} wrote stays; {name} can join again.",
+  'privacy.confirmErase':
+    'Everything {name} wrote, the name and their part in the record are erased, also from the stored history. This cannot be undone.',
+  'privacy.revokeYes': 'Revoke',
+  'privacy.eraseYes': 'Erase for good',
+  'privacy.cancel': 'Cancel',
+  'privacy.revoked': "{name}'s access has been revoked.",
+  'privacy.failed': 'Did not work: {message}',
   'console.noParticipants': 'Nobody in this group yet.',
   'console.groups': 'Cooperations',
   'console.addGroup': 'Add group',

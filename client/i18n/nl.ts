@@ -167,6 +167,18 @@ export const nl = {
   'console.rename': 'Hernoem',
   'console.renameLabel': 'Nieuwe naam voor {name}',
   'console.noParticipants': 'Nog niemand in deze groep.',
+  'privacy.summary': 'Toegang en gegevens van {name}',
+  'privacy.revoke': 'Toegang intrekken',
+  'privacy.erase': 'Alles van deze deelnemer wissen',
+  'privacy.confirmRevoke':
+    'De telefoon van {name} verliest de toegang (bijvoorbeeld een verloren telefoon). Wat {name} schreef blijft staan; {name} kan opnieuw meedoen.',
+  'privacy.confirmErase':
+    'Alles wat {name} schreef, de naam en het aandeel in het verslag worden gewist, ook uit de opgeslagen geschiedenis. Dit kan niet ongedaan worden gemaakt.',
+  'privacy.revokeYes': 'Intrekken',
+  'privacy.eraseYes': 'Definitief wissen',
+  'privacy.cancel': 'Annuleren',
+  'privacy.revoked': 'De toegang van {name} is ingetrokken.',
+  'privacy.failed': 'Niet gelukt: {message}',
   'console.groups': 'Samenwerkingsverbanden',
   'console.addGroup': 'Groep toevoegen',
   'console.newGroupName': 'Naam van de nieuwe groep',

@@ -62,7 +62,11 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
             )}
           </div>
           <div className="console__side">
-            <ParticipantsPanel groups={control.groups} participants={control.participants} />
+            <ParticipantsPanel
+              groups={control.groups}
+              participants={control.participants}
+              access={{ workshopId, token }}
+            />
             <LinksPanel workshopId={workshopId} token={token} />
           </div>
         </div>

@@ -5,8 +5,24 @@ import { useT } from '../../i18n/i18n';
 import { useLiveStore } from '../../store/liveStore';
 import { runCommand } from '../../sync/commands';
 import { InlineRename } from './InlineRename';
+import { ParticipantPrivacy } from './ParticipantPrivacy';
 
-function ParticipantRow({ p, groups, online }: { p: ParticipantInfo; groups: Group[]; online: boolean }) {
+interface Access {
+  workshopId: string;
+  token: string;
+}
+
+function ParticipantRow({
+  p,
+  groups,
+  online,
+  access,
+}: {
+  p: ParticipantInfo;
+  groups: Group[];
+  online: boolean;
+  access: Access;
+}) {
   const t = useT();
   const selectId = useId();
   return (
@@ -41,6 +57,7 @@ function ParticipantRow({ p, groups, online }: { p: ParticipantInfo; groups: Gro
           onSave={(name) => runCommand({ type: 'participant.rename', participantId: p.id, name })}
         />
       </span>
+      <ParticipantPrivacy workshopId={access.workshopId} token={access.token} participant={p} />
     </li>
   );
 }
@@ -72,8 +89,20 @@ function AddGroup() {
   );
 }
 
-/** Who is here, per cooperation and online or not; move and rename people, add and rename groups. */
-export function ParticipantsPanel({ groups, participants }: { groups: Group[]; participants: ParticipantInfo[] }) {
+/**
+ * Who is here, per cooperation and online or not; move and rename people, revoke access or erase someone, add and
+ * rename groups.
+ */
+export function ParticipantsPanel({
+  groups,
+  participants,
+  access,
+}: {
+  groups: Group[];
+  participants: ParticipantInfo[];
+  /** The console's workshop and facilitator token, for revoking access and erasing (REST calls). */
+  access: Access;
+}) {
   const t = useT();
   const online = new Set(useLiveStore((s) => s.online));
   const onlineCount = participants.filter((p) => online.has(p.id)).length;
@@ -102,7 +131,7 @@ export function ParticipantsPanel({ groups, participants }: { groups: Group[]; p
             ) : (
               <ul className="people">
                 {members.map((p) => (
-                  <ParticipantRow key={p.id} p={p} groups={groups} online={online.has(p.id)} />
+                  <ParticipantRow key={p.id} p={p} groups={groups} online={online.has(p.id)} access={access} />
                 ))}
               </ul>
             )}
