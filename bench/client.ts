@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { LIMITS } from '../shared/limits';
 import { DEFAULT_PROGRAMME } from '../shared/template';
 import { launchBrowser, phoneContext, STILL } from '../tests/e2e/browser';
 import { startServer } from '../tests/helpers/startServer';
@@ -20,6 +21,12 @@ const SLOW_3G = {
   uploadThroughput: (400 * 1024) / 8,
 };
 const WALL = Number(process.env.WALL_NOTES ?? 500);
+const UPDATES = 20;
+// The server paces each connection to LIMITS.itemsPerMinute new items, so the wall is written by enough people that
+// nobody is paced, as in a real room: 20 notes each (25 writers for 500), plus about one more during the measurement.
+const NOTES_PER_WRITER = 20;
+const WRITERS = Math.ceil(WALL / NOTES_PER_WRITER);
+if (NOTES_PER_WRITER + Math.ceil(UPDATES / WRITERS) > LIMITS.itemsPerMinute) throw new Error('writers would be paced');
 const round = (n: number) => Math.round(n * 10) / 10;
 const distDir = path.resolve('dist/client');
 if (!existsSync(path.join(distDir, 'index.html'))) throw new Error('build the client first (npm run build)');
@@ -63,7 +70,7 @@ try {
   // The screen: a wall of notes, then one more at a time; main-thread work per update from the DevTools metrics.
   const sessionId = DEFAULT_PROGRAMME[0]!.id;
   const writers = await Promise.all(
-    [0, 1, 2, 3].map((i) =>
+    Array.from({ length: WRITERS }, (_, i) =>
       SimPhone.join(server.url, w, { name: `Schrijver ${i}`, groupId: w.groups[i % 2]!.id, side: 'formal' }),
     ),
   );
@@ -95,7 +102,7 @@ try {
       mo.observe(document.body, { childList: true, subtree: true, characterData: true });
     })`);
   const updates: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < UPDATES; i++) {
     const text = `Nieuwe notitie ${i}`;
     const before = await taskMs();
     const shown = appeared(screen, text);
