@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react';
 import type { ExerciseKind } from '../../shared/programme';
+import { ViewLoadError } from '../components/ViewLoadBoundary';
 import { frameworkViews } from './framework';
 import { noteWallViews } from './noteWall';
 import { pitchViews } from './pitch';
@@ -10,10 +12,12 @@ import { closingViews } from './closing';
 import { consultViews } from './consult';
 import { roleMarketViews } from './roleMarket';
 import { visionViews } from './vision';
-import type { ExerciseViews } from './types';
+import { lazyView } from './lazyView';
+import { loadOnce, type TrackedPromise } from './loadOnce';
+import type { ExerciseViewLoaders, ExerciseViews, Surface, SurfaceProps } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
-const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
+const VIEWS: Partial<Record<ExerciseKind, ExerciseViewLoaders>> = {
   noteWall: noteWallViews,
   pitch: pitchViews,
   framework: frameworkViews,
@@ -27,6 +31,47 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViews>> = {
   closing: closingViews,
 };
 
+type Loaders = { [S in Surface]: () => TrackedPromise<ComponentType<SurfaceProps[S]>> };
+const loaders = new Map<ExerciseKind, Loaders>();
+const views = new Map<ExerciseKind, ExerciseViews>();
+
+function loadersOf(kind: ExerciseKind): Loaders {
+  let l = loaders.get(kind);
+  if (!l) {
+    const source = VIEWS[kind] ?? noteWallViews;
+    const once = <S extends Surface>(surface: S) =>
+      loadOnce(() =>
+        source[surface]().catch((cause: unknown) => {
+          throw new ViewLoadError(`${kind} ${surface}`, cause);
+        }),
+      );
+    l = { Phone: once('Phone'), Screen: once('Screen'), Console: once('Console'), Researcher: once('Researcher') };
+    loaders.set(kind, l);
+  }
+  return l;
+}
+
+/** An exercise's four surfaces; each downloads its code on first render (the same components on every call). */
 export function exerciseViews(kind: ExerciseKind): ExerciseViews {
-  return VIEWS[kind] ?? noteWallViews;
+  let v = views.get(kind);
+  if (!v) {
+    const l = loadersOf(kind);
+    v = {
+      Phone: lazyView(l.Phone),
+      Screen: lazyView(l.Screen),
+      Console: lazyView(l.Console),
+      Researcher: lazyView(l.Researcher),
+    };
+    views.set(kind, v);
+  }
+  return v;
+}
+
+/** Downloads a surface's code before its first render; settles (never rejects) when it has arrived or failed. */
+export function preloadExerciseView(kind: ExerciseKind, surface: Surface): Promise<void> {
+  const load = loadersOf(kind)[surface];
+  return load().then(
+    () => undefined,
+    () => undefined,
+  );
 }

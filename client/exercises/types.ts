@@ -27,10 +27,21 @@ export interface ResearcherProps {
   groupId: string | null;
 }
 
-/** The four surfaces of one exercise kind (DESIGN.md §3, "An exercise is a module"). */
-export interface ExerciseViews {
-  Phone: ComponentType<PhoneProps>;
-  Screen: ComponentType<ScreenProps>;
-  Console: ComponentType<ConsoleProps>;
-  Researcher: ComponentType<ResearcherProps>;
+/** The props of each of an exercise's four surfaces. */
+export interface SurfaceProps {
+  Phone: PhoneProps;
+  Screen: ScreenProps;
+  Console: ConsoleProps;
+  Researcher: ResearcherProps;
 }
+
+export type Surface = keyof SurfaceProps;
+
+/** The four surfaces of one exercise kind (DESIGN.md §3, "An exercise is a module"). */
+export type ExerciseViews = { [S in Surface]: ComponentType<SurfaceProps[S]> };
+
+/**
+ * How an exercise's four surfaces load: each as its own chunk on first use, so a phone downloads only the phone view
+ * of the exercise it is in (see `registry.ts`).
+ */
+export type ExerciseViewLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> };
