@@ -54,6 +54,10 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       cleanups.push(() => void idb.destroy());
     }
     cleanups.push(connectDoc({ workshopId, name: 'control', token, doc: control }));
+    // Browsers open one WebSocket per host at a time. Control goes first (the first picture needs it), then the
+    // command socket, which takes a round trip more than a document after opening, so its wait overlaps the others.
+    const { socket, close } = connectSocket(token, workshopId);
+    cleanups.push(close);
 
     let board: Y.Doc | null = null;
     let boardIdb: IndexeddbPersistence | null = null;
@@ -88,8 +92,6 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       cleanups.push(connectDoc({ workshopId, name: `own/${ownerId}`, token, doc: own, countPending: true }));
     }
 
-    const { socket, close } = connectSocket(token, workshopId);
-    cleanups.push(close);
     if (board && persistBoard) cleanups.push(watchSaved(board, 'board', socket));
     setActiveWorkshop({ workshopId, board, own, socket });
 
