@@ -1,9 +1,13 @@
 import { Component, useEffect, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
 
-/** A part of the app (one exercise's view) whose code could not be downloaded. */
+/** A part of the app (one exercise's view) whose code could not be downloaded; `retry` lets it be tried again. */
 export class ViewLoadError extends Error {
-  constructor(what: string, cause: unknown) {
+  constructor(
+    what: string,
+    cause: unknown,
+    readonly retry: () => void,
+  ) {
     super(`could not load ${what}`, { cause });
     this.name = 'ViewLoadError';
   }
@@ -47,7 +51,10 @@ export class ViewLoadBoundary extends Component<{ children: ReactNode }, { error
     return { error };
   }
 
-  private retry = () => this.setState({ error: null });
+  private retry = () => {
+    if (this.state.error instanceof ViewLoadError) this.state.error.retry();
+    this.setState({ error: null });
+  };
 
   override render() {
     const { error } = this.state;

@@ -2,13 +2,17 @@
 export type TrackedPromise<T> = Promise<T> &
   ({ status: 'pending' } | { status: 'fulfilled'; value: T } | { status: 'rejected'; reason: unknown });
 
-/**
- * Wraps `load` so it runs once and its promise is kept, marked with its outcome as React's `use()` expects; a load
- * that failed is forgotten, so the next call tries again (a phone on bad Wi-Fi may miss a chunk once).
- */
-export function loadOnce<T>(load: () => Promise<T>): () => TrackedPromise<T> {
+/** One thing loaded at most once at a time (an exercise view's code). */
+export interface LoadOnce<T> {
+  /** The load's promise, started on the first call and kept, marked with its outcome as React's `use()` expects. */
+  get: () => TrackedPromise<T>;
+  /** Forgets a failed load, so the next `get` tries again (a phone on bad Wi-Fi may miss a chunk once). */
+  retry: () => void;
+}
+
+export function loadOnce<T>(load: () => Promise<T>): LoadOnce<T> {
   let current: TrackedPromise<T> | null = null;
-  return () => {
+  const get = (): TrackedPromise<T> => {
     if (current) return current;
     const p: TrackedPromise<T> = Object.assign(
       load().then(
@@ -18,7 +22,6 @@ export function loadOnce<T>(load: () => Promise<T>): () => TrackedPromise<T> {
         },
         (reason: unknown) => {
           Object.assign(p, { status: 'rejected', reason });
-          if (current === p) current = null;
           throw reason;
         },
       ),
@@ -27,4 +30,9 @@ export function loadOnce<T>(load: () => Promise<T>): () => TrackedPromise<T> {
     current = p;
     return p;
   };
+  // A failure stays until someone asks to retry: React renders again after a rejection and must see it, not a new load.
+  const retry = () => {
+    if (current?.status === 'rejected') current = null;
+  };
+  return { get, retry };
 }

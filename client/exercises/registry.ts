@@ -13,7 +13,7 @@ import { consultViews } from './consult';
 import { roleMarketViews } from './roleMarket';
 import { visionViews } from './vision';
 import { lazyView } from './lazyView';
-import { loadOnce, type TrackedPromise } from './loadOnce';
+import { loadOnce, type LoadOnce } from './loadOnce';
 import type { ExerciseViewLoaders, ExerciseViews, Surface, SurfaceProps } from './types';
 
 /** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
@@ -31,7 +31,7 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViewLoaders>> = {
   closing: closingViews,
 };
 
-type Loaders = { [S in Surface]: () => TrackedPromise<ComponentType<SurfaceProps[S]>> };
+type Loaders = { [S in Surface]: LoadOnce<ComponentType<SurfaceProps[S]>> };
 const loaders = new Map<ExerciseKind, Loaders>();
 const views = new Map<ExerciseKind, ExerciseViews>();
 
@@ -39,12 +39,14 @@ function loadersOf(kind: ExerciseKind): Loaders {
   let l = loaders.get(kind);
   if (!l) {
     const source = VIEWS[kind] ?? noteWallViews;
-    const once = <S extends Surface>(surface: S) =>
-      loadOnce(() =>
+    const once = <S extends Surface>(surface: S) => {
+      const l: LoadOnce<ComponentType<SurfaceProps[S]>> = loadOnce(() =>
         source[surface]().catch((cause: unknown) => {
-          throw new ViewLoadError(`${kind} ${surface}`, cause);
+          throw new ViewLoadError(`${kind} ${surface}`, cause, l.retry);
         }),
       );
+      return l;
+    };
     l = { Phone: once('Phone'), Screen: once('Screen'), Console: once('Console'), Researcher: once('Researcher') };
     loaders.set(kind, l);
   }
@@ -57,20 +59,24 @@ export function exerciseViews(kind: ExerciseKind): ExerciseViews {
   if (!v) {
     const l = loadersOf(kind);
     v = {
-      Phone: lazyView(l.Phone),
-      Screen: lazyView(l.Screen),
-      Console: lazyView(l.Console),
-      Researcher: lazyView(l.Researcher),
+      Phone: lazyView(l.Phone.get),
+      Screen: lazyView(l.Screen.get),
+      Console: lazyView(l.Console.get),
+      Researcher: lazyView(l.Researcher.get),
     };
     views.set(kind, v);
   }
   return v;
 }
 
-/** Downloads a surface's code before its first render; settles (never rejects) when it has arrived or failed. */
+/**
+ * Downloads a surface's code before its first render (again, if an earlier try failed); settles (never rejects) when
+ * it has arrived or failed.
+ */
 export function preloadExerciseView(kind: ExerciseKind, surface: Surface): Promise<void> {
   const load = loadersOf(kind)[surface];
-  return load().then(
+  load.retry();
+  return load.get().then(
     () => undefined,
     () => undefined,
   );

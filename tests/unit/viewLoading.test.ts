@@ -10,26 +10,29 @@ describe('loadOnce (exercise views loaded on demand)', () => {
       calls++;
       return 'view';
     });
-    const first = load();
+    const first = load.get();
     expect(first.status).toBe('pending');
-    expect(load()).toBe(first);
+    expect(load.get()).toBe(first);
     await expect(first).resolves.toBe('view');
     expect(first).toMatchObject({ status: 'fulfilled', value: 'view' });
-    expect(load()).toBe(first);
+    load.retry();
+    expect(load.get()).toBe(first);
     expect(calls).toBe(1);
   });
 
-  it('forgets a failed load, so the next call tries again', async () => {
+  it('keeps a failed load until asked to retry (React must see the failure), then tries again', async () => {
     let calls = 0;
     const load = loadOnce(async () => {
       calls++;
       if (calls === 1) throw new Error('offline');
       return 'view';
     });
-    const failed = load();
+    const failed = load.get();
     await expect(failed).rejects.toThrow('offline');
     expect(failed).toMatchObject({ status: 'rejected' });
-    const retried = load();
+    expect(load.get()).toBe(failed);
+    load.retry();
+    const retried = load.get();
     expect(retried).not.toBe(failed);
     await expect(retried).resolves.toBe('view');
     expect(calls).toBe(2);
