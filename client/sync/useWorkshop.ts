@@ -2,7 +2,7 @@ import { NOTICE_CODES } from '../../shared/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
-import { useBoardStore, useOwnStore } from '../store/boardStore';
+import { emptyBoard, useBoardStore, useOwnStore } from '../store/boardStore';
 import { useConnectionStore } from '../store/connectionStore';
 import { emptyControl, useControlStore } from '../store/controlStore';
 import { useLiveStore } from '../store/liveStore';
@@ -27,8 +27,8 @@ export interface WorkshopOptions {
 
 function resetStores(): void {
   useControlStore.setState(emptyControl());
-  useBoardStore.setState({ items: {} });
-  useOwnStore.setState({ items: {} });
+  useBoardStore.setState(emptyBoard());
+  useOwnStore.setState(emptyBoard());
   useLiveStore.setState({ online: [], hello: null, summon: null, hands: [], myHand: false });
   useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting', saved: null });
 }
