@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { ExerciseDefinition } from '../../shared/exercises/types';
 import type { ExerciseKind } from '../../shared/programme';
 import { ViewLoadError } from '../components/ViewLoadBoundary';
 import { frameworkViews } from './framework';
@@ -31,6 +32,7 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViewLoaders>> = {
   closing: closingViews,
 };
 
+type SurfaceLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> };
 type Loaders = { [S in Surface]: LoadOnce<ComponentType<SurfaceProps[S]>> };
 const loaders = new Map<ExerciseKind, Loaders>();
 const views = new Map<ExerciseKind, ExerciseViews>();
@@ -38,7 +40,7 @@ const views = new Map<ExerciseKind, ExerciseViews>();
 function loadersOf(kind: ExerciseKind): Loaders {
   let l = loaders.get(kind);
   if (!l) {
-    const source = VIEWS[kind] ?? noteWallViews;
+    const source: SurfaceLoaders = VIEWS[kind] ?? noteWallViews;
     const once = <S extends Surface>(surface: S) => {
       const l: LoadOnce<ComponentType<SurfaceProps[S]>> = loadOnce(() =>
         source[surface]().catch((cause: unknown) => {
@@ -81,3 +83,7 @@ export function preloadExerciseView(kind: ExerciseKind, surface: Surface): Promi
     () => undefined,
   );
 }
+
+/** An exercise's shared definition (its phases' names), loaded on demand; a kind without a module is a note wall. */
+export const loadExerciseDefinition = (kind: ExerciseKind): Promise<ExerciseDefinition> =>
+  (VIEWS[kind] ?? noteWallViews).definition();

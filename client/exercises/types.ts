@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { ExerciseDefinition } from '../../shared/exercises/types';
 import type { Session } from '../../shared/programme';
 
 /** A participant's phone: what the current session asks of them and their group. */
@@ -42,6 +43,9 @@ export type ExerciseViews = { [S in Surface]: ComponentType<SurfaceProps[S]> };
 
 /**
  * How an exercise's four surfaces load: each as its own chunk on first use, so a phone downloads only the phone view
- * of the exercise it is in (see `registry.ts`).
+ * of the exercise it is in (see `registry.ts`). Its shared definition (phase names, for announcements) loads the same
+ * way, mostly from a chunk its views have already brought.
  */
-export type ExerciseViewLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> };
+export type ExerciseViewLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> } & {
+  definition: () => Promise<ExerciseDefinition>;
+};

@@ -6,4 +6,5 @@ export const actionPlanViews: ExerciseViewLoaders = {
   Screen: () => import('./PlanViews').then((m) => m.PlanScreen),
   Console: () => import('./PlanViews').then((m) => m.PlanConsole),
   Researcher: () => import('./PlanViews').then((m) => m.PlanResearcher),
+  definition: () => import('../../../shared/exercises/actionPlan').then((m) => m.actionPlan),
 };

@@ -6,4 +6,5 @@ export const closingViews: ExerciseViewLoaders = {
   Screen: () => import('./ClosingViews').then((m) => m.ClosingScreen),
   Console: () => import('./ClosingViews').then((m) => m.ClosingConsole),
   Researcher: () => import('./ClosingViews').then((m) => m.ClosingResearcher),
+  definition: () => import('../../../shared/exercises/closing').then((m) => m.closing),
 };

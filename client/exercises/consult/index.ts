@@ -6,4 +6,5 @@ export const consultViews: ExerciseViewLoaders = {
   Screen: () => import('./ConsultScreen').then((m) => m.ConsultScreen),
   Console: () => import('./ConsultConsole').then((m) => m.ConsultConsole),
   Researcher: () => import('./ConsultResearcher').then((m) => m.ConsultResearcher),
+  definition: () => import('../../../shared/exercises/consult').then((m) => m.consult),
 };

@@ -6,4 +6,5 @@ export const frameworkViews: ExerciseViewLoaders = {
   Screen: () => import('./FrameworkScreen').then((m) => m.FrameworkScreen),
   Console: () => import('./FrameworkConsole').then((m) => m.FrameworkConsole),
   Researcher: () => import('./FrameworkResearcher').then((m) => m.FrameworkResearcher),
+  definition: () => import('../../../shared/exercises/framework').then((m) => m.framework),
 };

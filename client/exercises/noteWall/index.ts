@@ -6,4 +6,5 @@ export const noteWallViews: ExerciseViewLoaders = {
   Screen: () => import('./NoteWallScreen').then((m) => m.NoteWallScreen),
   Console: () => import('./NoteWallConsole').then((m) => m.NoteWallConsole),
   Researcher: () => import('./NoteWallResearcher').then((m) => m.NoteWallResearcher),
+  definition: () => import('../../../shared/exercises/noteWall').then((m) => m.noteWall),
 };

@@ -6,4 +6,5 @@ export const pitchViews: ExerciseViewLoaders = {
   Screen: () => import('./PitchScreen').then((m) => m.PitchScreen),
   Console: () => import('./PitchConsole').then((m) => m.PitchConsole),
   Researcher: () => import('./PitchResearcher').then((m) => m.PitchResearcher),
+  definition: () => import('../../../shared/exercises/pitch').then((m) => m.pitch),
 };

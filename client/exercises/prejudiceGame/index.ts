@@ -6,4 +6,5 @@ export const prejudiceGameViews: ExerciseViewLoaders = {
   Screen: () => import('./PrejudiceScreen').then((m) => m.PrejudiceScreen),
   Console: () => import('./PrejudiceConsole').then((m) => m.PrejudiceConsole),
   Researcher: () => import('./PrejudiceResearcher').then((m) => m.PrejudiceResearcher),
+  definition: () => import('../../../shared/exercises/prejudiceGame').then((m) => m.prejudiceGame),
 };

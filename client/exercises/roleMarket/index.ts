@@ -6,4 +6,5 @@ export const roleMarketViews: ExerciseViewLoaders = {
   Screen: () => import('./RoleMarketScreen').then((m) => m.RoleMarketScreen),
   Console: () => import('./RoleMarketConsole').then((m) => m.RoleMarketConsole),
   Researcher: () => import('./RoleMarketResearcher').then((m) => m.RoleMarketResearcher),
+  definition: () => import('../../../shared/exercises/roleMarket').then((m) => m.roleMarket),
 };

@@ -6,4 +6,5 @@ export const strengthsViews: ExerciseViewLoaders = {
   Screen: () => import('./StrengthsScreen').then((m) => m.StrengthsScreen),
   Console: () => import('./StrengthsConsole').then((m) => m.StrengthsConsole),
   Researcher: () => import('./StrengthsResearcher').then((m) => m.StrengthsResearcher),
+  definition: () => import('../../../shared/exercises/strengths').then((m) => m.strengths),
 };

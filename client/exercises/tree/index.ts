@@ -6,4 +6,5 @@ export const treeViews: ExerciseViewLoaders = {
   Screen: () => import('./TreeScreen').then((m) => m.TreeScreen),
   Console: () => import('./TreeConsole').then((m) => m.TreeConsole),
   Researcher: () => import('./TreeResearcher').then((m) => m.TreeResearcher),
+  definition: () => import('../../../shared/exercises/tree').then((m) => m.tree),
 };

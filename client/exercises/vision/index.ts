@@ -6,4 +6,5 @@ export const visionViews: ExerciseViewLoaders = {
   Screen: () => import('./VisionViews').then((m) => m.VisionScreen),
   Console: () => import('./VisionViews').then((m) => m.VisionConsole),
   Researcher: () => import('./VisionViews').then((m) => m.VisionResearcher),
+  definition: () => import('../../../shared/exercises/vision').then((m) => m.vision),
 };
