@@ -42,12 +42,12 @@ function loadersOf(kind: ExerciseKind): Loaders {
   if (!l) {
     const source: SurfaceLoaders = VIEWS[kind] ?? noteWallViews;
     const once = <S extends Surface>(surface: S) => {
-      const l: LoadOnce<ComponentType<SurfaceProps[S]>> = loadOnce(() =>
+      const view: LoadOnce<ComponentType<SurfaceProps[S]>> = loadOnce(() =>
         source[surface]().catch((cause: unknown) => {
-          throw new ViewLoadError(`${kind} ${surface}`, cause, l.retry);
+          throw new ViewLoadError(`${kind} ${surface}`, cause, view.retry);
         }),
       );
-      return l;
+      return view;
     };
     l = { Phone: once('Phone'), Screen: once('Screen'), Console: once('Console'), Researcher: once('Researcher') };
     loaders.set(kind, l);
