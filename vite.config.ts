@@ -7,7 +7,19 @@ const target = `http://localhost:${process.env.PORT ?? 3000}`;
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Everything the entry imports statically (the shell: React, Yjs, the sync layer, join form, participant
+        // view) in one chunk, instead of dozens of small shared chunks that a phone on 400 ms round trips fetches in
+        // waves; each exercise's views stay in their own chunks, loaded on demand (client/exercises/registry.ts).
+        codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] },
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: {

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { ExerciseDefinition } from '../../shared/exercises/types';
 import type { Session } from '../../shared/programme';
 
 /** A participant's phone: what the current session asks of them and their group. */
@@ -27,10 +28,24 @@ export interface ResearcherProps {
   groupId: string | null;
 }
 
-/** The four surfaces of one exercise kind (DESIGN.md §3, "An exercise is a module"). */
-export interface ExerciseViews {
-  Phone: ComponentType<PhoneProps>;
-  Screen: ComponentType<ScreenProps>;
-  Console: ComponentType<ConsoleProps>;
-  Researcher: ComponentType<ResearcherProps>;
+/** The props of each of an exercise's four surfaces. */
+export interface SurfaceProps {
+  Phone: PhoneProps;
+  Screen: ScreenProps;
+  Console: ConsoleProps;
+  Researcher: ResearcherProps;
 }
+
+export type Surface = keyof SurfaceProps;
+
+/** The four surfaces of one exercise kind (DESIGN.md §3, "An exercise is a module"). */
+export type ExerciseViews = { [S in Surface]: ComponentType<SurfaceProps[S]> };
+
+/**
+ * How an exercise's four surfaces load: each as its own chunk on first use, so a phone downloads only the phone view
+ * of the exercise it is in (see `registry.ts`). Its shared definition (phase names, for announcements) loads the same
+ * way, mostly from a chunk its views have already brought.
+ */
+export type ExerciseViewLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> } & {
+  definition: () => Promise<ExerciseDefinition>;
+};

@@ -16,6 +16,9 @@ export const en: Record<MessageKey, string> = {
   'common.notFound': 'This page does not exist.',
   'common.toHome': 'To the start page',
   'common.skipToContent': 'Skip to content',
+  'view.loading': 'Loading this part…',
+  'view.loadFailed': 'This part could not be loaded. Check the connection.',
+  'view.retry': 'Try again',
 
   'conn.label': 'Connection',
   'conn.online': 'Online',

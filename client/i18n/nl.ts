@@ -14,6 +14,9 @@ export const nl = {
   'common.notFound': 'Deze pagina bestaat niet.',
   'common.toHome': 'Naar de startpagina',
   'common.skipToContent': 'Naar de inhoud',
+  'view.loading': 'Dit onderdeel wordt geladen…',
+  'view.loadFailed': 'Dit onderdeel kon niet worden geladen. Controleer de verbinding.',
+  'view.retry': 'Opnieuw proberen',
 
   'conn.label': 'Verbinding',
   'conn.online': 'Online',

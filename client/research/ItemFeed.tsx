@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Item } from '../../shared/boardDoc';
 import { itemExportText } from '../../shared/exercises/registry';
 import { useLang } from '../i18n/i18n';
-import { useBoardStore } from '../store/boardStore';
+import { useSessionItems } from '../store/boardStore';
 import { useDraftStore, draftActions } from './draftStore';
 import { useResearchT } from './i18n';
 import { Provenance } from './Provenance';
@@ -10,14 +10,8 @@ import { clock, useNames } from './useNames';
 
 /** The session's items of one group (or all), newest first. */
 export function useFeedItems(sessionId: string, groupId: string | null): Item[] {
-  const items = useBoardStore((s) => s.items);
-  return useMemo(
-    () =>
-      Object.values(items)
-        .filter((i) => i.sessionId === sessionId && (groupId === null || i.groupId === groupId))
-        .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id)),
-    [items, sessionId, groupId],
-  );
+  const items = useSessionItems(sessionId);
+  return useMemo(() => items.filter((i) => groupId === null || i.groupId === groupId).reverse(), [items, groupId]);
 }
 
 /** A live feed of any exercise's items, each linkable to the observation being written. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLang } from '../i18n/i18n';
-import { useBoardStore } from '../store/boardStore';
+import { useSessionItems } from '../store/boardStore';
 import { useResearchT } from './i18n';
 import { useResearchStore } from './researchStore';
 import { clock, useNames } from './useNames';
@@ -11,11 +11,10 @@ export function SessionSummary({ sessionId }: { sessionId: string }) {
   const lang = useLang();
   const names = useNames();
   const time = clock(lang);
-  const items = useBoardStore((s) => s.items);
+  const list = useSessionItems(sessionId);
   const observations = useResearchStore((s) => s.observations);
   const codes = useResearchStore((s) => s.codes);
   const s = useMemo(() => {
-    const list = Object.values(items).filter((i) => i.sessionId === sessionId);
     const obs = observations.filter((o) => o.sessionId === sessionId);
     const perGroup = new Map<string, number>();
     for (const i of list) perGroup.set(i.groupId ?? '', (perGroup.get(i.groupId ?? '') ?? 0) + 1);
@@ -33,7 +32,7 @@ export function SessionSummary({ sessionId }: { sessionId: string }) {
       from: times.length ? Math.min(...times) : null,
       to: times.length ? Math.max(...times) : null,
     };
-  }, [items, observations, sessionId]);
+  }, [list, observations, sessionId]);
   const codeName = (id: string) => codes.find((c) => c.id === id)?.name ?? id;
   return (
     <section className="panel" aria-labelledby="summary-title" data-testid="session-summary">

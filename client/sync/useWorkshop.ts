@@ -2,7 +2,7 @@ import { NOTICE_CODES } from '../../shared/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
-import { useBoardStore, useOwnStore } from '../store/boardStore';
+import { emptyBoard, useBoardStore, useOwnStore } from '../store/boardStore';
 import { useConnectionStore } from '../store/connectionStore';
 import { emptyControl, useControlStore } from '../store/controlStore';
 import { useLiveStore } from '../store/liveStore';
@@ -27,8 +27,8 @@ export interface WorkshopOptions {
 
 function resetStores(): void {
   useControlStore.setState(emptyControl());
-  useBoardStore.setState({ items: {} });
-  useOwnStore.setState({ items: {} });
+  useBoardStore.setState(emptyBoard());
+  useOwnStore.setState(emptyBoard());
   useLiveStore.setState({ online: [], hello: null, summon: null, hands: [], myHand: false });
   useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting', saved: null });
 }
@@ -54,6 +54,10 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       cleanups.push(() => void idb.destroy());
     }
     cleanups.push(connectDoc({ workshopId, name: 'control', token, doc: control }));
+    // Browsers open one WebSocket per host at a time. Control goes first (the first picture needs it), then the
+    // command socket, which takes a round trip more than a document after opening, so its wait overlaps the others.
+    const { socket, close } = connectSocket(token, workshopId);
+    cleanups.push(close);
 
     let board: Y.Doc | null = null;
     let boardIdb: IndexeddbPersistence | null = null;
@@ -88,8 +92,6 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       cleanups.push(connectDoc({ workshopId, name: `own/${ownerId}`, token, doc: own, countPending: true }));
     }
 
-    const { socket, close } = connectSocket(token, workshopId);
-    cleanups.push(close);
     if (board && persistBoard) cleanups.push(watchSaved(board, 'board', socket));
     setActiveWorkshop({ workshopId, board, own, socket });
 

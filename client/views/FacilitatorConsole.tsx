@@ -4,6 +4,7 @@ import { Page } from '../components/Page';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
 import { exerciseViews } from '../exercises/registry';
+import { usePreloadNext } from '../exercises/usePreloadNext';
 import { useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
 import { selectRefused, useConnectionStore } from '../store/connectionStore';
@@ -26,6 +27,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
   const refused = useConnectionStore(selectRefused);
   const session = currentSession(control);
   const Console = session ? exerciseViews(session.kind).Console : null;
+  usePreloadNext('Console', control.programme, session);
   const announcement = useAnnouncements(session, control.state);
 
   return (

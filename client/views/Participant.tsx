@@ -9,6 +9,7 @@ import { PhoneToolbar } from '../components/toolkit/PhoneToolbar';
 import { PrivateNotice } from '../components/toolkit/PrivateNotice';
 import { SummonBanner } from '../components/toolkit/SummonBanner';
 import { exerciseViews } from '../exercises/registry';
+import { usePreloadNext } from '../exercises/usePreloadNext';
 import { useT } from '../i18n/i18n';
 import { clearIdentity, loadIdentity } from '../identity';
 import { selectRefused, useConnectionStore } from '../store/connectionStore';
@@ -59,6 +60,7 @@ function ParticipantBoard({
   const session = currentSession(control);
   const state = control.state;
   const Phone = session ? exerciseViews(session.kind).Phone : null;
+  usePreloadNext('Phone', control.programme, session);
   const announcement = useAnnouncements(session, state);
 
   const who = me && (

@@ -5,6 +5,7 @@ import { Page } from '../components/Page';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
 import { exerciseViews } from '../exercises/registry';
+import { usePreloadNext } from '../exercises/usePreloadNext';
 import { localise, useLang, useT } from '../i18n/i18n';
 import { ExportPanel } from '../research/ExportPanel';
 import { ItemFeed, useFeedItems } from '../research/ItemFeed';
@@ -44,6 +45,7 @@ export function Researcher({ workshopId }: { workshopId: string }) {
   const session = sessionChoice === FOLLOW ? live : control.programme.find((s) => s.id === sessionChoice);
   const group = groupId === ALL ? null : groupId;
   const View = session ? exerciseViews(session.kind).Researcher : null;
+  usePreloadNext('Researcher', control.programme, session);
   const items = useFeedItems(session?.id ?? '', group);
   // Groups the session's exercise formed (mixed groups, consult pairs) can be followed too; their members speak.
   const workGroups = workGroupsOf(session ? control.exercises[session.id] : undefined).filter(

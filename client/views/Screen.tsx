@@ -6,6 +6,7 @@ import { RefusedNotice } from '../components/RefusedNotice';
 import { TimerDisplay } from '../components/TimerDisplay';
 import { TimerCue } from '../components/toolkit/TimerCue';
 import { exerciseViews } from '../exercises/registry';
+import { usePreloadNext } from '../exercises/usePreloadNext';
 import { localise, useLang, useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
 import { useControlStore } from '../store/controlStore';
@@ -24,6 +25,7 @@ export function Screen({ workshopId }: { workshopId: string }) {
   const meta = control.meta;
   const announcement = useAnnouncements(session, state);
   const ScreenView = session ? exerciseViews(session.kind).Screen : null;
+  usePreloadNext('Screen', control.programme, session);
   const joinLink = meta ? `${window.location.origin}/j/${meta.joinCode}` : '';
 
   return (

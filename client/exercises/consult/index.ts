@@ -1,13 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { ConsultConsole } from './ConsultConsole';
-import { ConsultPhone } from './ConsultPhone';
-import { ConsultResearcher } from './ConsultResearcher';
-import { ConsultScreen } from './ConsultScreen';
+import type { ExerciseViewLoaders } from '../types';
 
-/** Consult's four surfaces. */
-export const consultViews: ExerciseViews = {
-  Phone: ConsultPhone,
-  Screen: ConsultScreen,
-  Console: ConsultConsole,
-  Researcher: ConsultResearcher,
+/** Consult's four surfaces, each loaded on first use. */
+export const consultViews: ExerciseViewLoaders = {
+  Phone: () => import('./ConsultPhone').then((m) => m.ConsultPhone),
+  Screen: () => import('./ConsultScreen').then((m) => m.ConsultScreen),
+  Console: () => import('./ConsultConsole').then((m) => m.ConsultConsole),
+  Researcher: () => import('./ConsultResearcher').then((m) => m.ConsultResearcher),
+  definition: () => import('../../../shared/exercises/consult').then((m) => m.consult),
 };

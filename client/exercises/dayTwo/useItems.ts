@@ -1,21 +1,16 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
-import { useBoardStore } from '../../store/boardStore';
+import { useSessionItems } from '../../store/boardStore';
 
 /** The items of one kind in one session (optionally one cooperation), oldest first. */
 export function useItems(sessionId: string, kind: string, groupId?: string | null): Item[] {
-  const items = useBoardStore((s) => s.items);
+  // The session's items come sorted oldest first, and change only when one of them does.
+  const items = useSessionItems(sessionId);
   return useMemo(
     () =>
-      Object.values(items)
-        .filter(
-          (i) =>
-            i.kind === kind &&
-            i.sessionId === sessionId &&
-            !i.hidden &&
-            (groupId === undefined || groupId === null || i.groupId === groupId),
-        )
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-    [items, sessionId, kind, groupId],
+      items.filter(
+        (i) => i.kind === kind && !i.hidden && (groupId === undefined || groupId === null || i.groupId === groupId),
+      ),
+    [items, kind, groupId],
   );
 }

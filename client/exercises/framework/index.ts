@@ -1,13 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { FrameworkConsole } from './FrameworkConsole';
-import { FrameworkPhone } from './FrameworkPhone';
-import { FrameworkResearcher } from './FrameworkResearcher';
-import { FrameworkScreen } from './FrameworkScreen';
+import type { ExerciseViewLoaders } from '../types';
 
-/** Kader's four surfaces. */
-export const frameworkViews: ExerciseViews = {
-  Phone: FrameworkPhone,
-  Screen: FrameworkScreen,
-  Console: FrameworkConsole,
-  Researcher: FrameworkResearcher,
+/** Kader's four surfaces, each loaded on first use. */
+export const frameworkViews: ExerciseViewLoaders = {
+  Phone: () => import('./FrameworkPhone').then((m) => m.FrameworkPhone),
+  Screen: () => import('./FrameworkScreen').then((m) => m.FrameworkScreen),
+  Console: () => import('./FrameworkConsole').then((m) => m.FrameworkConsole),
+  Researcher: () => import('./FrameworkResearcher').then((m) => m.FrameworkResearcher),
+  definition: () => import('../../../shared/exercises/framework').then((m) => m.framework),
 };

@@ -1,21 +1,23 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import { NOTE } from '../../../shared/exercises/noteWall';
-import { useBoardStore, useOwnStore } from '../../store/boardStore';
+import { useOwnSessionItems, useSessionItems } from '../../store/boardStore';
+import { byCreation } from '../../store/sessionIndex';
 
 /** A note as the views show it. */
 export type Note = Item & { text: string };
 
-/** The notes of one session, oldest first. */
+const isNote = (i: Item): i is Note => i.kind === NOTE && typeof i.text === 'string';
+
+/** The notes of one session, oldest first; the same array until one of the session's items changes. */
 export function useSessionNotes(sessionId: string): Note[] {
-  const items = useBoardStore((s) => s.items);
+  const items = useSessionItems(sessionId);
   // A participant's private drafts show among their own notes until the facilitator reveals them.
-  const drafts = useOwnStore((s) => s.items);
-  return useMemo(
-    () =>
-      [...Object.values(items), ...Object.values(drafts).filter((d) => !items[d.id])]
-        .filter((i): i is Note => i.kind === NOTE && i.sessionId === sessionId && typeof i.text === 'string')
-        .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-    [items, drafts, sessionId],
-  );
+  const drafts = useOwnSessionItems(sessionId);
+  return useMemo(() => {
+    const notes = items.filter(isNote);
+    if (drafts.length === 0) return notes;
+    const onBoard = new Set(items.map((i) => i.id));
+    return [...notes, ...drafts.filter((d) => !onBoard.has(d.id) && isNote(d))].sort(byCreation) as Note[];
+  }, [items, drafts]);
 }

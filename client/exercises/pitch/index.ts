@@ -1,13 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { PitchConsole } from './PitchConsole';
-import { PitchPhone } from './PitchPhone';
-import { PitchResearcher } from './PitchResearcher';
-import { PitchScreen } from './PitchScreen';
+import type { ExerciseViewLoaders } from '../types';
 
-/** The pitch's four surfaces. */
-export const pitchViews: ExerciseViews = {
-  Phone: PitchPhone,
-  Screen: PitchScreen,
-  Console: PitchConsole,
-  Researcher: PitchResearcher,
+/** The pitch's four surfaces, each loaded on first use. */
+export const pitchViews: ExerciseViewLoaders = {
+  Phone: () => import('./PitchPhone').then((m) => m.PitchPhone),
+  Screen: () => import('./PitchScreen').then((m) => m.PitchScreen),
+  Console: () => import('./PitchConsole').then((m) => m.PitchConsole),
+  Researcher: () => import('./PitchResearcher').then((m) => m.PitchResearcher),
+  definition: () => import('../../../shared/exercises/pitch').then((m) => m.pitch),
 };

@@ -2,15 +2,14 @@ import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import { PREJUDICE_NOTE, type PrejudiceState } from '../../../shared/exercises/prejudiceGame';
 import { sessionStatements, tallyAnswers } from '../../../shared/exercises/prejudiceGame/tally';
-import { useBoardStore } from '../../store/boardStore';
+import { useSessionItems } from '../../store/boardStore';
 import { useExerciseState } from '../useExercise';
 
 /** The game's statements, tallies, notes and the server's state (current statement, revealed ones). */
 export function usePrejudice(sessionId: string) {
-  const items = useBoardStore((s) => s.items);
+  const all = useSessionItems(sessionId);
   const state = useExerciseState(sessionId) as PrejudiceState;
   return useMemo(() => {
-    const all = Object.values(items);
     const statements = sessionStatements(all, sessionId);
     const current = statements.find((s) => s.id === state.currentStatementId) ?? null;
     const revealed = new Set(state.revealed ?? []);
@@ -23,5 +22,5 @@ export function usePrejudice(sessionId: string) {
         )
         .sort((a, b) => a.createdAt - b.createdAt);
     return { statements, current, revealed, tally, notes };
-  }, [items, state, sessionId]);
+  }, [all, state, sessionId]);
 }

@@ -1,13 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { RoleMarketConsole } from './RoleMarketConsole';
-import { RoleMarketPhone } from './RoleMarketPhone';
-import { RoleMarketResearcher } from './RoleMarketResearcher';
-import { RoleMarketScreen } from './RoleMarketScreen';
+import type { ExerciseViewLoaders } from '../types';
 
-/** Rollenmarkt's four surfaces. */
-export const roleMarketViews: ExerciseViews = {
-  Phone: RoleMarketPhone,
-  Screen: RoleMarketScreen,
-  Console: RoleMarketConsole,
-  Researcher: RoleMarketResearcher,
+/** Rollenmarkt's four surfaces, each loaded on first use. */
+export const roleMarketViews: ExerciseViewLoaders = {
+  Phone: () => import('./RoleMarketPhone').then((m) => m.RoleMarketPhone),
+  Screen: () => import('./RoleMarketScreen').then((m) => m.RoleMarketScreen),
+  Console: () => import('./RoleMarketConsole').then((m) => m.RoleMarketConsole),
+  Researcher: () => import('./RoleMarketResearcher').then((m) => m.RoleMarketResearcher),
+  definition: () => import('../../../shared/exercises/roleMarket').then((m) => m.roleMarket),
 };

@@ -85,7 +85,15 @@ function RoleRow({ role, sessionId, all }: { role: CuratedRole; sessionId: strin
 }
 
 /** The facilitator curates the catalogue: accept proposals, rename and merge any role. */
-export function RoleCuration({ sessionId, items, state }: { sessionId: string; items: Item[]; state: StrengthsState }) {
+export function RoleCuration({
+  sessionId,
+  items,
+  state,
+}: {
+  sessionId: string;
+  items: readonly Item[];
+  state: StrengthsState;
+}) {
   const t = useStrengthsT();
   const roles = curateRoles(items, state, sessionId);
   const proposed = roles.filter((r) => r.proposed);

@@ -1,13 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { StrengthsConsole } from './StrengthsConsole';
-import { StrengthsPhone } from './StrengthsPhone';
-import { StrengthsResearcher } from './StrengthsResearcher';
-import { StrengthsScreen } from './StrengthsScreen';
+import type { ExerciseViewLoaders } from '../types';
 
-/** Krachten en rollen's four surfaces. */
-export const strengthsViews: ExerciseViews = {
-  Phone: StrengthsPhone,
-  Screen: StrengthsScreen,
-  Console: StrengthsConsole,
-  Researcher: StrengthsResearcher,
+/** Krachten en rollen's four surfaces, each loaded on first use. */
+export const strengthsViews: ExerciseViewLoaders = {
+  Phone: () => import('./StrengthsPhone').then((m) => m.StrengthsPhone),
+  Screen: () => import('./StrengthsScreen').then((m) => m.StrengthsScreen),
+  Console: () => import('./StrengthsConsole').then((m) => m.StrengthsConsole),
+  Researcher: () => import('./StrengthsResearcher').then((m) => m.StrengthsResearcher),
+  definition: () => import('../../../shared/exercises/strengths').then((m) => m.strengths),
 };

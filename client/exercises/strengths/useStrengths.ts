@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import { PLUS_ONE, ROLE_PROPOSAL, STRENGTH, type StrengthsState } from '../../../shared/exercises/strengths';
 import { byWallOrder } from '../../../shared/exercises/strengths/merge';
-import { useBoardStore } from '../../store/boardStore';
+import { useSessionItems } from '../../store/boardStore';
 import { useExerciseState } from '../useExercise';
 
 export type Strength = Item & { text: string; dimension: string; aboutSide: 'formal' | 'informal' };
@@ -15,13 +15,10 @@ export type RoleProposal = Item & {
 
 /** The session's strengths (wall order), role proposals and +1 counts per strength (merged ones counted in). */
 export function useStrengths(sessionId: string) {
-  const items = useBoardStore((s) => s.items);
+  const all = useSessionItems(sessionId);
   return useMemo(() => {
-    const all = Object.values(items).filter((i) => i.sessionId === sessionId);
     const strengths = all.filter((i): i is Strength => i.kind === STRENGTH).sort(byWallOrder);
-    const proposals = all
-      .filter((i): i is RoleProposal => i.kind === ROLE_PROPOSAL)
-      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    const proposals = all.filter((i): i is RoleProposal => i.kind === ROLE_PROPOSAL);
     const plusOnes = all.filter((i) => i.kind === PLUS_ONE && !i.hidden);
     const rootOf = new Map(strengths.map((s) => [s.id, s.mergedInto ?? s.id]));
     const votes = new Map<string, Set<string>>();
@@ -35,7 +32,7 @@ export function useStrengths(sessionId: string) {
     const plusCount = (id: string) => votes.get(id)?.size ?? 0;
     const myPlus = (id: string, who: string) => plusOnes.some((p) => p.targetId === id && p.authorId === who);
     return { all, strengths, proposals, plusCount, myPlus };
-  }, [items, sessionId]);
+  }, [all]);
 }
 
 export const useStrengthsState = (sessionId: string): StrengthsState => useExerciseState(sessionId) as StrengthsState;

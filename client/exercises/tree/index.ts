@@ -1,13 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { TreeConsole } from './TreeConsole';
-import { TreePhone } from './TreePhone';
-import { TreeResearcher } from './TreeResearcher';
-import { TreeScreen } from './TreeScreen';
+import type { ExerciseViewLoaders } from '../types';
 
-/** Boom van samenwerking's four surfaces. */
-export const treeViews: ExerciseViews = {
-  Phone: TreePhone,
-  Screen: TreeScreen,
-  Console: TreeConsole,
-  Researcher: TreeResearcher,
+/** Boom van samenwerking's four surfaces, each loaded on first use. */
+export const treeViews: ExerciseViewLoaders = {
+  Phone: () => import('./TreePhone').then((m) => m.TreePhone),
+  Screen: () => import('./TreeScreen').then((m) => m.TreeScreen),
+  Console: () => import('./TreeConsole').then((m) => m.TreeConsole),
+  Researcher: () => import('./TreeResearcher').then((m) => m.TreeResearcher),
+  definition: () => import('../../../shared/exercises/tree').then((m) => m.tree),
 };

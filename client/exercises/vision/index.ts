@@ -1,11 +1,10 @@
-import type { ExerciseViews } from '../types';
-import { VisionPhone } from './VisionPhone';
-import { VisionConsole, VisionResearcher, VisionScreen } from './VisionViews';
+import type { ExerciseViewLoaders } from '../types';
 
-/** Visie's four surfaces. */
-export const visionViews: ExerciseViews = {
-  Phone: VisionPhone,
-  Screen: VisionScreen,
-  Console: VisionConsole,
-  Researcher: VisionResearcher,
+/** Visie's four surfaces, each loaded on first use. */
+export const visionViews: ExerciseViewLoaders = {
+  Phone: () => import('./VisionPhone').then((m) => m.VisionPhone),
+  Screen: () => import('./VisionViews').then((m) => m.VisionScreen),
+  Console: () => import('./VisionViews').then((m) => m.VisionConsole),
+  Researcher: () => import('./VisionViews').then((m) => m.VisionResearcher),
+  definition: () => import('../../../shared/exercises/vision').then((m) => m.vision),
 };

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AgendaState } from '../../../shared/controlDoc';
 import type { Session } from '../../../shared/programme';
-import { exerciseFor } from '../../../shared/exercises/registry';
 import { formatClock, timerRemaining, timerRunning } from '../../../shared/timer';
 import { localise, useLang, useT } from '../../i18n/i18n';
 import { useServerNow } from '../../components/useServerNow';
+import { loadExerciseDefinition } from '../../exercises/registry';
 
 /**
  * One sentence for screen readers whenever the session, the phase, the timer or the lock changes (screen, phone
@@ -26,24 +26,34 @@ export function useAnnouncements(session: Session | undefined, state: AgendaStat
     locked?: boolean;
   } | null>(null);
 
+  // Bumped with every message, so a phase name that arrives late never replaces a newer message.
+  const said = useRef(0);
+
   useEffect(() => {
     if (!session || !state) return;
     const p = prev.current;
     prev.current = { sessionId: session.id, phase: state.phase, running, timeUp, locked: state.locked };
     if (!p) return;
-    if (p.sessionId !== session.id) setMessage(t('screen.announceSession', { title: localise(session.title, lang) }));
-    else if (p.phase !== state.phase)
-      setMessage(
-        t('toolkit.announcePhase', {
-          phase: localise(exerciseFor(session.kind).phaseLabels?.[state.phase], lang) || state.phase,
-        }),
-      );
-    else if (!p.timeUp && timeUp) setMessage(t('screen.announceTimeUp'));
+    const say = (text: string) => {
+      said.current++;
+      setMessage(text);
+    };
+    if (p.sessionId !== session.id) say(t('screen.announceSession', { title: localise(session.title, lang) }));
+    else if (p.phase !== state.phase) {
+      const phase = state.phase;
+      const turn = ++said.current;
+      // The phase's name is in the exercise's definition, which comes with its views' code (not in the shell).
+      void loadExerciseDefinition(session.kind)
+        .then((def) => localise(def.phaseLabels?.[phase], lang) || phase)
+        .catch(() => phase)
+        .then((name) => {
+          if (said.current === turn) say(t('toolkit.announcePhase', { phase: name }));
+        });
+    } else if (!p.timeUp && timeUp) say(t('screen.announceTimeUp'));
     else if (!p.running && running)
-      setMessage(t('screen.announceTimerStarted', { time: formatClock(timerRemaining(state.timer, now)) }));
-    else if (p.running && !running) setMessage(t('screen.announceTimerPaused'));
-    else if (p.locked !== state.locked)
-      setMessage(t(state.locked ? 'screen.announceLocked' : 'screen.announceUnlocked'));
+      say(t('screen.announceTimerStarted', { time: formatClock(timerRemaining(state.timer, now)) }));
+    else if (p.running && !running) say(t('screen.announceTimerPaused'));
+    else if (p.locked !== state.locked) say(t(state.locked ? 'screen.announceLocked' : 'screen.announceUnlocked'));
   }, [session, state, running, timeUp, now, t, lang]);
 
   return message;
