@@ -65,3 +65,20 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 /** A violation list as readable lines, so a failing assertion says what to fix. */
 export const describeViolations = (vs: AxeViolation[]): string[] =>
   vs.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+
+/**
+ * A phone context for someone who joined through the API: their identity is stored as the join page stores it, so
+ * the participant page opens as theirs. The caller closes the context.
+ */
+export async function joinedPhoneContext(
+  browser: Browser,
+  workshopId: string,
+  joined: { participantId: string; token: string },
+): Promise<BrowserContext> {
+  const ctx = await phoneContext(browser);
+  await ctx.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+    `werkplaats:participant:${workshopId}`,
+    JSON.stringify({ participantId: joined.participantId, token: joined.token }),
+  ] as const);
+  return ctx;
+}

@@ -2,7 +2,14 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createWorkshop, joinAs, synced, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+import {
+  describeViolations,
+  joinedPhoneContext,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  STILL,
+} from './browser';
 
 describe('privacy from the console: revoke a lost phone, erase a participant on request', () => {
   let server: TestServer;
@@ -26,12 +33,8 @@ describe('privacy from the console: revoke a lost phone, erase a participant on 
       const amina = await joinAs(server.url, w, 'Amina');
       const bram = await joinAs(server.url, w, 'Bram');
 
-      const phoneCtx = await phoneContext(browser);
+      const phoneCtx = await joinedPhoneContext(browser, w.id, amina);
       contexts.push(phoneCtx);
-      await phoneCtx.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-        `werkplaats:participant:${w.id}`,
-        JSON.stringify({ participantId: amina.participantId, token: amina.token }),
-      ] as const);
       const phone = await phoneCtx.newPage();
       await phone.goto(`${server.url}/p/${w.id}`);
       await phone.getByTestId('note-input').fill('Wat ik liever niet bewaard zie');

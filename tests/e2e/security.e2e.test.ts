@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { addItem } from '../../shared/boardDoc';
 import { createWorkshop, joinAs, synced, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-import { launchBrowser, phoneContext, STILL } from './browser';
+import { joinedPhoneContext, launchBrowser, STILL } from './browser';
 
 /** Collects CSP violations and page errors, so "runs under the policy" is checked, not assumed. */
 async function watch(page: Page): Promise<() => Promise<string[]>> {
@@ -53,12 +53,8 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
     async () => {
       const w = await createWorkshop(server.url, server.organiserKey);
       const a = await joinAs(server.url, w, 'Aïcha');
-      const phoneCtx = await phoneContext(browser);
+      const phoneCtx = await joinedPhoneContext(browser, w.id, a);
       contexts.push(phoneCtx);
-      await phoneCtx.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-        `werkplaats:participant:${w.id}`,
-        JSON.stringify({ participantId: a.participantId, token: a.token }),
-      ] as const);
       const phone = await phoneCtx.newPage();
       const phoneProblems = await watch(phone);
       await phone.goto(`${server.url}/p/${w.id}`);
@@ -123,12 +119,8 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
         }),
       );
       const update = Array.from(Y.encodeStateAsUpdate(forged));
-      const ctx = await phoneContext(browser);
+      const ctx = await joinedPhoneContext(browser, w.id, a);
       contexts.push(ctx);
-      await ctx.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-        `werkplaats:participant:${w.id}`,
-        JSON.stringify({ participantId: a.participantId, token: a.token }),
-      ] as const);
       const phone = await ctx.newPage();
       await phone.goto(`${server.url}/j`);
       await phone.evaluate(

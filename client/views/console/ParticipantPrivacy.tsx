@@ -65,22 +65,17 @@ export function ParticipantPrivacy({
         </div>
       ) : (
         <div className="privacy__actions">
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setPending('revoke')}
-            data-testid="privacy-revoke"
-          >
-            {t('privacy.revoke')}
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => setPending('erase')}
-            data-testid="privacy-erase"
-          >
-            {t('privacy.erase')}
-          </button>
+          {(['revoke', 'erase'] as const).map((what) => (
+            <button
+              key={what}
+              type="button"
+              className="button button--small"
+              onClick={() => setPending(what)}
+              data-testid={`privacy-${what}`}
+            >
+              {t(what === 'revoke' ? 'privacy.revoke' : 'privacy.erase')}
+            </button>
+          ))}
         </div>
       )}
       {status && <p role="status">{status}</p>}
