@@ -34,10 +34,16 @@ export function ConnectionStatus() {
       <span className="conn__dot" aria-hidden="true" />
       <span className="visually-hidden">{t('conn.label')}: </span>
       <span>{label}</span>
-      {waiting && <span className="conn__waiting"> · {waiting}</span>}
+      {/* The separator is its own span: on a phone the detail goes on a second line instead (phone.css). */}
+      {waiting && (
+        <span className="conn__waiting">
+          <span className="conn__sep"> · </span>
+          {waiting}
+        </span>
+      )}
       {!waiting && saved !== null && (
         <span className="conn__saved" data-testid="saved-state" data-saved={saved}>
-          {' · '}
+          <span className="conn__sep"> · </span>
           {t(saved ? 'conn.saved' : 'conn.unsaved')}
         </span>
       )}
