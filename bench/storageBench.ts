@@ -10,6 +10,7 @@ import { addItem, itemsMap, patchItem } from '../shared/boardDoc';
 import { seedDemo } from '../scripts/demoSeed';
 import type { CreateWorkshopResponse, JoinResponse } from '../shared/protocol';
 import { DEFAULT_PROGRAMME } from '../shared/template';
+import { joinAs } from '../tests/helpers/clients';
 import { createWorkshop } from '../tests/sim/simulator';
 
 /**
@@ -100,20 +101,8 @@ async function largeExport(items: number): Promise<Record<string, number>> {
   const url = await app.listen(0, '127.0.0.1');
   const w = await createWorkshop(url, 'bench', 'Grote werkplaats', ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag']);
   const people: JoinResponse[] = [];
-  for (let i = 0; i < 40; i++) {
-    const res = await fetch(`${url}/api/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        code: w.joinCode,
-        name: `Deelnemer ${i + 1}`,
-        groupId: w.groups[i % w.groups.length]!.id,
-        side: i % 2 ? 'informal' : 'formal',
-        consent: true,
-      }),
-    });
-    people.push((await res.json()) as JoinResponse);
-  }
+  for (let i = 0; i < 40; i++)
+    people.push(await joinAs(url, w, `Deelnemer ${i + 1}`, i % w.groups.length, i % 2 ? 'informal' : 'formal'));
   const live = await app.hub.get(`${w.id}/board`);
   const t0 = Date.now() - 2 * 24 * 3600_000;
   for (let i = 0; i < items; i++) {
@@ -126,7 +115,7 @@ async function largeExport(items: number): Promise<Record<string, number>> {
           id: `i${i}`,
           kind: 'note',
           sessionId: session.id,
-          groupId: w.groups[(i % people.length) % w.groups.length]!.id,
+          groupId: w.groups[(i % people.length) % w.groups.length]!.id, // the group the author joined
           authorId: p.participantId,
           createdAt: t0 + i * 1000,
           updatedAt: t0 + i * 1000,

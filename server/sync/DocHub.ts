@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { soleInstance, type WorkshopLease } from '../scale/WorkshopLease';
+import { applyStoredDoc } from '../storage/snapshotFormat';
 import type { Storage } from '../storage/Storage';
 import { LiveDoc } from './LiveDoc';
 
@@ -59,8 +60,7 @@ export class DocHub {
     if (loaded) return (await loaded).doc;
     const stored = await this.storage.loadDoc(name);
     const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdateV2(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+    applyStoredDoc(doc, stored);
     return doc;
   }
 

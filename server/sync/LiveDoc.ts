@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
+import { applyStoredDoc } from '../storage/snapshotFormat';
 import type { Storage } from '../storage/Storage';
+import { awarenessMessage, updateMessage } from './messages';
 import type { ChangeOrigin } from './origins';
 
 /** Something that can receive a document's updates: a websocket connection. */
@@ -10,23 +10,8 @@ export interface DocListener {
   /** Sends one y-websocket message, encoded once for every listener. */
   send(message: Uint8Array): void;
   /** Awareness client ids this listener's own messages added or removed (not ones it merely echoed back). */
-  ownAwareness?(added: number[], removed: number[]): void;
+  ownAwareness(added: number[], removed: number[]): void;
 }
-
-// Message types of the y-websocket protocol.
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-
-/** A y-websocket message: its type, then the body the writer puts in. */
-export function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
-  const enc = encoding.createEncoder();
-  encoding.writeVarUint(enc, type);
-  write(enc);
-  return encoding.toUint8Array(enc);
-}
-
-export const awarenessMessage = (update: Uint8Array): Uint8Array =>
-  encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, update));
 
 /** Take a snapshot after this many logged updates, so loading time stays bounded however long the log grows. */
 const SNAPSHOT_EVERY = 200;
@@ -57,7 +42,7 @@ export class LiveDoc {
         const changed = added.concat(updated, removed);
         if (changed.length === 0) return;
         const source = this.listeners.has(origin as DocListener) ? (origin as DocListener) : null;
-        source?.ownAwareness?.(added, removed);
+        source?.ownAwareness(added, removed);
         // perf: encoded once, the same bytes go to every listener.
         const msg = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
         for (const l of this.listeners) if (l !== origin) l.send(msg);
@@ -68,15 +53,7 @@ export class LiveDoc {
   /** Loads snapshot and log; called once, before anyone is answered. */
   async load(): Promise<void> {
     const stored = await this.storage.loadDoc(this.name);
-    const loading = { actor: 'load' };
-    Y.transact(
-      this.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdateV2(this.doc, stored.snapshot, loading);
-        for (const u of stored.updates) Y.applyUpdate(this.doc, u.data, loading);
-      },
-      loading,
-    );
+    applyStoredDoc(this.doc, stored, { actor: 'load' });
     this.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
     this.sinceSnapshot = stored.updates.length;
     this.loaded = true;
@@ -120,12 +97,11 @@ export class LiveDoc {
   private relay(batch: Array<{ update: Uint8Array; origin: unknown }>): void {
     if (batch.length === 1) {
       const { update, origin } = batch[0]!;
-      const msg = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+      const msg = updateMessage(update);
       for (const l of this.listeners) if (l !== origin) l.send(msg);
       return;
     }
-    const merged = Y.mergeUpdates(batch.map((u) => u.update));
-    const msg = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, merged));
+    const msg = updateMessage(Y.mergeUpdates(batch.map((u) => u.update)));
     for (const l of this.listeners) l.send(msg);
   }
 

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { LIMITS } from '../../shared/limits';
@@ -9,13 +8,10 @@ import type { Access, Principal } from '../../shared/roles';
 import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
 import type { UpdateGuard } from './guard/createGuard';
-import { awarenessMessage, MESSAGE_AWARENESS, MESSAGE_SYNC, type DocListener, type LiveDoc } from './LiveDoc';
+import type { DocListener, LiveDoc } from './LiveDoc';
+import { awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE } from './messages';
 import type { ChangeOrigin } from './origins';
 import { sleep, TokenBucket } from './TokenBucket';
-
-// Message types of the y-websocket protocol (sync and awareness are in LiveDoc).
-const MESSAGE_AUTH = 2;
-const MESSAGE_QUERY_AWARENESS = 3;
 
 export type { UpdateGuard };
 
@@ -50,13 +46,6 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /**
- * An awareness update about no clients: changes nothing, but counts as a message for y-websocket, whose clients drop a
- * connection that has been silent for 30 s. Sent to quiet connections, since our clients keep no awareness state.
- */
-// An awareness update is a count of client entries (here 0, one varuint byte), then the entries.
-export const KEEPALIVE = awarenessMessage(new Uint8Array([0]));
-
-/**
  * One websocket speaking the y-websocket protocol for one document, with the permissions of its principal.
  * Messages are handled one at a time, in order, so a write is stored before the next message is read.
  */
@@ -89,10 +78,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   start(): void {
     const { doc, awareness } = this.live;
     this.live.listeners.add(this);
-    const enc = encoding.createEncoder();
-    encoding.writeVarUint(enc, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(enc, doc);
-    this.send(encoding.toUint8Array(enc));
+    this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, doc)));
     const states = awareness.getStates();
     if (states.size > 0) {
       this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [...states.keys()])));
@@ -106,7 +92,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
    */
   receive(data: Uint8Array): void {
     if (this.closed) return;
-    if (data[0] === MESSAGE_AWARENESS) {
+    if (data[0] === MESSAGE.awareness) {
       try {
         this.handleAwareness(decoding.createDecoder(data));
       } catch (err) {
@@ -146,14 +132,14 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     switch (type) {
-      case MESSAGE_SYNC:
+      case MESSAGE.sync:
         return this.handleSync(decoder);
-      case MESSAGE_QUERY_AWARENESS: {
+      case MESSAGE.queryAwareness: {
         const states = this.live.awareness.getStates();
         this.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.live.awareness, [...states.keys()])));
         return;
       }
-      case MESSAGE_AUTH:
+      case MESSAGE.auth:
         return;
       default:
         throw new Error(`unknown message type ${type}`);
@@ -166,10 +152,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       const stateVector = decoding.readVarUint8Array(decoder);
       // Answer only with what is stored, so nobody sees a change the log could still lose.
       await this.live.idle();
-      const enc = encoding.createEncoder();
-      encoding.writeVarUint(enc, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep2(enc, this.live.doc, stateVector);
-      this.send(encoding.toUint8Array(enc));
+      this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.live.doc, stateVector)));
       return;
     }
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
-import { KEEPALIVE } from '../../server/sync/YjsConnection';
+import { KEEPALIVE } from '../../server/sync/messages';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 

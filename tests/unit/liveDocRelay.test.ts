@@ -13,6 +13,7 @@ function recorder(doc = new Y.Doc()): DocListener & { doc: Y.Doc; updates: numbe
   const r = {
     doc,
     updates: 0,
+    ownAwareness: () => undefined,
     send(message: Uint8Array) {
       const d = decoding.createDecoder(message);
       if (decoding.readVarUint(d) !== 0) return;
