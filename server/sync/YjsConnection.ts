@@ -217,6 +217,15 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.cleanup();
   }
 
+  /**
+   * The client closed the socket: what it sent before is still applied, in order (nothing is sent back), and then
+   * the connection is forgotten. A connection the server closes (`close`) drops what is still queued instead.
+   */
+  async drain(): Promise<void> {
+    await this.queue;
+    this.cleanup();
+  }
+
   /** Forgets this connection: awareness states it owned are removed for everyone. */
   cleanup(): void {
     if (this.closed) return;

@@ -111,19 +111,21 @@ export function createYjsEndpoint(opts: {
         if (conn) conn.receive(bytes);
         else pending.push(bytes);
       });
+      // What the client sent before it left is still applied (a phone that posts and closes its tab at once).
+      const finish = (c: YjsConnection) =>
+        void c.drain().then(() => {
+          connections.delete(c);
+          opts.hub.release(c.live);
+        });
       ws.on('close', () => {
         gone = true;
         opts.registry.remove(registered);
-        if (conn) {
-          conn.cleanup();
-          connections.delete(conn);
-          opts.hub.release(conn.live);
-        }
+        if (conn) finish(conn);
       });
       ws.on('error', () => ws.terminate());
       opts.hub.get(docName).then(
         (live) => {
-          if (gone) return opts.hub.release(live);
+          if (gone && pending.length === 0) return opts.hub.release(live);
           const doc = docName.slice(workshopId.length + 1);
           conn = new YjsConnection(
             ws,
@@ -148,6 +150,7 @@ export function createYjsEndpoint(opts: {
           connections.add(conn);
           conn.start();
           for (const m of pending.splice(0)) conn.receive(m);
+          if (gone) finish(conn);
         },
         (err: unknown) => {
           console.error(`[yjs] could not load ${docName}:`, err);

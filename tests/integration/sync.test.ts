@@ -141,6 +141,21 @@ describe('sync endpoint', () => {
     expect(good.provider.wsconnected).toBe(true);
   });
 
+  it('keeps what a phone sent right before it closed the connection', async () => {
+    const a = await joinAs(server.url, w, 'Aïcha');
+    const screen = client('board', w.tokens.screen);
+    const phone = yClient(server.url, w.id, 'board', a.token);
+    await Promise.all([screen, phone].map(synced));
+    // Sent and closed in the same turn: the server still has the message queued when it sees the close.
+    for (let i = 0; i < 5; i++)
+      phone.doc.transact(() => addItem(phone.doc, note(`last${i}`, a.participantId, `nog even ${i}`)));
+    phone.destroy();
+    await waitFor(() => readItems(screen.doc).filter((i) => i.id.startsWith('last')).length === 5);
+    const later = client('board', w.tokens.facilitator);
+    await synced(later);
+    expect(readItems(later.doc).filter((i) => i.id.startsWith('last'))).toHaveLength(5);
+  });
+
   it('keeps content across a restart on the same DATA_DIR', async () => {
     const a = await joinAs(server.url, w, 'Aïcha');
     const phone = client('board', a.token);
