@@ -248,6 +248,14 @@ export class PostgresStorage implements Storage {
     return r.rows[0]?.owner ?? owner;
   }
 
+  async loadClaims(doc: string): Promise<Map<number, string>> {
+    const r = await this.pool.query<{ client_id: string; owner: string }>(
+      'SELECT client_id, owner FROM client_claims WHERE doc = $1',
+      [doc],
+    );
+    return new Map(r.rows.map((row) => [Number(row.client_id), row.owner]));
+  }
+
   async rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void> {
     const c = await this.pool.connect();
     try {

@@ -121,6 +121,7 @@ export class SqliteStorage implements Storage {
       token: this.db.prepare('SELECT workshop_id, role, participant_id FROM tokens WHERE token_hash = ?'),
       claim: this.db.prepare('INSERT OR IGNORE INTO client_claims (doc, client_id, owner) VALUES (?, ?, ?)'),
       claimOwner: this.db.prepare('SELECT owner FROM client_claims WHERE doc = ? AND client_id = ?'),
+      claims: this.db.prepare('SELECT client_id, owner FROM client_claims WHERE doc = ?'),
       deleteRoleTokens: this.db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?'),
       deleteParticipantTokens: this.db.prepare(
         "DELETE FROM tokens WHERE workshop_id = ? AND role = 'participant' AND participant_id = ?",
@@ -250,6 +251,11 @@ export class SqliteStorage implements Storage {
       this.stmts.claim.run(doc, clientId, owner);
       return (this.stmts.claimOwner.get(doc, clientId) as { owner: string }).owner;
     });
+  }
+
+  async loadClaims(doc: string): Promise<Map<number, string>> {
+    const rows = this.stmts.claims.all(doc) as Array<{ client_id: number; owner: string }>;
+    return new Map(rows.map((r) => [r.client_id, r.owner]));
   }
 
   async rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void> {

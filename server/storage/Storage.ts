@@ -56,6 +56,8 @@ export interface Storage {
    * owner on record, so a client id claimed by one person is refused to everyone else.
    */
   claimClient(doc: string, clientId: number, owner: string): Promise<string>;
+  /** Every client id claimed in a document, with its owner (read once when the document is first written to). */
+  loadClaims(doc: string): Promise<Map<number, string>>;
   /** Replaces a workshop's staff tokens for the given roles; the old ones stop working. */
   rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void>;
   /** Revokes every token of one participant (a lost phone); returns how many there were. */

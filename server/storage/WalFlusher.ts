@@ -1,6 +1,8 @@
 import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import path from 'node:path';
 
+type Waiter = { resolve: () => void; reject: (err: unknown) => void };
+
 /**
  * Makes SQLite's committed WAL frames durable off the event loop.
  *
@@ -8,23 +10,29 @@ import path from 'node:path';
  * length of a disk flush. Instead the database runs with `synchronous = NORMAL` (commits write the WAL but do not
  * flush it; checkpoints still flush) and this class flushes the WAL file with `fdatasync` on libuv's thread pool.
  * A write counts as stored only once a flush that started after its commit has finished, so what a caller is told
- * is durable is exactly as durable as with FULL. One flush is in flight at a time; commits that land meanwhile share
- * the next one (group commit for the flush, as the transactions already are).
+ * is durable is exactly as durable as with FULL.
  */
 export class WalFlusher {
   private fd: number | null = null;
-  /** The writes the flush in flight will confirm (null: none in flight). */
-  private inFlight: Array<{ resolve: () => void; reject: (err: unknown) => void }> | null = null;
-  /** Writes committed since the flush in flight started: they need the next one. */
-  private waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  /** Flushes in flight, each with the writes it will confirm. */
+  private readonly inFlight = new Set<Waiter[]>();
+  /** Writes committed while `concurrency` flushes were in flight: they need the next one. */
+  private waiting: Waiter[] = [];
 
-  constructor(private readonly walPath: string) {}
+  /**
+   * `concurrency`: flushes in flight at once. A write committed while one is in flight starts its own rather than
+   * waiting for that one to end and then a whole flush more; the disk serves them together.
+   */
+  constructor(
+    private readonly walPath: string,
+    private readonly concurrency = 3,
+  ) {}
 
   /** Resolves once everything committed before this call is on disk. */
   flushed(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      if (this.inFlight === null) this.start();
+      if (this.inFlight.size < this.concurrency) this.start();
     });
   }
 
@@ -38,11 +46,10 @@ export class WalFlusher {
       for (const w of batch) w.reject(err);
       return;
     }
-    this.inFlight = batch;
+    this.inFlight.add(batch);
     fdatasync(fd, (err) => {
       // closeSync() settled this batch itself already.
-      if (this.inFlight !== batch) return;
-      this.inFlight = null;
+      if (!this.inFlight.delete(batch)) return;
       for (const w of batch) {
         if (err) w.reject(err);
         else w.resolve();
@@ -68,8 +75,8 @@ export class WalFlusher {
 
   /** Flushes what is left, on the spot, and lets go of the file; for closing the database. */
   closeSync(): void {
-    const batch = [...(this.inFlight ?? []), ...this.waiting];
-    this.inFlight = null;
+    const batch = [...[...this.inFlight].flat(), ...this.waiting];
+    this.inFlight.clear();
     this.waiting = [];
     try {
       if (batch.length > 0) fdatasyncSync(this.open());

@@ -61,26 +61,48 @@ export class LiveDoc {
 
   private loaded = false;
 
+  /**
+   * Applies a client's update. It is relayed once it is stored and once `recorded` (what the guard stored for it,
+   * such as the claim of a new client id) is too.
+   */
+  applyClientUpdate(update: Uint8Array, origin: ChangeOrigin, recorded: Promise<unknown>): void {
+    this.recorded = recorded;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.recorded = null;
+    }
+  }
+
+  private recorded: Promise<unknown> | null = null;
+
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (!this.loaded) return;
     const actor = (origin as ChangeOrigin | null)?.actor ?? 'unknown';
     // perf: updates that arrive while a write is in flight are stored together (one group commit), then relayed.
-    this.pending.push({ update, origin, actor, ts: Date.now() });
+    this.pending.push({ update, origin, actor, ts: Date.now(), recorded: this.recorded });
     if (this.pending.length === 1) this.writes = this.writes.then(() => this.flush());
   }
 
-  private pending: Array<{ update: Uint8Array; origin: unknown; actor: string; ts: number }> = [];
+  private pending: Array<{
+    update: Uint8Array;
+    origin: unknown;
+    actor: string;
+    ts: number;
+    recorded: Promise<unknown> | null;
+  }> = [];
 
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     try {
-      const seqs = await Promise.all(batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts)));
+      const appends = batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts));
+      const [seqs] = await Promise.all([Promise.all(appends), ...batch.map((u) => u.recorded)]);
       this.lastSeq = Math.max(this.lastSeq, ...seqs);
     } catch (err) {
       // Not stored means not relayed: clients keep the change and resend it on their next sync.
       this.failed = err;
-      console.error(`[storage] could not append to ${this.name}:`, err);
+      console.error(`[storage] could not store an update of ${this.name}:`, err);
       return;
     }
     this.relay(batch);

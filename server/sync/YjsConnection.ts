@@ -168,7 +168,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       return this.refuse('read-only document');
     }
     await this.throttle(this.updates, 1);
-    const check = await this.guard.prepare(this.principal, this.live, decoded);
+    const { check, recorded } = await this.guard.prepare(this.principal, this.live, decoded);
     if (this.closed) return;
     let verdict = check();
     if (!verdict.reason && verdict.created > 0 && this.items.waitFor(verdict.created) > 0) {
@@ -178,7 +178,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       verdict = check();
     } else if (verdict.created > 0) this.items.take(verdict.created);
     if (verdict.reason) return this.refuse(verdict.reason);
-    Y.applyUpdate(this.live.doc, update, this);
+    this.live.applyClientUpdate(update, this, recorded);
     // Stored before this connection's next message is read.
     await this.live.idle();
   }

@@ -57,4 +57,34 @@ describe('LiveDoc relay', () => {
     expect(log).toHaveLength(6);
     await storage.close();
   });
+
+  it("relays a client's update only once what the guard stored for it is stored, and never when that fails", async () => {
+    const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
+    const live = await new DocHub(storage).get('w/board');
+    const screen = recorder();
+    live.listeners.add(screen);
+    const writer = { actor: 'participant:p1' };
+    let store!: () => void;
+    const claim = new Promise<void>((resolve) => (store = resolve));
+
+    const phone = new Y.Doc();
+    phone.getMap('items').set('x', 'eerste');
+    live.applyClientUpdate(Y.encodeStateAsUpdate(phone), writer, claim);
+    // The update itself is stored; its claim is not yet.
+    await expect.poll(async () => (await storage.readLog('w/board')).length).toBe(1);
+    expect(screen.updates).toBe(0);
+    store();
+    await live.idle();
+    expect(screen.doc.getMap('items').get('x')).toBe('eerste');
+
+    const other = new Y.Doc();
+    other.getMap('items').set('y', 'tweede');
+    const failed = Promise.reject(new Error('disk full'));
+    failed.catch(() => undefined);
+    live.applyClientUpdate(Y.encodeStateAsUpdate(other), writer, failed);
+    await live.idle();
+    expect(screen.doc.getMap('items').get('y')).toBeUndefined();
+    expect(live.storageError).toBeInstanceOf(Error);
+    await storage.close();
+  });
 });

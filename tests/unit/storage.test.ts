@@ -206,6 +206,14 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     expect(await s.claimClient('w1/board', 4242, 'participant:p1')).toBe('participant:p1');
     expect(await s.claimClient('w1/board', 4242, 'participant:p2')).toBe('participant:p1');
     expect(await s.claimClient('w1/own/p2', 4242, 'participant:p2')).toBe('participant:p2');
+    await s.claimClient('w1/board', 2 ** 32 - 1, 'facilitator');
+    expect(await s.loadClaims('w1/board')).toEqual(
+      new Map([
+        [4242, 'participant:p1'],
+        [2 ** 32 - 1, 'facilitator'],
+      ]),
+    );
+    expect(await s.loadClaims('w1/elsewhere')).toEqual(new Map());
 
     await s.rotateStaffTokens('w1', { screen: 's2' });
     expect(await s.findToken('s')).toBeNull();

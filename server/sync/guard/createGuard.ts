@@ -10,32 +10,46 @@ import type { Struct } from './structIndex';
 
 export type DecodedUpdate = { structs: Struct[]; ds: ReturnType<typeof Y.decodeUpdate>['ds'] };
 
+/** What `prepare` found: the synchronous check, and the writes of client ids this update claims for the first time. */
+export interface PreparedCheck {
+  /** Runs right before the update is applied, so it sees the document exactly as the update will meet it. */
+  check: () => BoardCheck;
+  /** Resolves once the new claims are stored; the update must not be relayed before (LiveDoc.applyClientUpdate). */
+  recorded: Promise<unknown>;
+}
+
 /**
- * Checks an update before it is applied. `prepare` does the asynchronous part (claiming client ids, reading the
- * writer's group) and returns the synchronous check, which runs right before the update is applied so it sees the
- * document exactly as the update will meet it.
+ * Checks an update before it is applied. `prepare` does the asynchronous part (reading the document's claims once,
+ * the writer's group) and returns the synchronous check.
  */
 export interface UpdateGuard {
-  prepare(principal: Principal, live: LiveDoc, update: DecodedUpdate): Promise<() => BoardCheck>;
+  prepare(principal: Principal, live: LiveDoc, update: DecodedUpdate): Promise<PreparedCheck>;
 }
 
 const SERVER_OWNER = 'server';
 const docKind = (name: string) => name.slice(name.indexOf('/') + 1);
+const STORED: Promise<unknown> = Promise.resolve();
 
 /** The server's guard: client ids belong to one person each, and the board's ownership rule (boardRules.ts). */
 export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): UpdateGuard {
-  // doc name → client id → owner; storage is the record, this saves a query per update.
-  const claims = new Map<string, Map<number, string>>();
-  const serverClaimed = new WeakSet<LiveDoc>();
-
-  const claim = async (doc: string, clientId: number, owner: string): Promise<string> => {
-    let m = claims.get(doc);
-    if (!m) claims.set(doc, (m = new Map()));
-    const known = m.get(clientId);
-    if (known) return known;
-    const onRecord = await opts.storage.claimClient(doc, clientId, owner);
-    m.set(clientId, onRecord);
-    return onRecord;
+  // perf: a loaded document's claims are read once and then kept here; this instance is the only one writing the
+  // document (its lease), so the map stays the record. A new claim counts at once and is stored alongside the
+  // update that made it (same group commit), instead of costing a commit of its own before the update is applied.
+  // Documents whose server claim is stored (INSERT OR IGNORE: storing it again after a reload is harmless).
+  const serverRecorded = new WeakSet<LiveDoc>();
+  const claims = new WeakMap<LiveDoc, Promise<Map<number, string>>>();
+  const claimsOf = (live: LiveDoc): Promise<Map<number, string>> => {
+    let p = claims.get(live);
+    if (!p) {
+      p = opts.storage.loadClaims(live.name).then((known) => {
+        // The server's own writes (commands) use its doc's client id; nobody else may write under it.
+        if (!known.has(live.doc.clientID)) known.set(live.doc.clientID, SERVER_OWNER);
+        return known;
+      });
+      claims.set(live, p);
+      p.catch(() => claims.delete(live));
+    }
+    return p;
   };
 
   const groupOf = async (p: Principal): Promise<string | null> => {
@@ -48,25 +62,38 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
     }
   };
 
+  const record = (live: LiveDoc, clientId: number, owner: string): Promise<void> => {
+    const stored = opts.storage.claimClient(live.name, clientId, owner).then((onRecord) => {
+      if (onRecord !== owner) throw new Error(`client id ${clientId} of ${live.name} is on record for someone else`);
+    });
+    // Logged here; whoever waits for it (the update's relay) still sees the failure. A refused update waits for nothing.
+    stored.catch((err: unknown) => console.error(`[guard] could not store a claim on ${live.name}:`, err));
+    return stored;
+  };
+
   return {
     async prepare(principal, live, update) {
-      // The server's own writes (commands) use its doc's client id; nobody else may write under it.
-      if (!serverClaimed.has(live)) {
-        serverClaimed.add(live);
-        await claim(live.name, live.doc.clientID, SERVER_OWNER);
-      }
+      const known = await claimsOf(live);
       const owner = actorOf(principal);
-      const clients = new Set(update.structs.map((s) => s.id.client));
-      for (const c of clients) {
-        const onRecord = await claim(live.name, c, owner);
-        if (onRecord !== owner) {
+      const writes: Promise<void>[] = [];
+      if (known.get(live.doc.clientID) === SERVER_OWNER && !serverRecorded.has(live)) {
+        serverRecorded.add(live);
+        writes.push(record(live, live.doc.clientID, SERVER_OWNER));
+      }
+      for (const c of new Set(update.structs.map((s) => s.id.client))) {
+        const onRecord = known.get(c);
+        if (onRecord === undefined) {
+          known.set(c, owner);
+          writes.push(record(live, c, owner));
+        } else if (onRecord !== owner) {
           const reason = `client id ${c} belongs to someone else`;
-          return () => ({ reason, created: 0 });
+          return { check: () => ({ reason, created: 0 }), recorded: Promise.all(writes) };
         }
       }
-      if (docKind(live.name) !== 'board') return () => ({ reason: null, created: 0 });
+      const recorded = writes.length > 0 ? Promise.all(writes) : STORED;
+      if (docKind(live.name) !== 'board') return { check: () => ({ reason: null, created: 0 }), recorded };
       const writer = { principal, groupId: await groupOf(principal) };
-      return () => checkBoardUpdate(live.doc, writer, update);
+      return { check: () => checkBoardUpdate(live.doc, writer, update), recorded };
     },
   };
 }
