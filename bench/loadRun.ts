@@ -1,8 +1,9 @@
+import os from 'node:os';
 import { fork } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkshop } from '../tests/sim/simulator';
-import type { BenchWorkshop, WorkerPlan, WorkerReport } from './plan';
+import type { BenchWorkshop, LoadStart, PhonesReport, ScreensReport, WorkerPlan } from './plan';
 import { percentile, readProc, sampleRss } from './procStats';
 import { startServerProcess } from './serverProcess';
 
@@ -38,11 +39,14 @@ export interface ScenarioResult {
   storageBytesPerWrite: number;
   lost: number;
   errors: number;
-  /** Worst p99 event-loop delay of the load processes: high means the load generator, not the server, was slow. */
+  /** Worst p99 event-loop delay of the phone processes: high means writes left late (the load generator is busy). */
   loadLagP99Ms: number;
+  /** The screens process's p99 event-loop delay: high means latencies include the measuring client's own delay. */
+  screenLagP99Ms: number;
 }
 
 const ORGANISER_KEY = 'bench-organiser-key';
+const PHONE_NICE = Number(process.env.BENCH_NICE ?? 10);
 const dirSize = (dir: string): number => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -79,12 +83,16 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
             to: Math.floor(((k + 1) * s.phones) / s.processes),
           });
 
-    const children = slices.map((workshopsOfProc) => {
-      // BENCH_LOAD_NODE_ARGS profiles the load processes, as BENCH_NODE_ARGS does the server.
-      const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // BENCH_LOAD_NODE_ARGS profiles the load processes, as BENCH_NODE_ARGS does the server.
+    const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const startProcess = <R>(role: WorkerPlan['role'], workshopsOfProc: WorkerPlan['workshops']) => {
       const child = fork('bench/loadWorker.ts', [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
+      // The phone processes stand in for 1,000 devices of their own: at a lower CPU priority (BENCH_NICE, default 10)
+      // they take the cores the server and the projector leave, instead of competing with them as one machine's load.
+      if (role === 'phones') os.setPriority(child.pid!, PHONE_NICE);
       const plan: WorkerPlan = {
         mode: server,
+        role,
         url: proc.url,
         workshops: workshopsOfProc,
         sessionId: 'opening',
@@ -93,19 +101,27 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
         writeEveryMs: s.writeEveryMs,
       };
       const joined = new Promise<void>((resolve) => child.once('message', () => resolve()));
-      const report = new Promise<WorkerReport>((resolve, reject) => {
-        child.on('message', (m: { type: string; report?: WorkerReport }) => {
+      const report = new Promise<R>((resolve, reject) => {
+        child.on('message', (m: { type: string; report?: R }) => {
           if (m.type === 'report') resolve(m.report!);
         });
         child.once('exit', (code) => (code ? reject(new Error(`load process exited with ${code}`)) : undefined));
       });
       child.send(plan);
       return { child, joined, report };
-    });
+    };
+    // The screens first (they must see every write), in a process of their own; then the phones.
+    const screens = startProcess<ScreensReport>(
+      'screens',
+      workshops.map((w) => ({ w, from: 0, to: 0 })),
+    );
+    await screens.joined;
+    const children = slices.map((workshopsOfProc) => startProcess<PhonesReport>('phones', workshopsOfProc));
     await Promise.all(children.map((c) => c.joined));
-    const startAt = Date.now() + 500;
-    const burstAt = s.burst ? startAt + s.steadyMs + 3000 : 0;
-    for (const c of children) c.child.send({ startAt, burstAt });
+    const start: LoadStart = { startAt: Date.now() + 500, burstAt: 0 };
+    const { startAt } = start;
+    if (s.burst) start.burstAt = startAt + s.steadyMs + 3000;
+    for (const c of [screens, ...children]) c.child.send(start);
     const storageBefore = dirSize(proc.dataDir);
     await new Promise((r) => setTimeout(r, startAt + s.warmupMs - Date.now()));
     const cpu0 = readProc(proc.pid).cpuMs;
@@ -113,21 +129,27 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
     await new Promise((r) => setTimeout(r, startAt + s.steadyMs - Date.now()));
     const cpuPercent = ((readProc(proc.pid).cpuMs - cpu0) / (Date.now() - t0)) * 100;
     const reports = await Promise.all(children.map((c) => c.report));
+    const steadyTexts = reports.flatMap((r) => r.steady);
+    const burstTexts = reports.flatMap((r) => r.burst);
+    screens.child.send({ type: 'expect', texts: [...steadyTexts, ...burstTexts] });
+    const seen = await screens.report;
+    for (const c of children) c.child.send({ type: 'close' });
     const storageAfter = dirSize(proc.dataDir);
 
-    const all = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const burst = reports.flatMap((r) => r.burstLatencies).sort((a, b) => a - b);
+    const latenciesOf = (texts: string[]) =>
+      texts.flatMap((t) => (t in seen.seen ? [seen.seen[t]!] : [])).sort((a, b) => a - b);
+    const all = latenciesOf(steadyTexts);
+    const burst = latenciesOf(burstTexts);
     const joins = reports.flatMap((r) => r.joinMs).sort((a, b) => a - b);
     const phones = reports.reduce((n, r) => n + r.phones, 0);
-    const wireBytes = reports.reduce((n, r) => n + r.wireBytes, 0);
-    const wireMessages = reports.reduce((n, r) => n + r.wireMessages, 0);
-    const writes = all.length + burst.length;
-    const screens = slices.reduce((n, sl) => n + sl.length, 0) * 2;
+    const writes = steadyTexts.length + burstTexts.length;
+    // A screen per workshop, a researcher per workshop in each phone process that plays some of its seats.
+    const listeners = workshops.length + slices.reduce((n, sl) => n + sl.length, 0);
     return {
       scenario: s.name,
       server,
       // phones have a board websocket and (ours) a socket.io connection; screens and researchers one each
-      connections: phones * (server === 'ours' ? 2 : 1) + screens,
+      connections: phones * (server === 'ours' ? 2 : 1) + listeners,
       phones,
       writes,
       p50Ms: round(percentile(all, 50)),
@@ -141,11 +163,12 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
       joinP95Ms: round(percentile(joins, 95)),
       cpuPercent: round(cpuPercent),
       rssMb: round(rss.stop()),
-      bytesPerUpdate: round(wireMessages ? wireBytes / wireMessages : NaN),
+      bytesPerUpdate: round(seen.wireMessages ? seen.wireBytes / seen.wireMessages : NaN),
       storageBytesPerWrite: server === 'ours' ? round((storageAfter - storageBefore) / Math.max(1, writes)) : 0,
-      lost: reports.reduce((n, r) => n + r.lost, 0),
+      lost: writes - all.length - burst.length,
       errors: reports.reduce((n, r) => n + r.errors, 0),
       loadLagP99Ms: round(Math.max(...reports.map((r) => r.lagP99Ms))),
+      screenLagP99Ms: round(seen.lagP99Ms),
     };
   } finally {
     rss.stop();

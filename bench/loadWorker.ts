@@ -3,11 +3,20 @@ import * as Y from 'yjs';
 import { addItem, itemsMap, patchItem } from '../shared/boardDoc';
 import { newId } from '../shared/ids';
 import { SimDoc, SimPhone } from '../tests/sim/simulator';
-import type { WorkerPlan, WorkerReport } from './plan';
+import {
+  benchClock,
+  sentAt,
+  textAt,
+  type LoadStart,
+  type PhonesReport,
+  type ScreensReport,
+  type WorkerPlan,
+} from './plan';
 
 /**
- * One load-generating child process: plays the phones, screens and researchers of some workshops, and measures
- * write-to-screen latency at the screen client (writer and screen share this process's clock).
+ * One load-generating child process. In the `phones` role it plays the phones and researchers of some workshops and
+ * writes; in the `screens` role it plays their screens and measures write-to-screen latency. Each note's text
+ * carries its send time (`textAt`), so the screen needs no shared state with the writer, only the machine's clock.
  */
 
 interface Phone {
@@ -18,49 +27,20 @@ interface Phone {
   close(): void;
 }
 
-const sent = new Map<string, { t: number; burst: boolean }>();
-const latencies: number[] = [];
-const burstLatencies: number[] = [];
-let wireBytes = 0;
-let wireMessages = 0;
-let measuring = false;
+const now = () => benchClock(performance);
 let counter = 0;
 
-function watchScreen(screen: SimDoc): void {
-  screen.provider.on('status', ({ status }: { status: string }) => {
-    if (status !== 'connected') return;
-    (screen.provider.ws as unknown as { on(ev: 'message', fn: (d: ArrayBuffer) => void): void }).on('message', (d) => {
-      if (!measuring || new Uint8Array(d)[0] !== 0) return;
-      wireBytes += d.byteLength;
-      wireMessages++;
-    });
-  });
-  const seen = (text: unknown) => {
-    if (typeof text !== 'string') return;
-    const s = sent.get(text);
-    if (!s) return;
-    sent.delete(text);
-    (s.burst ? burstLatencies : latencies).push(performance.now() - s.t);
-  };
-  itemsMap(screen.doc).observeDeep((events) => {
-    for (const ev of events) {
-      if (ev.target === itemsMap(screen.doc)) {
-        for (const key of (ev as Y.YMapEvent<unknown>).keysChanged) seen(itemsMap(screen.doc).get(key)?.get('text'));
-      } else if (ev.target instanceof Y.Map) {
-        seen(ev.target.get('text'));
-      }
-    }
-  });
-}
-
-function write(phone: Phone, sessionId: string, burst: boolean): void {
-  const text = `${process.pid}-${counter++} ${burst ? 'Iedereen tegelijk' : 'Wat ons opviel bij de samenwerking'}`;
-  const now = Date.now();
-  if (measuring || burst) sent.set(text, { t: performance.now(), burst });
+function write(phone: Phone, sessionId: string, burst: boolean): string {
+  const at = Date.now();
+  const text = textAt(
+    `${process.pid}-${counter++}`,
+    now(),
+    burst ? 'Iedereen tegelijk' : 'Wat ons opviel bij de samenwerking',
+  );
   // Mostly typing into one's own note (edits), sometimes a new note: as people write on phones.
   if (!burst && phone.ownItem && Math.random() < 0.8) {
-    patchItem(phone.doc, phone.ownItem, { text }, now);
-    return;
+    patchItem(phone.doc, phone.ownItem, { text }, at);
+    return text;
   }
   const id = newId('i');
   phone.doc.transact(() =>
@@ -70,12 +50,13 @@ function write(phone: Phone, sessionId: string, burst: boolean): void {
       sessionId,
       groupId: phone.groupId,
       authorId: phone.authorId,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: at,
+      updatedAt: at,
       text,
     }),
   );
   phone.ownItem = id;
+  return text;
 }
 
 async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
@@ -88,21 +69,31 @@ async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): 
 }
 
 const until = (epochMs: number) => new Promise((r) => setTimeout(r, Math.max(0, epochMs - Date.now())));
+// Messages from the parent in order, none missed while this process was busy elsewhere.
+const inbox: unknown[] = [];
+const waiting: Array<(m: unknown) => void> = [];
+process.on('message', (m) => {
+  const w = waiting.shift();
+  if (w) w(m);
+  else inbox.push(m);
+});
+const nextMessage = <T>(): Promise<T> =>
+  inbox.length > 0 ? Promise.resolve(inbox.shift() as T) : new Promise((resolve) => waiting.push(resolve as never));
+const tell = (m: unknown): Promise<void> => new Promise((resolve) => process.send!(m, () => resolve()));
 
-async function run(plan: WorkerPlan): Promise<WorkerReport> {
-  // The load generator's own event-loop delay: when it is high, latencies measure this process, not the server.
+/** Phones: join, write on a Poisson-like schedule, then all at once; report what was written; close when told. */
+async function playPhones(plan: WorkerPlan): Promise<void> {
+  // The load generator's own event-loop delay: when it is high, writes leave late (the send time is taken at the
+  // writer's transaction, so a late write is not counted against the server).
   const lag = monitorEventLoopDelay({ resolution: 10 });
   const phones: Phone[] = [];
   const others: SimDoc[] = [];
   const joinMs: number[] = [];
   let errors = 0;
-  // Screens and researchers first: the screen must see every write.
   for (const { w } of plan.workshops) {
-    const screen = new SimDoc(plan.url, w.id, 'board', w.tokens.screen);
-    watchScreen(screen);
     const researcher = new SimDoc(plan.url, w.id, 'board', w.tokens.researcher);
-    others.push(screen, researcher);
-    await Promise.all([screen.synced(30_000), researcher.synced(30_000)]);
+    others.push(researcher);
+    await researcher.synced(30_000);
   }
   const seats = plan.workshops.flatMap(({ w, from, to }) =>
     Array.from({ length: to - from }, (_, k) => ({
@@ -134,26 +125,22 @@ async function run(plan: WorkerPlan): Promise<WorkerReport> {
       errors++;
     }
   });
-  process.send?.({ type: 'joined' });
-  const { startAt, burstAt } = await new Promise<{ startAt: number; burstAt: number }>((resolve) =>
-    process.once('message', resolve),
-  );
+  await tell({ type: 'joined' });
+  const { startAt, burstAt } = await nextMessage<LoadStart>();
   await until(startAt);
 
-  // Steady load: each phone writes on its own Poisson-like schedule.
   const sessionId = plan.sessionId;
   const stopAt = startAt + plan.steadyMs;
-  measuring = false;
-  setTimeout(() => {
-    measuring = true;
-    lag.enable();
-  }, plan.warmupMs);
+  const measureFrom = startAt + plan.warmupMs;
+  const steady: string[] = [];
+  setTimeout(() => lag.enable(), plan.warmupMs);
   const timers = phones.map((phone, i) => {
     const next = (): NodeJS.Timeout =>
       setTimeout(
         () => {
           if (Date.now() >= stopAt) return;
-          write(phone, sessionId, false);
+          const text = write(phone, sessionId, false);
+          if (Date.now() >= measureFrom) steady.push(text);
           timers[i] = next();
         },
         -Math.log(1 - Math.random()) * plan.writeEveryMs,
@@ -162,48 +149,88 @@ async function run(plan: WorkerPlan): Promise<WorkerReport> {
   });
   await until(stopAt);
   for (const t of timers) clearTimeout(t);
-  measuring = false;
   lag.disable();
-  const steadyLost = await waitDrain(5_000);
 
   // Burst: the facilitator says "go" and everybody posts at the same moment.
-  let burstLost = 0;
+  const burst: string[] = [];
   if (burstAt) {
     await until(burstAt);
-    for (const phone of phones) write(phone, sessionId, true);
-    burstLost = await waitDrain(20_000);
+    for (const phone of phones) burst.push(write(phone, sessionId, true));
   }
-  for (const p of phones) p.close();
-  for (const d of others) d.destroy();
-  return {
-    latencies,
-    burstLatencies,
+  const report: PhonesReport = {
+    steady,
+    burst,
     joinMs,
-    wireBytes,
-    wireMessages,
     errors,
-    lost: steadyLost + burstLost,
     phones: phones.length,
     lagP99Ms: lag.percentile(99) / 1e6,
   };
+  await tell({ type: 'report', report });
+  // Connected until the screens saw everything (or gave up): closing earlier would change the server's load.
+  await nextMessage<{ type: 'close' }>();
+  for (const p of phones) p.close();
+  for (const d of others) d.destroy();
 }
 
-async function waitDrain(timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (sent.size > 0 && Date.now() - start < timeoutMs) await new Promise((r) => setTimeout(r, 20));
-  const lost = sent.size;
-  sent.clear();
-  return lost;
+/** Screens: one per workshop; every text's latency from its send time; report the expected ones once seen. */
+async function playScreens(plan: WorkerPlan): Promise<void> {
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  const seen = new Map<string, number>();
+  let wireBytes = 0;
+  let wireMessages = 0;
+  let measuring = false;
+  for (const { w } of plan.workshops) {
+    const screen = new SimDoc(plan.url, w.id, 'board', w.tokens.screen);
+    screen.provider.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      const ws = screen.provider.ws as unknown as { on(ev: 'message', fn: (d: ArrayBuffer) => void): void };
+      ws.on('message', (d) => {
+        if (!measuring || new Uint8Array(d)[0] !== 0) return;
+        wireBytes += d.byteLength;
+        wireMessages++;
+      });
+    });
+    const items = itemsMap(screen.doc);
+    const see = (text: unknown) => {
+      if (typeof text === 'string' && !seen.has(text)) seen.set(text, now() - sentAt(text));
+    };
+    items.observeDeep((events) => {
+      for (const ev of events) {
+        if (ev.target === items) {
+          for (const key of (ev as Y.YMapEvent<unknown>).keysChanged) see(items.get(key)?.get('text'));
+        } else if (ev.target instanceof Y.Map) {
+          see(ev.target.get('text'));
+        }
+      }
+    });
+    await screen.synced(30_000);
+  }
+  await tell({ type: 'joined' });
+  const { startAt } = await nextMessage<LoadStart>();
+  await until(startAt + plan.warmupMs);
+  measuring = true;
+  lag.enable();
+  await until(startAt + plan.steadyMs);
+  measuring = false;
+  lag.disable();
+  const { texts } = await nextMessage<{ type: 'expect'; texts: string[] }>();
+  const deadline = Date.now() + 20_000;
+  while (texts.some((t) => !seen.has(t)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const report: ScreensReport = {
+    seen: Object.fromEntries(texts.filter((t) => seen.has(t)).map((t) => [t, seen.get(t)!])),
+    wireBytes,
+    wireMessages,
+    lagP99Ms: lag.percentile(99) / 1e6,
+  };
+  await tell({ type: 'report', report });
 }
 
-process.once('message', (plan: WorkerPlan) => {
-  run(plan).then(
-    (report) => {
-      process.send?.({ type: 'report', report }, () => process.exit(0));
-    },
+void nextMessage<WorkerPlan>().then((plan) =>
+  (plan.role === 'screens' ? playScreens(plan) : playPhones(plan)).then(
+    () => process.exit(0),
     (err: unknown) => {
       console.error(err);
       process.exit(1);
     },
-  );
-});
+  ),
+);

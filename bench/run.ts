@@ -98,6 +98,7 @@ const COLS: Array<keyof ScenarioResult> = [
   'lost',
   'errors',
   'loadLagP99Ms',
+  'screenLagP99Ms',
 ];
 console.log('\n' + COLS.join('\t'));
 for (const r of results) console.log(COLS.map((c) => String(r[c])).join('\t'));
