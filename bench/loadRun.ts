@@ -133,7 +133,13 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
     const burstTexts = reports.flatMap((r) => r.burst);
     screens.child.send({ type: 'expect', texts: [...steadyTexts, ...burstTexts] });
     const seen = await screens.report;
+    // Every load process gone before the next scenario (or the storage part) starts on the same cores.
+    const exited = [screens, ...children].map(
+      (c) =>
+        new Promise<void>((resolve) => (c.child.exitCode !== null ? resolve() : c.child.once('exit', () => resolve()))),
+    );
     for (const c of children) c.child.send({ type: 'close' });
+    await Promise.all(exited);
     const storageAfter = dirSize(proc.dataDir);
 
     const latenciesOf = (texts: string[]) =>
