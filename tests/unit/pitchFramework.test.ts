@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, itemsMap, patchItem, readItems } from '../../shared/boardDoc';
 import { DEFAULT_DECK } from '../../shared/exercises/framework/defaultDeck';
 import { parseInline, parseMarkdown, splitSlides } from '../../shared/exercises/framework/markdown';
-import { photoSchema, pitchMinutes } from '../../shared/exercises/pitch';
+import { keywordField, keywordsOf, photoSchema, pitchFields, pitchMinutes } from '../../shared/exercises/pitch';
+import { pitchExportText } from '../../shared/exercises/pitch/exportText';
 import { drawOrder, effectiveOrder } from '../../shared/exercises/pitch/order';
 import { textDiff } from '../../shared/exercises/pitch/textDiff';
 import { TEMPLATE_SOURCE } from '../../shared/template';
@@ -37,6 +40,41 @@ describe('pitch order', () => {
     expect(pitchMinutes({ pitchMinutes: 5 })).toBe(5);
     expect(pitchMinutes({})).toBe(3);
     expect(pitchMinutes({ pitchMinutes: 'x' })).toBe(3);
+  });
+});
+
+describe('pitch keywords', () => {
+  it('keeps both when two teammates fill different slots at the same moment', () => {
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    const pitch = {
+      id: 'p1',
+      kind: 'pitch',
+      sessionId: 'pitch',
+      groupId: 'g1',
+      authorId: 'server',
+      createdAt: 1,
+      updatedAt: 1,
+      text: '',
+      keywords: [],
+      editableBy: 'group',
+    };
+    addItem(a, pitch);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    // Neither has seen the other's change when making its own.
+    patchItem(a, 'p1', { [keywordField(0)]: 'school' }, 2);
+    patchItem(b, 'p1', { [keywordField(2)]: 'samen' }, 2);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const d of [a, b]) expect(keywordsOf(itemsMap(d).get('p1')!.toJSON())).toEqual(['school', '', 'samen']);
+    const [item] = readItems(a);
+    expect(pitchFields.safeParse({ ...item }).success).toBe(true);
+    expect(pitchExportText(item!)).toBe('pitch: (nog leeg) (trefwoorden: school, samen)');
+  });
+
+  it('reads the keyword array older pitches were written with, a slot of its own taking precedence', () => {
+    expect(keywordsOf({ keywords: ['taal', 'wijk'] })).toEqual(['taal', 'wijk', '']);
+    expect(keywordsOf({ keywords: ['taal', 'wijk'], keyword1: 'buurt' })).toEqual(['taal', 'buurt', '']);
+    expect(keywordsOf({ keywords: 'not a list', keyword0: 7 })).toEqual(['', '', '']);
   });
 });
 

@@ -66,7 +66,7 @@ export function PitchEditor({
               maxLength={KEYWORD_MAX}
               value={pitch.keywords[i] ?? ''}
               disabled={locked}
-              onChange={(e) => setKeyword(pitch.id, pitch.keywords, i, e.target.value)}
+              onChange={(e) => setKeyword(pitch.id, i, e.target.value)}
               data-testid={`pitch-keyword-${i}`}
             />
           </div>

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { addItem, itemsMap, patchItem } from '../../../shared/boardDoc';
 import {
   photoSchema,
-  KEYWORD_COUNT,
+  keywordField,
   KEYWORD_MAX,
   PITCH_REACTION,
   PITCH_TEXT_MAX,
@@ -32,14 +32,14 @@ export function editPitchText(itemId: string, value: string): void {
   }, LOCAL_ORIGIN);
 }
 
-/** Sets the group's three keywords (each its own slot, so editing one leaves the others). */
-export function setKeyword(itemId: string, keywords: readonly string[], index: number, value: string): void {
+/** Sets one of the group's three keywords: its own field, so a teammate editing another slot at once keeps theirs. */
+export function setKeyword(itemId: string, index: number, value: string): void {
   const board = getActiveWorkshop()?.board;
   if (!board) return;
-  const next = Array.from({ length: KEYWORD_COUNT }, (_, i) =>
-    (i === index ? value : (keywords[i] ?? '')).slice(0, KEYWORD_MAX),
+  board.transact(
+    () => patchItem(board, itemId, { [keywordField(index)]: value.slice(0, KEYWORD_MAX) }, Date.now()),
+    LOCAL_ORIGIN,
   );
-  board.transact(() => patchItem(board, itemId, { keywords: next }, Date.now()), LOCAL_ORIGIN);
 }
 
 /** Posts a question or "what struck me" about a group's pitch; false when it is empty or too long. */

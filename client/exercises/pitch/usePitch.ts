@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
-import { photoSchema, PITCH, PITCH_REACTION, readPitchState, type ReactionType } from '../../../shared/exercises/pitch';
+import {
+  keywordsOf,
+  photoSchema,
+  PITCH,
+  PITCH_REACTION,
+  readPitchState,
+  type ReactionType,
+} from '../../../shared/exercises/pitch';
 import { effectiveOrder } from '../../../shared/exercises/pitch/order';
 import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
@@ -22,7 +29,7 @@ export function usePitch(sessionId: string) {
         pitches.set(i.groupId, {
           ...i,
           text: typeof i.text === 'string' ? i.text : '',
-          keywords: Array.isArray(i.keywords) ? (i.keywords as string[]) : [],
+          keywords: keywordsOf(i),
           // Only a JPEG data URL is ever put in an <img>; anything else written into the field is ignored.
           photo: photoSchema.safeParse(i.photo).success ? (i.photo as string) : undefined,
         });

@@ -1,5 +1,6 @@
 import type { Item } from '../../boardDoc';
 import { str } from '../exportHelpers';
+import { keywordsOf } from './keywords';
 
 const REACTION_LABEL: Record<string, string> = { question: 'vraag', struck: 'wat me opviel' };
 
@@ -7,7 +8,7 @@ const REACTION_LABEL: Record<string, string> = { question: 'vraag', struck: 'wat
 export function pitchExportText(item: Item): string {
   if (item.kind === 'pitchReaction')
     return `[${REACTION_LABEL[str(item, 'reaction')] ?? 'reactie'} bij pitch ${str(item, 'targetGroupId')}] ${str(item, 'text')}`;
-  const keywords = Array.isArray(item.keywords) ? item.keywords.filter((k) => typeof k === 'string' && k) : [];
+  const keywords = keywordsOf(item).filter((k) => k.trim());
   const text = str(item, 'text').trim() || '(nog leeg)';
   return `pitch: ${text}${keywords.length ? ` (trefwoorden: ${keywords.join(', ')})` : ''}`;
 }

@@ -3,6 +3,9 @@ import { LIMITS } from '../../limits';
 import type { TimerState } from '../../timer';
 import type { ExerciseDefinition } from '../types';
 import { pitchExportText, pitchExportImage } from './exportText';
+import { KEYWORD_COUNT, KEYWORD_MAX } from './keywords';
+
+export { KEYWORD_COUNT, KEYWORD_MAX, keywordField, keywordsOf } from './keywords';
 
 /** Item kind of a cooperation's pitch: one per group, written together (`text` is a Y.Text). */
 export const PITCH = 'pitch' as const;
@@ -10,8 +13,6 @@ export const PITCH = 'pitch' as const;
 export const PITCH_REACTION = 'pitchReaction' as const;
 
 export const PITCH_TEXT_MAX = 2000;
-export const KEYWORD_MAX = 40;
-export const KEYWORD_COUNT = 3;
 export const REACTION_TYPES = ['question', 'struck'] as const;
 export type ReactionType = (typeof REACTION_TYPES)[number];
 
@@ -26,9 +27,15 @@ export const photoSchema = z
     'not a JPEG data URL',
   );
 
+const keyword = z.string().trim().max(KEYWORD_MAX);
+
+/** `keywords` is the array older pitches were written with; new ones write a field per slot (`./keywords.ts`). */
 export const pitchFields = z.object({
   text: z.string().max(PITCH_TEXT_MAX),
-  keywords: z.array(z.string().trim().max(KEYWORD_MAX)).max(KEYWORD_COUNT),
+  keywords: z.array(keyword).max(KEYWORD_COUNT),
+  keyword0: keyword.optional(),
+  keyword1: keyword.optional(),
+  keyword2: keyword.optional(),
   editableBy: z.literal('group'),
   photo: photoSchema.optional(),
 });
