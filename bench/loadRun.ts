@@ -18,9 +18,12 @@ export interface Scenario {
   processes: number;
 }
 
+/** `reference-durable`: the reference relay with an fsync'd append log before each relay (`--server=` only). */
+export type BenchServer = 'ours' | 'reference' | 'reference-durable';
+
 export interface ScenarioResult {
   scenario: string;
-  server: 'ours' | 'reference';
+  server: BenchServer;
   connections: number;
   phones: number;
   writes: number;
@@ -51,11 +54,11 @@ const dirSize = (dir: string): number => readdirSync(dir).reduce((n, f) => n + s
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Runs one scenario against our server or the reference relay, and measures it. */
-export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Promise<ScenarioResult> {
+export async function runScenario(s: Scenario, server: BenchServer): Promise<ScenarioResult> {
   const proc =
     server === 'ours'
       ? await startServerProcess('server/main.ts', { ORGANISER_KEY })
-      : await startServerProcess('bench/referenceServer.ts');
+      : await startServerProcess('bench/referenceServer.ts', server === 'reference-durable' ? { DURABLE: '1' } : {});
   const rss = sampleRss(proc.pid);
   try {
     const workshops: BenchWorkshop[] = [];
@@ -91,7 +94,7 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
       // they take the cores the server and the projector leave, instead of competing with them as one machine's load.
       if (role === 'phones') os.setPriority(child.pid!, PHONE_NICE);
       const plan: WorkerPlan = {
-        mode: server,
+        mode: server === 'ours' ? 'ours' : 'reference',
         role,
         url: proc.url,
         workshops: workshopsOfProc,
@@ -170,7 +173,7 @@ export async function runScenario(s: Scenario, server: 'ours' | 'reference'): Pr
       cpuPercent: round(cpuPercent),
       rssMb: round(rss.stop()),
       bytesPerUpdate: round(seen.wireMessages ? seen.wireBytes / seen.wireMessages : NaN),
-      storageBytesPerWrite: server === 'ours' ? round((storageAfter - storageBefore) / Math.max(1, writes)) : 0,
+      storageBytesPerWrite: server !== 'reference' ? round((storageAfter - storageBefore) / Math.max(1, writes)) : 0,
       lost: writes - all.length - burst.length,
       errors: reports.reduce((n, r) => n + r.errors, 0),
       loadLagP99Ms: round(Math.max(...reports.map((r) => r.lagP99Ms))),

@@ -1,4 +1,6 @@
+import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -10,7 +12,15 @@ import * as decoding from 'lib0/decoding';
 /**
  * The benchmark's yardstick: a plain y-protocols relay with no auth, no validation and no persistence, the least a
  * Yjs server can do. Same websocket library and protocol as ours, so the ratio measures what our checks cost.
+ *
+ * With DURABLE=1 it also appends each update to a log file in DATA_DIR and relays it once `fdatasync` says it is on
+ * disk, one flush per update: the least a relay that stores before it relays can do (`--server=reference-durable`).
  */
+const log = process.env.DURABLE === '1' ? openSync(path.join(process.env.DATA_DIR ?? '.', 'log'), 'a') : null;
+process.once('SIGTERM', () => {
+  if (log !== null) closeSync(log);
+  process.exit(0);
+});
 
 interface Room {
   doc: Y.Doc;
@@ -36,7 +46,12 @@ function room(name: string): Room {
   const conns = new Set<WebSocket>();
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     const msg = frame(0, (e) => syncProtocol.writeUpdate(e, update));
-    for (const c of conns) if (c !== origin) c.send(msg);
+    const relay = () => {
+      for (const c of conns) if (c !== origin) c.send(msg);
+    };
+    if (log === null) return relay();
+    writeSync(log, msg);
+    fdatasync(log, relay);
   });
   awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
     const msg = frame(1, (e) =>

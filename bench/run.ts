@@ -57,11 +57,15 @@ const SCENARIOS: Scenario[] = quick
       },
     ];
 
-// --only=<name> runs one scenario (the summary then uses what it has); --server=ours|reference one server;
+// --only=<name> runs one scenario (the summary then uses what it has); --server=ours|reference|… the servers named;
 // --steady=<ms> shortens the steady phase (for profiling; the summary is then not comparable).
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const only = arg('only');
-const servers = (['reference', 'ours'] as const).filter((s) => !arg('server') || s === arg('server'));
+// `--server=reference-durable,ours` also measures the reference with an fsync'd log (not part of a full run).
+const serverArg = arg('server')?.split(',');
+const servers = (['reference', 'reference-durable', 'ours'] as const).filter((s) =>
+  serverArg ? serverArg.includes(s) : s !== 'reference-durable',
+);
 const steady = arg('steady');
 if (steady) for (const s of SCENARIOS) s.steadyMs = Number(steady);
 const results: ScenarioResult[] = [];
@@ -121,6 +125,7 @@ const find = (scenario: string, server: string) =>
 const ours = find('workshops', 'ours');
 const ref = find('workshops', 'reference');
 const plenary = find('plenary', 'ours');
+const durable = find('workshops', 'reference-durable');
 const summary = {
   quick,
   p50Ms: ours.p50Ms,
@@ -130,6 +135,9 @@ const summary = {
   connections: ours.connections,
   ratioP95: Math.round((ours.p95Ms / ref.p95Ms) * 100) / 100,
   referenceP95Ms: ref.p95Ms,
+  ...(Number.isFinite(durable.p95Ms)
+    ? { ratioP95Durable: Math.round((ours.p95Ms / durable.p95Ms) * 100) / 100, referenceDurableP95Ms: durable.p95Ms }
+    : {}),
   burstP95Ms: ours.burstP95Ms,
   plenaryP95Ms: plenary.p95Ms,
   plenaryRatioP95: Math.round((plenary.p95Ms / find('plenary', 'reference').p95Ms) * 100) / 100,
