@@ -35,8 +35,6 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
   // perf: a loaded document's claims are read once and then kept here; this instance is the only one writing the
   // document (its lease), so the map stays the record. A new claim counts at once and is stored alongside the
   // update that made it (same group commit), instead of costing a commit of its own before the update is applied.
-  // Documents whose server claim is stored (INSERT OR IGNORE: storing it again after a reload is harmless).
-  const serverRecorded = new WeakSet<LiveDoc>();
   const claims = new WeakMap<LiveDoc, Promise<Map<number, string>>>();
   const claimsOf = (live: LiveDoc): Promise<Map<number, string>> => {
     let p = claims.get(live);
@@ -52,6 +50,9 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
     return p;
   };
 
+  // Documents whose server claim has been written (storing it again after a reload is harmless).
+  const serverRecorded = new WeakSet<LiveDoc>();
+
   const groupOf = async (p: Principal): Promise<string | null> => {
     if (p.role !== 'participant' || !p.participantId) return null;
     const control = await opts.hub.get(`${p.workshopId}/control`);
@@ -62,12 +63,18 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
     }
   };
 
-  const record = (live: LiveDoc, clientId: number, owner: string): Promise<void> => {
+  const record = (live: LiveDoc, known: Map<number, string>, clientId: number, owner: string): Promise<void> => {
     const stored = opts.storage.claimClient(live.name, clientId, owner).then((onRecord) => {
       if (onRecord !== owner) throw new Error(`client id ${clientId} of ${live.name} is on record for someone else`);
     });
     // Logged here; whoever waits for it (the update's relay) still sees the failure. A refused update waits for nothing.
-    stored.catch((err: unknown) => console.error(`[guard] could not store a claim on ${live.name}:`, err));
+    // Not stored means not claimed: the client's next update claims it again.
+    stored.catch((err: unknown) => {
+      console.error(`[guard] could not store a claim on ${live.name}:`, err);
+      // The server's own id stays the server's in memory whatever happens; only its record is tried again.
+      if (owner === SERVER_OWNER) serverRecorded.delete(live);
+      else if (known.get(clientId) === owner) known.delete(clientId);
+    });
     return stored;
   };
 
@@ -78,13 +85,13 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
       const writes: Promise<void>[] = [];
       if (known.get(live.doc.clientID) === SERVER_OWNER && !serverRecorded.has(live)) {
         serverRecorded.add(live);
-        writes.push(record(live, live.doc.clientID, SERVER_OWNER));
+        writes.push(record(live, known, live.doc.clientID, SERVER_OWNER));
       }
       for (const c of new Set(update.structs.map((s) => s.id.client))) {
         const onRecord = known.get(c);
         if (onRecord === undefined) {
           known.set(c, owner);
-          writes.push(record(live, c, owner));
+          writes.push(record(live, known, c, owner));
         } else if (onRecord !== owner) {
           const reason = `client id ${c} belongs to someone else`;
           return { check: () => ({ reason, created: 0 }), recorded: Promise.all(writes) };
