@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from '../helpers/startServer';
 
 export const SCREENSHOT_DIR = path.resolve('test-artifacts/screenshots');
 
@@ -81,4 +83,74 @@ export async function joinedPhoneContext(
     JSON.stringify({ participantId: joined.participantId, token: joined.token }),
   ] as const);
   return ctx;
+}
+
+/**
+ * Fills the join page a phone has open (name, cooperation, side, consent), submits it, and waits until the
+ * participant page shows the person and is online.
+ */
+export async function joinThroughForm(
+  phone: Page,
+  who: { name: string; group: string; side: 'formal' | 'informal' },
+): Promise<Page> {
+  await phone.getByTestId('join-name').fill(who.name);
+  await phone.getByTestId('join-group').selectOption({ label: who.group });
+  await phone.getByTestId(`join-side-${who.side}`).check();
+  await phone.getByTestId('join-consent').check();
+  await phone.getByTestId('join-submit').click();
+  await phone.waitForURL(/\/p\//);
+  await phone.getByTestId('participant-identity').filter({ hasText: who.name }).waitFor();
+  await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+  return phone;
+}
+
+/** What an end-to-end file shares: a real server and a browser, and the contexts its tests open. */
+export interface E2eRoom {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** Closes the context after the file's tests; returns it, so `phoneContext(room.browser).then(room.keep)` reads. */
+  keep(ctx: BrowserContext): BrowserContext;
+  /** A page in a kept context of its own (animations off), for a console, a screen or a researcher's laptop. */
+  page(opts?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Starts a server (real SQLite in a temporary DATA_DIR) and Chromium before the file's tests and closes every kept
+ * context, the browser and the server after them. Call it at the top of a `describe`; read `room.server` and
+ * `room.browser` inside tests and later hooks.
+ */
+export function e2eRoom(): E2eRoom {
+  const contexts: BrowserContext[] = [];
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const started = <T>(v: T | undefined, what: string): T => {
+    if (v === undefined) throw new Error(`the ${what} is not started yet: read it inside a test or a later hook`);
+    return v;
+  };
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    for (const ctx of contexts) await ctx.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  }, 60_000);
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    keep: (ctx) => {
+      contexts.push(ctx);
+      return ctx;
+    },
+    async page(opts = {}) {
+      const ctx = await started(browser, 'browser').newContext({ ...STILL, ...opts });
+      contexts.push(ctx);
+      return ctx.newPage();
+    },
+  };
 }

@@ -1,63 +1,46 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { createWorkshop } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+import {
+  describeViolations,
+  e2eRoom,
+  joinThroughForm,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+} from './browser';
 
 /**
  * Day one's three workshop exercises with everyone in the room: a facilitator, the screen, four phones (two formal,
  * two informal, from two cooperations) and a researcher.
  */
 describe('day one: krachten en rollen, boom, vooroordelenspel', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const room = e2eRoom();
   let w: CreateWorkshopResponse;
-  const contexts: BrowserContext[] = [];
   const a11y: Record<string, string[]> = {};
 
-  const page = async (opts: Parameters<Browser['newContext']>[0]) => {
-    const ctx = await browser.newContext({ ...STILL, ...opts });
-    contexts.push(ctx);
-    return ctx.newPage();
-  };
   const look = async (p: Page, view: string) => {
     a11y[view] = describeViolations(await seriousA11yViolations(p));
     await screenshot(p, view);
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam']);
-  }, 60_000);
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
+    w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
   }, 60_000);
 
   it('runs the three exercises from console to phones, screen and researcher', { timeout: 240_000 }, async () => {
-    const facilitator = await page({ viewport: { width: 1366, height: 900 } });
+    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
     await facilitator.goto(w.links.facilitator);
-    const screen = await page({ viewport: { width: 1280, height: 720 } });
+    const screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(w.links.screen);
-    const researcher = await page({ viewport: { width: 1280, height: 800 } });
+    const researcher = await room.page({ viewport: { width: 1280, height: 800 } });
     await researcher.goto(w.links.researcher);
 
     const join = async (name: string, group: string, side: 'formal' | 'informal') => {
-      const ctx = await phoneContext(browser);
-      contexts.push(ctx);
-      const phone = await ctx.newPage();
+      const phone = await room.keep(await phoneContext(room.browser)).newPage();
       await phone.goto(w.links.join);
-      await phone.getByTestId('join-name').fill(name);
-      await phone.getByTestId('join-group').selectOption({ label: group });
-      await phone.getByTestId(`join-side-${side}`).check();
-      await phone.getByTestId('join-consent').check();
-      await phone.getByTestId('join-submit').click();
-      await phone.waitForURL(/\/p\//);
-      await phone.getByTestId('participant-identity').filter({ hasText: name }).waitFor();
-      return phone;
+      return joinThroughForm(phone, { name, group, side });
     };
     const phones = [
       await join('Hanneke', 'Utrecht', 'formal'),

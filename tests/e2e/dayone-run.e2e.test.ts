@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { createWorkshop } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { launchBrowser, phoneContext, screenshot, STILL } from './browser';
+import { e2eRoom, joinThroughForm, phoneContext, screenshot } from './browser';
 
 /** Generous per-condition wait: the machine may be busy, every wait is for a condition, never for time. */
 const WAIT = { timeout: 30_000 };
@@ -13,28 +12,17 @@ const WAIT = { timeout: 30_000 };
  * informal, two cooperations) and a researcher. Each phone's contribution must reach the screen and the researcher.
  */
 describe('day one, one run from opening to vooroordelenspel', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const room = e2eRoom();
   let w: CreateWorkshopResponse;
-  const contexts: BrowserContext[] = [];
 
-  const page = async (opts: Parameters<Browser['newContext']>[0]) => {
-    const ctx = await browser.newContext({ ...STILL, ...opts });
-    contexts.push(ctx);
-    const p = await ctx.newPage();
+  const page = async (opts: BrowserContextOptions) => {
+    const p = await room.page(opts);
     p.setDefaultTimeout(WAIT.timeout);
     return p;
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam']);
-  }, 60_000);
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
+    w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
   }, 60_000);
 
   it('runs every day-one session from console to phones, screen and researcher', { timeout: 480_000 }, async () => {
@@ -46,20 +34,10 @@ describe('day one, one run from opening to vooroordelenspel', () => {
     await researcher.goto(w.links.researcher);
 
     const join = async (name: string, group: string, side: 'formal' | 'informal') => {
-      const ctx = await phoneContext(browser);
-      contexts.push(ctx);
-      const phone = await ctx.newPage();
+      const phone = await room.keep(await phoneContext(room.browser)).newPage();
       phone.setDefaultTimeout(WAIT.timeout);
       await phone.goto(w.links.join);
-      await phone.getByTestId('join-name').fill(name);
-      await phone.getByTestId('join-group').selectOption({ label: group });
-      await phone.getByTestId(`join-side-${side}`).check();
-      await phone.getByTestId('join-consent').check();
-      await phone.getByTestId('join-submit').click();
-      await phone.waitForURL(/\/p\//, WAIT);
-      await phone.getByTestId('participant-identity').filter({ hasText: name }).waitFor();
-      await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
-      return phone;
+      return joinThroughForm(phone, { name, group, side });
     };
     const phones = [
       await join('Hanneke', 'Utrecht', 'formal'),

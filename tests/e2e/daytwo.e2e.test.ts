@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+import { describeViolations, e2eRoom, joinedPhoneContext, screenshot, seriousA11yViolations } from './browser';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAKCAIAAAAy3EnLAAAAE0lEQVR4nGPQqzUiCTGMahiaGgA3xoohRYrEXgAAAABJRU5ErkJggg==',
@@ -15,17 +14,10 @@ const PNG = Buffer.from(
  * and a researcher, through Visie, Rollenmarkt, two consult rounds, Plan van aanpak and Afsluiting.
  */
 describe('day two: vision, role market, consults, plan, closing', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const room = e2eRoom();
   let w: CreateWorkshopResponse;
-  const contexts: BrowserContext[] = [];
   const a11y: Record<string, string[]> = {};
 
-  const page = async (opts: Parameters<Browser['newContext']>[0]) => {
-    const ctx = await browser.newContext({ ...STILL, ...opts });
-    contexts.push(ctx);
-    return ctx.newPage();
-  };
   const check = async (p: Page, view: string) => {
     const found = describeViolations(await seriousA11yViolations(p));
     // Phones and the screen never scroll sideways (a wide grid scrolls inside its own box).
@@ -35,42 +27,26 @@ describe('day two: vision, role market, consults, plan, closing', () => {
     await screenshot(p, view);
   };
   const phoneFor = async (joined: JoinResponse) => {
-    const ctx = await phoneContext(browser);
-    contexts.push(ctx);
-    const p = await ctx.newPage();
-    // The phone joined through the API; its identity is stored as the join page stores it.
-    await p.goto(`${server.url}/j`);
-    await p.evaluate(
-      ([key, value]) => window.localStorage.setItem(key!, value!),
-      [`werkplaats:participant:${w.id}`, JSON.stringify({ participantId: joined.participantId, token: joined.token })],
-    );
-    await p.goto(`${server.url}/p/${w.id}`);
+    const p = await room.keep(await joinedPhoneContext(room.browser, w.id, joined)).newPage();
+    await p.goto(`${room.server.url}/p/${w.id}`);
     await p.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
     return p;
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam', 'Dordrecht']);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
+    w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam', 'Dordrecht']);
   }, 60_000);
 
   it('runs all of day two', { timeout: 240_000 }, async () => {
     const names = ['Fatima', 'Hanneke', 'Ayşe', 'Marloes', 'Yasmina', 'Peter'];
     const joined = await Promise.all(
-      names.map((n, i) => joinAs(server.url, w, n, Math.floor(i / 2), i % 2 ? 'formal' : 'informal')),
+      names.map((n, i) => joinAs(room.server.url, w, n, Math.floor(i / 2), i % 2 ? 'formal' : 'informal')),
     );
-    const facilitator = await page({ viewport: { width: 1366, height: 900 } });
+    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
     await facilitator.goto(w.links.facilitator);
-    const screen = await page({ viewport: { width: 1280, height: 720 } });
+    const screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(w.links.screen);
-    const researcher = await page({ viewport: { width: 1280, height: 800 } });
+    const researcher = await room.page({ viewport: { width: 1280, height: 800 } });
     await researcher.goto(w.links.researcher);
     const phones = await Promise.all(joined.map(phoneFor));
     const [fatima, hanneke, ayse, marloes, yasmina] = phones as [Page, Page, Page, Page, Page, Page];

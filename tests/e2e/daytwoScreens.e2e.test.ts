@@ -1,28 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoResult } from '../../scripts/demoSeed';
 import { ioClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { launchBrowser, screenshot, STILL } from './browser';
+import { e2eRoom, screenshot, STILL } from './browser';
 
 /**
  * The day-two screens with a full room's demo content (five cooperations, twenty people): each fits the projector
  * at 720p and at 4K without its content being cut off.
  */
 describe('day two screens with the demo room', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const room = e2eRoom();
   let demo: DemoResult;
 
   beforeAll(async () => {
-    server = await startServer();
-    demo = await seedDemo(server.url, server.organiserKey);
-    browser = await launchBrowser();
+    demo = await seedDemo(room.server.url, room.server.organiserKey);
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
 
   const overflow = (p: Page) =>
     p.evaluate(() => {
@@ -39,7 +31,7 @@ describe('day two screens with the demo room', () => {
     'fits Visie, Rollenmarkt, Consult, Plan and Afsluiting on 1280×720 and 3840×2160',
     { timeout: 120_000 },
     async () => {
-      const f = ioClient(server.url, demo.workshop.tokens.facilitator);
+      const f = ioClient(room.server.url, demo.workshop.tokens.facilitator);
       await f.connected();
       await f.command({ type: 'join.open', open: false });
       try {
@@ -47,7 +39,7 @@ describe('day two screens with the demo room', () => {
           [1280, 720],
           [3840, 2160],
         ] as const) {
-          const ctx = await browser.newContext({ ...STILL, viewport: { width, height } });
+          const ctx = await room.browser.newContext({ ...STILL, viewport: { width, height } });
           const screen = await ctx.newPage();
           await screen.goto(demo.workshop.links.screen);
           for (const sessionId of ['visie', 'rollenmarkt', 'consult', 'plan', 'afsluiting']) {

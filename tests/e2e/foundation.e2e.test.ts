@@ -1,44 +1,32 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  describeViolations,
+  e2eRoom,
+  joinThroughForm,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+} from './browser';
 
 /**
  * The foundation scenario, one browser context per person: a facilitator creates a workshop and drives it, a
  * screen projects it, two phones join and post notes, a researcher follows along.
  */
 describe('foundation: create, join, post, moderate, advance', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const room = e2eRoom();
   const a11y: Record<string, string[]> = {};
 
-  const newContext = async (opts: Parameters<Browser['newContext']>[0] = {}) => {
-    const ctx = await browser.newContext({ ...STILL, ...opts });
-    contexts.push(ctx);
-    return ctx;
-  };
   const checkA11y = async (page: Page, view: string) => {
     a11y[view] = describeViolations(await seriousA11yViolations(page));
     await screenshot(page, view);
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
-
   it('runs the first minutes of a workshop across all roles', { timeout: 120_000 }, async () => {
     // Facilitator: create the workshop through the landing page.
-    const facilitator = await (await newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    await facilitator.goto(`${server.url}/?key=${encodeURIComponent(server.organiserKey)}`);
-    await expect.poll(() => facilitator.getByTestId('organiser-key').inputValue()).toBe(server.organiserKey);
+    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
+    await facilitator.goto(`${room.server.url}/?key=${encodeURIComponent(room.server.organiserKey)}`);
+    await expect.poll(() => facilitator.getByTestId('organiser-key').inputValue()).toBe(room.server.organiserKey);
     await checkA11y(facilitator, 'landing');
     await facilitator.getByTestId('workshop-title').fill('E2E-werkplaats');
     await facilitator.getByTestId('create-workshop').click();
@@ -57,26 +45,18 @@ describe('foundation: create, join, post, moderate, advance', () => {
     await facilitator.locator('[data-testid="programme-item"][aria-current="step"]').waitFor();
 
     // Screen: shows the join code while joining is open.
-    const screen = await (await newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(links.screen);
     await expect.poll(() => screen.getByTestId('screen-join-code').textContent()).toBe(joinCode);
     await screen.getByTestId('join-qr').waitFor();
 
     // Two phones join: one formal from Utrecht, one informal from Zaandam.
     const joinPhone = async (name: string, group: string, side: 'formal' | 'informal', view?: string) => {
-      const phone = await (await phoneContext(browser).then((c) => (contexts.push(c), c))).newPage();
+      const phone = await (await phoneContext(room.browser).then(room.keep)).newPage();
       await phone.goto(links.join);
       await phone.getByTestId('join-name').waitFor();
       if (view) await checkA11y(phone, view);
-      await phone.getByTestId('join-name').fill(name);
-      await phone.getByTestId('join-group').selectOption({ label: group });
-      await phone.getByTestId(`join-side-${side}`).check();
-      await phone.getByTestId('join-consent').check();
-      await phone.getByTestId('join-submit').click();
-      await phone.waitForURL(/\/p\//);
-      await phone.getByTestId('participant-identity').filter({ hasText: name }).waitFor();
-      await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
-      return phone;
+      return joinThroughForm(phone, { name, group, side });
     };
     const amina = await joinPhone('Amina', 'Utrecht', 'formal', 'join');
     const bram = await joinPhone('Bram', 'Zaandam', 'informal');
@@ -99,7 +79,7 @@ describe('foundation: create, join, post, moderate, advance', () => {
     await screenNote(noteB).waitFor();
     await checkA11y(screen, 'screen');
 
-    const researcher = await (await newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const researcher = await room.page({ viewport: { width: 1280, height: 800 } });
     await researcher.goto(links.researcher);
     await researcher.getByTestId('researcher-note').filter({ hasText: noteA }).waitFor();
     await researcher.getByTestId('researcher-note').filter({ hasText: noteB }).waitFor();

@@ -1,49 +1,26 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, createWorkshop, joinAs, synced, yClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import {
-  describeViolations,
-  joinedPhoneContext,
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  STILL,
-} from './browser';
+import { describeViolations, e2eRoom, joinedPhoneContext, screenshot, seriousA11yViolations } from './browser';
 
 describe('privacy from the console: revoke a lost phone, erase a participant on request', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
+  const room = e2eRoom();
 
   it(
     'asks first, then revokes or erases; the erased person is gone from console, board and phone',
     { timeout: 90_000 },
     async () => {
-      const w = await createWorkshop(server.url, server.organiserKey);
-      const amina = await joinAs(server.url, w, 'Amina');
-      const bram = await joinAs(server.url, w, 'Bram');
+      const w = await createWorkshop(room.server.url, room.server.organiserKey);
+      const amina = await joinAs(room.server.url, w, 'Amina');
+      const bram = await joinAs(room.server.url, w, 'Bram');
 
-      const phoneCtx = await joinedPhoneContext(browser, w.id, amina);
-      contexts.push(phoneCtx);
+      const phoneCtx = room.keep(await joinedPhoneContext(room.browser, w.id, amina));
       const phone = await phoneCtx.newPage();
-      await phone.goto(`${server.url}/p/${w.id}`);
+      await phone.goto(`${room.server.url}/p/${w.id}`);
       await phone.getByTestId('note-input').fill('Wat ik liever niet bewaard zie');
       await phone.getByTestId('note-post').click();
       await phone.locator('[data-testid="note"]', { hasText: 'Wat ik liever niet bewaard zie' }).waitFor();
 
-      const consoleCtx = await browser.newContext({ ...STILL, viewport: { width: 1366, height: 900 } });
-      contexts.push(consoleCtx);
-      const console = await consoleCtx.newPage();
+      const console = await room.page({ viewport: { width: 1366, height: 900 } });
       await console.goto(w.links.facilitator);
       await console.getByText('Wat ik liever niet bewaard zie').first().waitFor();
       const row = (id: string) => console.locator(`[data-testid="participant-row"][data-participant-id="${id}"]`);
@@ -53,7 +30,7 @@ describe('privacy from the console: revoke a lost phone, erase a participant on 
       await row(bram.participantId).getByTestId('privacy-revoke').click();
       await row(bram.participantId).getByTestId('privacy-confirm-revoke').click();
       await row(bram.participantId).getByText('De toegang van Bram is ingetrokken.').waitFor();
-      expect((await api(server.url, '/api/me', { token: bram.token })).status).toBe(401);
+      expect((await api(room.server.url, '/api/me', { token: bram.token })).status).toBe(401);
 
       // Amina asks to be erased: the console shows what it will do and waits for the second click.
       await row(amina.participantId).getByText('Toegang en gegevens van Amina').click();
@@ -73,7 +50,7 @@ describe('privacy from the console: revoke a lost phone, erase a participant on 
         .locator('[data-testid="connection-refused"], [data-testid="server-notice"][data-code="revoked"]')
         .first()
         .waitFor({ timeout: 15_000 });
-      const check = yClient(server.url, w.id, 'board', w.tokens.researcher);
+      const check = yClient(room.server.url, w.id, 'board', w.tokens.researcher);
       await synced(check);
       const texts = [...check.doc.getMap<{ get(k: string): unknown }>('items').values()].map((m) => m.get('text'));
       check.destroy();

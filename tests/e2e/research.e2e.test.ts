@@ -1,49 +1,31 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWorkshop, joinAs } from '../helpers/clients';
 import { unzipWithPython, validateQde } from '../helpers/research';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+import {
+  describeViolations,
+  e2eRoom,
+  joinThroughForm,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+} from './browser';
 
 /** A researcher observes a group live and codes it from the keyboard while a phone posts, then exports the record. */
 describe('research: observe, code with the keyboard, replay, export', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
+  const room = e2eRoom();
 
   it('takes coded notes while a phone posts, and exports them under pseudonyms', { timeout: 120_000 }, async () => {
-    const w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam']);
-    await joinAs(server.url, w, 'Hendrika Vermeulen', 0, 'formal');
+    const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+    await joinAs(room.server.url, w, 'Hendrika Vermeulen', 0, 'formal');
 
     // A phone joins Utrecht through the join page.
-    const phoneCtx = await phoneContext(browser);
-    contexts.push(phoneCtx);
-    const phone = await phoneCtx.newPage();
+    const phone = await room.keep(await phoneContext(room.browser)).newPage();
     await phone.goto(w.links.join);
-    await phone.getByTestId('join-name').fill('Yasmina Bakkali');
-    await phone.getByTestId('join-group').selectOption({ label: 'Utrecht' });
-    await phone.getByTestId('join-side-informal').check();
-    await phone.getByTestId('join-consent').check();
-    await phone.getByTestId('join-submit').click();
-    await phone.waitForURL(/\/p\//);
-    await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+    await joinThroughForm(phone, { name: 'Yasmina Bakkali', group: 'Utrecht', side: 'informal' });
 
     // The researcher follows Utrecht.
-    const ctx = await browser.newContext({ ...STILL, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    contexts.push(ctx);
-    const r = await ctx.newPage();
+    const r = await room.page({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     await r.goto(w.links.researcher);
     await r.locator('[data-testid="research-doc-status"][data-connected="true"]').waitFor();
     await r.getByTestId('console-researcher-name').fill('Els Onderzoeker');

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem } from '../../shared/boardDoc';
 import { createWorkshop, joinAs, synced, yClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { joinedPhoneContext, launchBrowser, STILL } from './browser';
+import { e2eRoom, joinedPhoneContext } from './browser';
 
 /** Collects CSP violations and page errors, so "runs under the policy" is checked, not assumed. */
 async function watch(page: Page): Promise<() => Promise<string[]>> {
@@ -22,28 +21,17 @@ async function watch(page: Page): Promise<() => Promise<string[]>> {
 }
 
 describe('security: headers, and the app runs under its Content-Security-Policy', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
+  const room = e2eRoom();
 
   it('sends strict security headers', async () => {
-    const res = await fetch(`${server.url}/`);
+    const res = await fetch(`${room.server.url}/`);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    const apiRes = await fetch(`${server.url}/api/me`);
+    const apiRes = await fetch(`${room.server.url}/api/me`);
     expect(apiRes.headers.get('cache-control')).toBe('no-store');
   });
 
@@ -51,13 +39,12 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
     'phone, screen and console work with no CSP violation; the phone says everything is saved',
     { timeout: 90_000 },
     async () => {
-      const w = await createWorkshop(server.url, server.organiserKey);
-      const a = await joinAs(server.url, w, 'Aïcha');
-      const phoneCtx = await joinedPhoneContext(browser, w.id, a);
-      contexts.push(phoneCtx);
+      const w = await createWorkshop(room.server.url, room.server.organiserKey);
+      const a = await joinAs(room.server.url, w, 'Aïcha');
+      const phoneCtx = room.keep(await joinedPhoneContext(room.browser, w.id, a));
       const phone = await phoneCtx.newPage();
       const phoneProblems = await watch(phone);
-      await phone.goto(`${server.url}/p/${w.id}`);
+      await phone.goto(`${room.server.url}/p/${w.id}`);
       await phone.getByTestId('note-input').fill('Vertrouwen kost tijd');
       await phone.getByTestId('note-post').click();
       await phone.locator('[data-testid="note"]', { hasText: 'Vertrouwen kost tijd' }).waitFor();
@@ -65,16 +52,12 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
         .poll(() => phone.getByTestId('saved-state').getAttribute('data-saved'), { timeout: 10_000 })
         .toBe('true');
 
-      const screenCtx = await browser.newContext({ ...STILL, viewport: { width: 1280, height: 720 } });
-      contexts.push(screenCtx);
-      const screen = await screenCtx.newPage();
+      const screen = await room.page({ viewport: { width: 1280, height: 720 } });
       const screenProblems = await watch(screen);
       await screen.goto(w.links.screen);
       await screen.getByText('Vertrouwen kost tijd').waitFor();
 
-      const consoleCtx = await browser.newContext({ ...STILL, viewport: { width: 1366, height: 900 } });
-      contexts.push(consoleCtx);
-      const console = await consoleCtx.newPage();
+      const console = await room.page({ viewport: { width: 1366, height: 900 } });
       const consoleProblems = await watch(console);
       await console.goto(w.links.facilitator);
       await console.getByText('Vertrouwen kost tijd').first().waitFor();
@@ -101,9 +84,9 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
     'a phone whose stored copy holds a forged note is refused, told calmly, and resyncs to the server',
     { timeout: 90_000 },
     async () => {
-      const w = await createWorkshop(server.url, server.organiserKey);
-      const a = await joinAs(server.url, w, 'Aïcha');
-      const b = await joinAs(server.url, w, 'Bert');
+      const w = await createWorkshop(room.server.url, room.server.organiserKey);
+      const a = await joinAs(room.server.url, w, 'Aïcha');
+      const b = await joinAs(room.server.url, w, 'Bert');
       // What a curious participant could put in their phone's IndexedDB: a note signed as someone else.
       const forged = new Y.Doc();
       forged.transact(() =>
@@ -119,10 +102,9 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
         }),
       );
       const update = Array.from(Y.encodeStateAsUpdate(forged));
-      const ctx = await joinedPhoneContext(browser, w.id, a);
-      contexts.push(ctx);
+      const ctx = room.keep(await joinedPhoneContext(room.browser, w.id, a));
       const phone = await ctx.newPage();
-      await phone.goto(`${server.url}/j`);
+      await phone.goto(`${room.server.url}/j`);
       await phone.evaluate(
         ([name, bytes]) =>
           new Promise<void>((resolve, reject) => {
@@ -144,7 +126,7 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
           }),
         [`werkplaats:${w.id}:board`, update] as const,
       );
-      await phone.goto(`${server.url}/p/${w.id}`);
+      await phone.goto(`${room.server.url}/p/${w.id}`);
       await phone.locator('[data-testid="server-notice"][data-code="refused"]').waitFor();
       await phone.getByTestId('note-input').fill('Mijn eigen notitie');
       await phone.getByTestId('note-post').click();
@@ -152,7 +134,7 @@ describe('security: headers, and the app runs under its Content-Security-Policy'
         .poll(() => phone.getByTestId('saved-state').getAttribute('data-saved'), { timeout: 10_000 })
         .toBe('true');
       expect(await phone.getByText('Vervalst bericht').count()).toBe(0);
-      const check = yClient(server.url, w.id, 'board', w.tokens.researcher);
+      const check = yClient(room.server.url, w.id, 'board', w.tokens.researcher);
       await synced(check);
       const texts = [...check.doc.getMap<Y.Map<unknown>>('items').values()].map((m) => m.get('text'));
       check.destroy();

@@ -1,64 +1,43 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-import { describeViolations, launchBrowser, phoneContext, screenshot, seriousA11yViolations, STILL } from './browser';
+import {
+  describeViolations,
+  e2eRoom,
+  joinThroughForm,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+} from './browser';
 
 /**
  * The toolkit with the pitch and the framework, one browser context per person: the facilitator's console, the
  * screen, and two phones of the same cooperation (one formal, one informal).
  */
 describe('toolkit, pitch and kader in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const room = e2eRoom();
   const a11y: Record<string, string[]> = {};
   const checkA11y = async (page: Page, view: string) => {
     a11y[view] = describeViolations(await seriousA11yViolations(page));
     await screenshot(page, view);
   };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const ctx of contexts) await ctx.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
-
   it(
     'runs pitch preparation, a timed presentation with reactions, and the kader slides',
     { timeout: 150_000 },
     async () => {
-      const w = await createWorkshop(server.url, server.organiserKey, ['Utrecht', 'Zaandam']);
-      const page = async (opts: Parameters<Browser['newContext']>[0]) => {
-        const ctx = await browser.newContext({ ...STILL, ...opts });
-        contexts.push(ctx);
-        return ctx.newPage();
-      };
-      const facilitator = await page({ viewport: { width: 1366, height: 900 } });
+      const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
       await facilitator.goto(w.links.facilitator);
       await facilitator.getByTestId('toolkit-panel').waitFor();
-      const screen = await page({ viewport: { width: 1280, height: 720 } });
+      const screen = await room.page({ viewport: { width: 1280, height: 720 } });
       await screen.goto(w.links.screen);
       await screen.getByTestId('session-title').waitFor();
 
       const joinPhone = async (name: string, side: 'formal' | 'informal') => {
-        const ctx = await phoneContext(browser);
-        contexts.push(ctx);
-        const phone = await ctx.newPage();
+        const phone = await room.keep(await phoneContext(room.browser)).newPage();
         await phone.goto(w.links.join);
-        await phone.getByTestId('join-name').fill(name);
-        await phone.getByTestId('join-group').selectOption({ label: 'Utrecht' });
-        await phone.getByTestId(`join-side-${side}`).check();
-        await phone.getByTestId('join-consent').check();
-        await phone.getByTestId('join-submit').click();
-        await phone.waitForURL(/\/p\//);
-        await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
-        return phone;
+        return joinThroughForm(phone, { name, group: 'Utrecht', side });
       };
       const amina = await joinPhone('Amina', 'formal');
       const bram = await joinPhone('Bram', 'informal');
@@ -110,7 +89,7 @@ describe('toolkit, pitch and kader in the browser', () => {
       await checkA11y(screen, 'pitch-screen-prepare');
 
       // A researcher follows the pitch text live.
-      const researcher = await page({ viewport: { width: 1280, height: 800 } });
+      const researcher = await room.page({ viewport: { width: 1280, height: 800 } });
       await researcher.goto(w.links.researcher);
       await researcher.getByTestId('researcher-pitch-text').filter({ hasText: 'Wij verbinden ouders.' }).waitFor();
       await checkA11y(researcher, 'pitch-researcher');
@@ -142,7 +121,7 @@ describe('toolkit, pitch and kader in the browser', () => {
       await checkA11y(bram, 'pitch-phone-present');
 
       // Time runs out (shortened through the real command): a calm end signal on the screen.
-      const f = ioClient(server.url, w.tokens.facilitator);
+      const f = ioClient(room.server.url, w.tokens.facilitator);
       await f.connected();
       expect(
         await f.command({ type: 'exercise', sessionId: 'pitch', action: 'extend', payload: { seconds: -180 } }),
