@@ -1,49 +1,7 @@
 import pg from 'pg';
 import { SNAPSHOT_FORMAT, snapshotAsV2 } from './snapshotFormat';
 import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
-import { hashToken } from './SqliteStorage';
-
-/** Migrations, in order; the same tables as SQLite's (BIGINT for times and sequence numbers, BYTEA for updates). */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE updates (
-     seq BIGSERIAL PRIMARY KEY,
-     doc TEXT NOT NULL,
-     ts BIGINT NOT NULL,
-     actor TEXT NOT NULL,
-     data BYTEA NOT NULL
-   );
-   CREATE INDEX updates_doc_seq ON updates (doc, seq);
-   CREATE TABLE snapshots (
-     doc TEXT PRIMARY KEY,
-     up_to_seq BIGINT NOT NULL,
-     ts BIGINT NOT NULL,
-     data BYTEA NOT NULL
-   );
-   CREATE TABLE workshops (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     join_code TEXT NOT NULL UNIQUE,
-     created_at BIGINT NOT NULL,
-     facilitator_token TEXT NOT NULL,
-     screen_token TEXT NOT NULL,
-     researcher_token TEXT NOT NULL
-   );
-   CREATE TABLE tokens (
-     token_hash TEXT PRIMARY KEY,
-     workshop_id TEXT NOT NULL REFERENCES workshops (id),
-     role TEXT NOT NULL,
-     participant_id TEXT
-   );`,
-  // v2: which person each Yjs client id writes for, per document (own-content enforcement).
-  `CREATE TABLE client_claims (
-     doc TEXT NOT NULL,
-     client_id BIGINT NOT NULL,
-     owner TEXT NOT NULL,
-     PRIMARY KEY (doc, client_id)
-   );`,
-  // v3: snapshots say their Yjs update format (2 from now on; older rows are 1).
-  `ALTER TABLE snapshots ADD COLUMN format SMALLINT NOT NULL DEFAULT 1;`,
-];
+import { hashToken, POSTGRES_MIGRATIONS } from './schema';
 
 // Any constant: serialises migrations when several instances start at once.
 const MIGRATION_LOCK = 7_240_001;
@@ -102,8 +60,8 @@ export class PostgresStorage implements Storage {
       const r = await c.query<{ version: number }>('SELECT version FROM schema_version');
       let v = r.rows[0]?.version ?? 0;
       if (r.rows.length === 0) await c.query('INSERT INTO schema_version (version) VALUES (0)');
-      for (; v < MIGRATIONS.length; v++) {
-        await c.query(MIGRATIONS[v]!);
+      for (; v < POSTGRES_MIGRATIONS.length; v++) {
+        await c.query(POSTGRES_MIGRATIONS[v]!);
         await c.query('UPDATE schema_version SET version = $1', [v + 1]);
       }
       await c.query('COMMIT');

@@ -1,56 +1,10 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_FORMAT, snapshotAsV2 } from './snapshotFormat';
 import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
+import { hashToken, SQLITE_MIGRATIONS } from './schema';
 import { WalFlusher } from './WalFlusher';
-
-const SCHEMA_VERSION = 3;
-
-const MIGRATIONS: string[] = [
-  `CREATE TABLE updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     doc TEXT NOT NULL,
-     ts INTEGER NOT NULL,
-     actor TEXT NOT NULL,
-     data BLOB NOT NULL
-   );
-   CREATE INDEX updates_doc_seq ON updates (doc, seq);
-   CREATE TABLE snapshots (
-     doc TEXT PRIMARY KEY,
-     up_to_seq INTEGER NOT NULL,
-     ts INTEGER NOT NULL,
-     data BLOB NOT NULL
-   );
-   CREATE TABLE workshops (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     join_code TEXT NOT NULL UNIQUE,
-     created_at INTEGER NOT NULL,
-     facilitator_token TEXT NOT NULL,
-     screen_token TEXT NOT NULL,
-     researcher_token TEXT NOT NULL
-   );
-   CREATE TABLE tokens (
-     token_hash TEXT PRIMARY KEY,
-     workshop_id TEXT NOT NULL REFERENCES workshops (id),
-     role TEXT NOT NULL,
-     participant_id TEXT
-   );`,
-  // v2: which person each Yjs client id writes for, per document (own-content enforcement).
-  `CREATE TABLE client_claims (
-     doc TEXT NOT NULL,
-     client_id INTEGER NOT NULL,
-     owner TEXT NOT NULL,
-     PRIMARY KEY (doc, client_id)
-   ) WITHOUT ROWID;`,
-  // v3: snapshots say their Yjs update format (2 from now on; older rows are 1).
-  `ALTER TABLE snapshots ADD COLUMN format INTEGER NOT NULL DEFAULT 1;`,
-];
-
-/** Tokens are looked up by hash, so a copy of the database does not hand out participants' access. */
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 interface WorkshopRow {
   id: string;
@@ -131,9 +85,9 @@ export class SqliteStorage implements Storage {
 
   private migrate(): void {
     const current = this.db.pragma('user_version', { simple: true }) as number;
-    for (let v = current; v < SCHEMA_VERSION; v++) {
+    for (let v = current; v < SQLITE_MIGRATIONS.length; v++) {
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v] ?? '');
+        this.db.exec(SQLITE_MIGRATIONS[v]!);
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
@@ -246,7 +200,7 @@ export class SqliteStorage implements Storage {
   }
 
   claimClient(doc: string, clientId: number, owner: string): Promise<string> {
-    // perf: in the group commit, so a room of phones writing for the first time shares one fsync, not one each.
+    // perf: in the group commit, so a room of phones writing for the first time shares one commit and one flush.
     return this.enqueue(() => {
       this.stmts.claim.run(doc, clientId, owner);
       return (this.stmts.claimOwner.get(doc, clientId) as { owner: string }).owner;
