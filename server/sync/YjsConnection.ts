@@ -39,12 +39,6 @@ export interface ConnectionEvents {
   slowed(conn: YjsConnection): void;
 }
 
-/** True when an update carries no structs and no deletions (what a read-only client sends in sync step 2). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  return structs.length === 0 && ds.clients.size === 0;
-}
-
 /**
  * One websocket speaking the y-websocket protocol for one document, with the permissions of its principal.
  * Messages are handled one at a time, in order, so a write is stored before the next message is read.
