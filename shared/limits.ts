@@ -36,4 +36,12 @@ export const LIMITS = {
   joinFailuresPerMinute: 20,
   /** Successful joins per address per minute (a whole room behind one Wi-Fi address fits). */
   joinsPerMinute: 60,
+  /** Updates held in memory per document while storage fails, in bytes; past it new writes are turned away. */
+  unstoredBytes: 8 * 1024 * 1024,
+  /** Resyncs (the server's sync step 1 after an update with missing history) per connection per minute. */
+  resyncsPerMinute: 10,
+  /** All uploads of one workshop together, in bytes. */
+  uploadsPerWorkshopBytes: 1024 * 1024 * 1024,
+  /** Free space DATA_DIR keeps: below it uploads are refused (507); env MIN_FREE_BYTES overrides it. */
+  freeSpaceFloorBytes: 256 * 1024 * 1024,
 } as const;

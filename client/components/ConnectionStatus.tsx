@@ -7,6 +7,7 @@ export function ConnectionStatus() {
   const t = useT();
   const summary = useConnectionStore(useShallow((s) => summarise(s)));
   const saved = useConnectionStore((s) => s.saved);
+  const notStored = useConnectionStore((s) => s.notStored);
   const label =
     summary.state === 'refused'
       ? t('conn.refused')
@@ -41,7 +42,13 @@ export function ConnectionStatus() {
           {waiting}
         </span>
       )}
-      {!waiting && saved !== null && (
+      {!waiting && notStored && (
+        <span className="conn__saved" data-testid="saved-state" data-saved={false} data-not-stored={true}>
+          <span className="conn__sep"> · </span>
+          {t('conn.notStored')}
+        </span>
+      )}
+      {!waiting && !notStored && saved !== null && (
         <span className="conn__saved" data-testid="saved-state" data-saved={saved}>
           <span className="conn__sep"> · </span>
           {t(saved ? 'conn.saved' : 'conn.unsaved')}

@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'conn.refused.other': 'The server refuses the connection ({code}).',
   'conn.saved': 'everything saved',
   'conn.unsaved': 'not everything saved yet',
+  'conn.notStored': 'not saved — we keep trying',
   'notice.refused': 'A change could not be kept. You now see what the server has.',
   'notice.slow_down': 'You are sending very fast. Your changes arrive in a moment; nothing is lost.',
   'notice.revoked': 'This link was replaced. Ask the facilitator for the new link.',

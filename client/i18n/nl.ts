@@ -31,6 +31,7 @@ export const nl = {
   'conn.refused.other': 'De server weigert de verbinding ({code}).',
   'conn.saved': 'alles opgeslagen',
   'conn.unsaved': 'nog niet alles opgeslagen',
+  'conn.notStored': 'niet opgeslagen — we blijven het proberen',
   'notice.refused': 'Een wijziging kon niet worden bewaard. Je ziet weer wat er op de server staat.',
   'notice.slow_down': 'Je stuurt heel snel. Je wijzigingen komen zo aan, er gaat niets verloren.',
   'notice.revoked': 'Deze link is vervangen. Vraag de begeleider om de nieuwe link.',

@@ -17,8 +17,10 @@ export interface ConnectionStore {
   /** Local board changes made while not synced with the server. */
   pending: number;
   browserOnline: boolean;
-  /** Whether the server holds everything in this page's board (compared by state vector); null while unknown. */
+  /** Whether the server's log holds everything this page wrote (its acks, client/sync/acks.ts); null while unknown. */
   saved: boolean | null;
+  /** The server could not store a change of this page yet (storage failing or full): shown until an ack covers it. */
+  notStored: boolean;
   /** The server's latest notice to this page (a refused change, slowing down), shown calmly until dismissed. */
   notice: { code: NoticeCode; at: number } | null;
   /** Bumped when the server refused a write: the page drops its copy of the documents and loads the server's. */
@@ -31,6 +33,7 @@ export const useConnectionStore = create<ConnectionStore>(() => ({
   pending: 0,
   browserOnline: typeof navigator === 'undefined' ? true : navigator.onLine,
   saved: null,
+  notStored: false,
   notice: null,
   resyncs: 0,
 }));

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { WS_CLOSE } from '../../shared/protocol';
 import { patchDocConnection, removeDocConnection, useConnectionStore } from '../store/connectionStore';
 import { LOCAL_ORIGIN } from './origins';
+import { watchAcks } from './acks';
 
 export type DocName = 'control' | 'board' | 'research' | `own/${string}`;
 
@@ -34,6 +35,7 @@ export function connectDoc(opts: {
   // a keepalive instead, so a quiet connection is not taken for a dead one.
   provider.awareness.setLocalState(null);
   patchDocConnection(name, { status: 'connecting', synced: false, refused: null });
+  const stopAcks = opts.countPending ? watchAcks(provider, doc, name) : null; // "saved" = acknowledged as stored
 
   provider.on('status', ({ status }) => patchDocConnection(name, { status }));
   provider.on('sync', (synced: boolean) => {
@@ -66,6 +68,7 @@ export function connectDoc(opts: {
       doc.off('update', onUpdate);
       window.removeEventListener('online', onOnline);
     }
+    stopAcks?.();
     provider.destroy();
     removeDocConnection(name);
   };

@@ -11,7 +11,6 @@ import { bindBoard } from './bindBoard';
 import { bindControl } from './bindControl';
 import { connectDoc, type DocName } from './connectDoc';
 import { connectSocket } from './socket';
-import { watchSaved } from './savedCheck';
 
 export interface WorkshopOptions {
   workshopId: string;
@@ -30,7 +29,7 @@ function resetStores(): void {
   useBoardStore.setState(emptyBoard());
   useOwnStore.setState(emptyBoard());
   useLiveStore.setState({ online: [], hello: null, summon: null, hands: [], myHand: false });
-  useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting', saved: null });
+  useConnectionStore.setState({ docs: {}, pending: 0, socket: 'connecting', saved: null, notStored: false });
 }
 
 /**
@@ -92,7 +91,6 @@ export function useWorkshop({ workshopId, token, docs, persistBoard = false, own
       cleanups.push(connectDoc({ workshopId, name: `own/${ownerId}`, token, doc: own, countPending: true }));
     }
 
-    if (board && persistBoard) cleanups.push(watchSaved(board, 'board', socket));
     setActiveWorkshop({ workshopId, board, own, socket });
 
     const onOnline = () => useConnectionStore.setState({ browserOnline: navigator.onLine });

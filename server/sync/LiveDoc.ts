@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { applyStoredDoc } from '../storage/snapshotFormat';
 import type { Storage } from '../storage/Storage';
-import { awarenessMessage, updateMessage } from './messages';
+import { LIMITS } from '../../shared/limits';
+import { ackMessage, awarenessMessage, notStoredMessage, updateMessage } from './messages';
 import type { ChangeOrigin } from './origins';
 
 /** Something that can receive a document's updates: a websocket connection. */
@@ -11,7 +12,32 @@ export interface DocListener {
   send(message: Uint8Array): void;
   /** Awareness client ids this listener's own messages added or removed (not ones it merely echoed back). */
   ownAwareness(added: number[], removed: number[]): void;
+  /** Storage works again after a failure: everything held is stored (a writer turned away resends now). */
+  recovered?(): void;
 }
+
+interface Entry {
+  update: Uint8Array;
+  origin: unknown;
+  actor: string;
+  ts: number;
+  recorded: Promise<unknown> | null;
+  serial: number;
+}
+
+/** First wait before storing a failed batch again; it doubles up to RETRY_MAX_MS. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 2000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function mergeStateVector(into: Map<number, number>, from: Map<number, number>): void {
+  for (const [client, clock] of from) if ((into.get(client) ?? 0) < clock) into.set(client, clock);
+}
+
+const logSnapshotError = (name: string) => (err: unknown) =>
+  // A snapshot only speeds up loading; the log holds everything, so a failed one is tried at the next occasion.
+  console.error(`[storage] could not store a snapshot of ${name}:`, err);
 
 /** Take a snapshot after this many logged updates, so loading time stays bounded however long the log grows. */
 const SNAPSHOT_EVERY = 200;
@@ -55,6 +81,7 @@ export class LiveDoc {
     const stored = await this.storage.loadDoc(this.name);
     applyStoredDoc(this.doc, stored, { actor: 'load' });
     this.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) this.storedState.set(client, clock);
     this.sinceSnapshot = stored.updates.length;
     this.loaded = true;
   }
@@ -65,14 +92,19 @@ export class LiveDoc {
    * Applies a client's update. It is relayed once it is stored and once `recorded` (what the guard stored for it,
    * such as the claim of a new client id) is too.
    */
-  applyClientUpdate(update: Uint8Array, origin: ChangeOrigin, recorded: Promise<unknown>): void {
+  applyClientUpdate(update: Uint8Array, origin: ChangeOrigin, recorded: Promise<unknown>): boolean {
     this.recorded = recorded;
+    this.changed = false;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } finally {
       this.recorded = null;
     }
+    // False: the update held nothing new (the writer gets its ack from what is stored already).
+    return this.changed;
   }
+
+  private changed = false;
 
   private recorded: Promise<unknown> | null = null;
 
@@ -80,34 +112,104 @@ export class LiveDoc {
     if (!this.loaded) return;
     const actor = (origin as ChangeOrigin | null)?.actor ?? 'unknown';
     // perf: updates that arrive while a write is in flight are stored together (one group commit), then relayed.
-    this.pending.push({ update, origin, actor, ts: Date.now(), recorded: this.recorded });
+    this.pending.push({ update, origin, actor, ts: Date.now(), recorded: this.recorded, serial: ++this.serial });
+    this.unstoredBytes += update.length;
+    this.changed = true;
     if (this.pending.length === 1) this.writes = this.writes.then(() => this.flush());
   }
 
-  private pending: Array<{
-    update: Uint8Array;
-    origin: unknown;
-    actor: string;
-    ts: number;
-    recorded: Promise<unknown> | null;
-  }> = [];
+  /** Applied, not yet stored, in order; the head is what the current attempt stores. */
+  private pending: Entry[] = [];
+  private serial = 0;
+  private unstoredBytes = 0;
+  private failing = false;
+  private readonly toldNotStored = new Set<DocListener>();
+  private waiters: Array<{ serial: number; attemptOnly: boolean; resolve: () => void }> = [];
+  /** Per client, the clock up to which the log holds this document (what an ack promises). */
+  private readonly storedState = new Map<number, number>();
 
+  /**
+   * Stores what is queued, oldest first, one group commit per attempt. A failed attempt keeps the whole batch in
+   * memory, in order (later updates queue behind it), tells its writers (`notStored`) and is tried again after a
+   * backoff; nothing unstored is relayed. Stored means relayed and acknowledged to each writer.
+   */
   private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      const appends = batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts));
-      const [seqs] = await Promise.all([Promise.all(appends), ...batch.map((u) => u.recorded)]);
-      this.lastSeq = Math.max(this.lastSeq, ...seqs);
-    } catch (err) {
-      // Not stored means not relayed: clients keep the change and resend it on their next sync.
-      this.failed = err;
-      console.error(`[storage] could not store an update of ${this.name}:`, err);
-      return;
+    let backoff = RETRY_FIRST_MS;
+    while (this.pending.length > 0) {
+      const batch = this.pending.slice();
+      try {
+        // A claim that failed is not waited for again: the guard has forgotten it, so the client's next update
+        // claims its id again; the update itself is stored and relayed rather than held for ever.
+        if (this.failing) for (const u of batch) u.recorded = u.recorded?.catch(() => undefined) ?? null;
+        const appends = batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts));
+        const [seqs] = await Promise.all([Promise.all(appends), ...batch.map((u) => u.recorded)]);
+        this.lastSeq = Math.max(this.lastSeq, ...seqs);
+      } catch (err) {
+        // A batch half stored is stored again whole: Yjs applies an update twice as once.
+        this.failed = err;
+        this.failing = true;
+        console.error(`[storage] could not store ${batch.length} update(s) of ${this.name}; retrying:`, err);
+        this.settle(false);
+        for (const w of this.writersOf(batch)) {
+          if (this.toldNotStored.has(w)) continue;
+          this.toldNotStored.add(w);
+          w.send(notStoredMessage('retrying'));
+        }
+        await sleep(backoff);
+        backoff = Math.min(backoff * 2, RETRY_MAX_MS);
+        continue;
+      }
+      backoff = RETRY_FIRST_MS;
+      this.pending.splice(0, batch.length);
+      for (const u of batch) this.unstoredBytes -= u.update.length;
+      for (const u of batch) mergeStateVector(this.storedState, Y.parseUpdateMeta(u.update).to);
+      this.relay(batch);
+      const ack = ackMessage(Y.encodeStateVector(this.storedState));
+      for (const w of this.writersOf(batch)) w.send(ack);
+      this.settle(true, batch.at(-1)!.serial);
+      this.sinceSnapshot += batch.length;
+      if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot().catch(logSnapshotError(this.name));
     }
-    this.relay(batch);
-    this.sinceSnapshot += batch.length;
-    if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot();
+    if (this.failing) {
+      this.failing = false;
+      this.toldNotStored.clear();
+      console.warn(`[storage] ${this.name}: every update held in memory is stored now`);
+      // Writers whose changes were turned away while full send them again.
+      for (const l of this.listeners) l.recovered?.();
+    }
+  }
+
+  /** Listeners that wrote something in the batch. */
+  private writersOf(batch: Entry[]): DocListener[] {
+    const out = new Set<DocListener>();
+    for (const u of batch) if (this.listeners.has(u.origin as DocListener)) out.add(u.origin as DocListener);
+    return [...out];
+  }
+
+  /** Resolves waiters: those covered by a stored batch, or (a failed attempt) those that only wait for an attempt. */
+  private settle(stored: boolean, upTo = 0): void {
+    this.waiters = this.waiters.filter((w) => {
+      if ((stored && w.serial <= upTo) || (!stored && w.attemptOnly)) {
+        w.resolve();
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /** The stored state vector, as the ack carries it. */
+  storedStateVector(): Uint8Array {
+    return Y.encodeStateVector(this.storedState);
+  }
+
+  /** True while unstored updates take more memory than LIMITS.unstoredBytes: new writes are turned away. */
+  get full(): boolean {
+    return this.unstoredBytes > LIMITS.unstoredBytes;
+  }
+
+  /** True while a write is being retried after a storage failure. */
+  get storageFailing(): boolean {
+    return this.failing;
   }
 
   /**
@@ -127,14 +229,29 @@ export class LiveDoc {
     for (const l of this.listeners) l.send(msg);
   }
 
-  /** Resolves once every update so far is stored (and relayed). */
+  /** Resolves once every update so far is stored (and relayed); while storage fails, once it is stored again. */
   idle(): Promise<void> {
-    return this.writes;
+    return this.waitFor(false);
+  }
+
+  /**
+   * Resolves once every update so far is stored, or once an attempt to store it failed (it is then held and
+   * retried): a connection goes on reading its messages while storage is down instead of piling them up.
+   */
+  settled(): Promise<void> {
+    return this.waitFor(true);
+  }
+
+  private waitFor(attemptOnly: boolean): Promise<void> {
+    const last = this.pending.at(-1);
+    if (!last) return Promise.resolve();
+    if (attemptOnly && this.failing) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ serial: last.serial, attemptOnly, resolve }));
   }
 
   /** Stores a snapshot once every update so far is stored. */
   async snapshot(): Promise<void> {
-    await this.writes;
+    await this.idle();
     await this.writeSnapshot();
   }
 

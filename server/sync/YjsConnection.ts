@@ -9,7 +9,8 @@ import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
 import type { UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
-import { awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE } from './messages';
+import { ackMessage, awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE, notStoredMessage } from './messages';
+import { lacksHistory } from './missingHistory';
 import type { ChangeOrigin } from './origins';
 import { sleep, TokenBucket } from './TokenBucket';
 
@@ -22,6 +23,8 @@ export interface ConnectionLimits {
   queuedMessages: number;
   /** A connection sent nothing for this long gets the keepalive (y-websocket clients give up after 30 s of silence). */
   keepaliveMs: number;
+  /** Resyncs asked of one connection per minute; more close it with 1013 (it reconnects and syncs afresh). */
+  resyncsPerMinute: number;
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
@@ -29,7 +32,11 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   itemsPerMinute: LIMITS.itemsPerMinute,
   queuedMessages: LIMITS.queuedMessages,
   keepaliveMs: 12_000,
+  resyncsPerMinute: LIMITS.resyncsPerMinute,
 };
+
+/** A resync asked this recently is still on its way: updates with missing history until then are covered by it. */
+const RESYNC_ANSWER_MS = 5000;
 
 /** What the endpoint does when a connection is refused a write or has to slow down. */
 export interface ConnectionEvents {
@@ -53,6 +60,13 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private readonly items: TokenBucket;
   private slowedAt = 0;
   private sentAt = Date.now();
+  /** When the server last asked this client for its history (its own sync step 1); 0 when no answer is due. */
+  private resyncAskedAt = 0;
+  private readonly resyncs: number[] = [];
+  /** A write was turned away (storage full): ask for it again once storage works. */
+  private turnedAway = false;
+  /** Updates whose history the server lacked, answered with a resync instead of a refusal (for tests and logs). */
+  resyncCount = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -144,11 +158,16 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
-      // Answer only with what is stored, so nobody sees a change the log could still lose.
-      await this.live.idle();
+      // Answer only with what is stored, so nobody sees a change the log could still lose (while storage fails,
+      // with what is held too: it is not lost while it is retried).
+      await this.live.settled();
       this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.live.doc, stateVector)));
+      // What the log holds, so a client whose changes were stored before a reconnect knows them saved.
+      this.send(ackMessage(this.live.storedStateVector()));
       return;
     }
+    // A sync step 2 answers the server's sync step 1: the resync asked for (if any) has arrived.
+    if (syncType === syncProtocol.messageYjsSyncStep2) this.resyncAskedAt = 0;
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new Error(`unknown sync message ${syncType}`);
     }
@@ -161,6 +180,15 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       if (decoded.structs.length === 0) return;
       return this.refuse('read-only document');
     }
+    // History the server lacks (after a crash, a restart, a fail-over) is asked for, not refused, and nothing of
+    // the update is held meanwhile: the client's answer carries it again (docs/SECURITY.md).
+    if (lacksHistory(this.live.doc, decoded)) return this.askResync();
+    if (this.live.full) {
+      // Storage has failed for long enough that memory holds its bound: the writer keeps its change (not saved).
+      this.turnedAway = true;
+      this.send(notStoredMessage('full'));
+      return;
+    }
     await this.throttle(this.updates, 1);
     const { check, recorded } = await this.guard.prepare(this.principal, this.live, decoded);
     if (this.closed) return;
@@ -171,10 +199,41 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       // The document may have changed while waiting: check again right before applying.
       verdict = check();
     } else if (verdict.created > 0) this.items.take(verdict.created);
+    if (verdict.resync) return this.askResync();
     if (verdict.reason) return this.refuse(verdict.reason);
-    this.live.applyClientUpdate(update, this, recorded);
-    // Stored before this connection's next message is read.
-    await this.live.idle();
+    const changed = this.live.applyClientUpdate(update, this, recorded);
+    // Nothing new: it is stored already, say so (a changing update is acknowledged once its write is durable).
+    if (!changed) this.send(ackMessage(this.live.storedStateVector()));
+    // Stored before this connection's next message is read (while storage fails: tried once, then held).
+    await this.live.settled();
+  }
+
+  /**
+   * Sends the server's sync step 1: the client answers with a sync step 2 holding everything the server lacks,
+   * which then passes the guard. One request at a time; more than `resyncsPerMinute` close the connection with
+   * 1013, from which the client reconnects (and syncs afresh) rather than being refused.
+   */
+  private askResync(): void {
+    const now = Date.now();
+    this.resyncCount++;
+    if (this.resyncAskedAt > 0 && now - this.resyncAskedAt < RESYNC_ANSWER_MS) return;
+    while (this.resyncs.length > 0 && now - this.resyncs[0]! > 60_000) this.resyncs.shift();
+    if (this.resyncs.length >= this.limits.resyncsPerMinute) {
+      console.warn(`[yjs] ${this.actor} on ${this.live.name} needs resyncs too often; closing (it reconnects)`);
+      this.close(1013, 'too many resyncs');
+      return;
+    }
+    this.resyncs.push(now);
+    this.resyncAskedAt = now;
+    this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
+  }
+
+  /** Storage works again: a writer turned away while it was full sends what the server lacks. */
+  recovered(): void {
+    if (!this.turnedAway || this.closed) return;
+    this.turnedAway = false;
+    this.resyncAskedAt = 0;
+    this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
   }
 
   private refuse(reason: string): void {

@@ -1,8 +1,11 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
-/** Message types of the y-websocket protocol: the first varuint of every websocket message. */
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/**
+ * Message types of the y-websocket protocol: the first varuint of every websocket message. `ack` and `notStored`
+ * are ours (docs/API.md): the server sends them to a writer; y-websocket clients without a handler ignore them.
+ */
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, ack: 100, notStored: 101 } as const;
 
 /** A y-websocket message: its type, then the body the writer puts in. */
 export function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
@@ -26,3 +29,14 @@ export const updateMessage = (update: Uint8Array): Uint8Array =>
  * since our clients keep no awareness state.
  */
 export const KEEPALIVE = awarenessMessage(new Uint8Array([0]));
+
+/** "Stored": the server's stored state vector (`Y.encodeStateVector`) after a durable write; docs/API.md. */
+export const ackMessage = (storedStateVector: Uint8Array): Uint8Array =>
+  encodeMessage(MESSAGE.ack, (e) => encoding.writeVarUint8Array(e, storedStateVector));
+
+/** Why a writer's change is not stored yet: `retrying` (kept and retried) or `full` (not taken; resent later). */
+export type NotStoredReason = 'retrying' | 'full';
+
+/** "Not stored (yet)": the writer keeps its change and shows it as not saved until an ack covers it. */
+export const notStoredMessage = (reason: NotStoredReason): Uint8Array =>
+  encodeMessage(MESSAGE.notStored, (e) => encoding.writeVarString(e, reason));

@@ -1,39 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { addItem } from '../../shared/boardDoc';
-import { EVENTS } from '../../shared/protocol';
-import { serverHasAll } from '../../client/sync/savedCheck';
-import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
+import { addItem, itemsMap } from '../../shared/boardDoc';
+import { createApp } from '../../server/app';
+import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { trackAcks, type AckState } from '../../client/sync/acks';
+import { createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 
-describe('a phone can tell whether the server has everything it wrote', () => {
-  let server: TestServer;
-  const open: Array<{ destroy(): void }> = [];
+/** SQLite whose appends wait while `held` is set: "the write is not durable yet", at a moment the test chooses. */
+class HeldStorage extends SqliteStorage {
+  held: Promise<void> | null = null;
+  waiting = 0;
+  override async appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
+    if (this.held) {
+      this.waiting++;
+      await this.held;
+      this.waiting--;
+    }
+    return super.appendUpdate(doc, data, actor, ts);
+  }
+}
+
+describe('"saved" on a phone means the server stored it (acknowledgement after the durable write)', () => {
+  const cleanups: Array<() => unknown> = [];
   afterEach(async () => {
-    for (const x of open.splice(0)) x.destroy();
-    await server.close();
+    for (const fn of cleanups.splice(0).reverse()) await fn();
   });
 
-  it('compares its state vector with the server’s: unsaved while offline, saved after resync', async () => {
-    server = await startServer();
-    const w = await createWorkshop(server.url, server.organiserKey);
-    const a = await joinAs(server.url, w, 'Aïcha');
-    const phone = yClient(server.url, w.id, 'board', a.token);
-    const io = ioClient(server.url, a.token);
-    open.push(phone, { destroy: io.close });
+  it('turns true only once the update is in the log, and false again for a change made offline', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'werkplaats-ack-'));
+    const storage = new HeldStorage(dataDir);
+    const app = createApp({
+      storage,
+      organiserKey: 'k',
+      clientDir: path.resolve('dist/client'),
+      dataDir,
+    });
+    const url = await app.listen(0, '127.0.0.1');
+    cleanups.push(() => app.close());
+    const w = await createWorkshop(url, 'k');
+    const a = await joinAs(url, w, 'Aïcha');
+    const phone = yClient(url, w.id, 'board', a.token);
+    cleanups.push(() => phone.destroy());
+    const states: AckState[] = [];
+    const logged = async () => (await storage.readLog(`${w.id}/board`)).length;
+    // How many updates the log held at each moment the phone turned saved.
+    const inLogWhenSaved: number[] = [];
+    // The phone's own code (client/sync/acks.ts) on a real y-websocket provider.
+    cleanups.push(
+      trackAcks(phone.provider, phone.doc, (s) => {
+        states.push(s);
+        if (s.saved) void logged().then((n) => inLogWhenSaved.push(n));
+      }),
+    );
     await synced(phone);
-    await io.connected();
-    const saved = () =>
-      new Promise<boolean>((resolve) =>
-        io.socket.emit(EVENTS.stateVector, 'board', (sv: string | null) =>
-          resolve(
-            serverHasAll(
-              Y.decodeStateVector(Y.encodeStateVector(phone.doc)),
-              Y.decodeStateVector(new Uint8Array(Buffer.from(sv ?? '', 'base64'))),
-            ),
-          ),
-        ),
-      );
+    // Everything the phone has came from the server: saved, by the ack that follows the sync step 2.
+    await waitFor(() => states.at(-1)?.saved === true);
+
     const note = (id: string) => ({
       id,
       kind: 'note',
@@ -44,14 +68,30 @@ describe('a phone can tell whether the server has everything it wrote', () => {
       updatedAt: 1,
       text: 'bewaard?',
     });
-    expect(await saved()).toBe(true);
-    phone.provider.disconnect();
+    let release!: () => void;
+    storage.held = new Promise((r) => (release = r));
     phone.doc.transact(() => addItem(phone.doc, note('n1')));
-    expect(await saved()).toBe(false);
+    expect(states.at(-1)?.saved).toBe(false);
+    // The server has applied the update and is writing it: not durable yet, so not saved.
+    await waitFor(() => storage.waiting > 0);
+    expect(states.at(-1)?.saved).toBe(false);
+    const before = await logged();
+    const savedBefore = inLogWhenSaved.length;
+    storage.held = null;
+    release();
+    await waitFor(() => states.at(-1)?.saved === true);
+    await waitFor(() => inLogWhenSaved.length > savedBefore);
+    // Saved was shown only once the note's update was in the log.
+    expect(inLogWhenSaved[savedBefore]).toBe(before + 1);
+
+    // Offline: a change is unsaved until the phone is back and the server stored it.
+    phone.provider.disconnect();
+    phone.doc.transact(() => addItem(phone.doc, note('n2')));
+    expect(states.at(-1)?.saved).toBe(false);
     phone.provider.connect();
-    await waitFor(saved);
-    // Documents the phone may not read get no answer.
-    const refused = await new Promise((resolve) => io.socket.emit(EVENTS.stateVector, 'research', resolve));
-    expect(refused).toBeNull();
+    await waitFor(() => states.at(-1)?.saved === true);
+    const rows = await storage.readLog(`${w.id}/board`);
+    expect(rows.length).toBeGreaterThan(before + 1);
+    expect(itemsMap(phone.doc).has('n2')).toBe(true);
   });
 });

@@ -58,7 +58,7 @@ describe('LiveDoc relay', () => {
     await storage.close();
   });
 
-  it("relays a client's update only once what the guard stored for it is stored, and never when that fails", async () => {
+  it("relays a client's update only once what the guard stored for it is stored; a failed claim holds it for a retry", async () => {
     const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
     const live = await new DocHub(storage).get('w/board');
     const screen = recorder();
@@ -82,9 +82,61 @@ describe('LiveDoc relay', () => {
     const failed = Promise.reject(new Error('disk full'));
     failed.catch(() => undefined);
     live.applyClientUpdate(Y.encodeStateAsUpdate(other), writer, failed);
-    await live.idle();
+    // The attempt failed: nothing relayed, the update held in memory and retried.
+    await live.settled();
+    expect(live.storageFailing).toBe(true);
     expect(screen.doc.getMap('items').get('y')).toBeUndefined();
     expect(live.storageError).toBeInstanceOf(Error);
+    // The retry stores it (the guard forgot the failed claim: the client's next update claims its id again).
+    await live.idle();
+    expect(screen.doc.getMap('items').get('y')).toBe('tweede');
+    expect(live.storageFailing).toBe(false);
+    await storage.close();
+  });
+});
+
+/** A listener that keeps every message type it is sent (100 ack, 101 notStored, 0 sync). */
+function writerListener(): DocListener & { actor: string; types: number[]; recovered: () => void; recoveries: number } {
+  const w = {
+    actor: 'participant:p1',
+    types: [] as number[],
+    recoveries: 0,
+    ownAwareness: () => undefined,
+    send(message: Uint8Array) {
+      w.types.push(decoding.createDecoder(message).arr[0]!);
+    },
+    recovered() {
+      w.recoveries++;
+    },
+  };
+  return w;
+}
+
+describe('LiveDoc storage failures', () => {
+  it('keeps a failed batch in order, tells its writer, retries, then relays and acknowledges', async () => {
+    const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
+    let failures = 3;
+    const append = storage.appendUpdate.bind(storage);
+    storage.appendUpdate = (...args) => (failures-- > 0 ? Promise.reject(new Error('SQLITE_FULL')) : append(...args));
+    const live = await new DocHub(storage).get('w/board');
+    const writer = writerListener();
+    const screen = recorder();
+    live.listeners.add(writer);
+    live.listeners.add(screen);
+    const phone = new Y.Doc();
+    for (let i = 0; i < 5; i++) {
+      phone.getMap('items').set(`n${i}`, i);
+      live.applyClientUpdate(Y.encodeStateAsUpdate(phone), writer, Promise.resolve());
+    }
+    await live.settled();
+    expect(writer.types.filter((t) => t === 100)).toHaveLength(0);
+    await live.idle();
+    // Told once per outage, acknowledged once stored; every update stored, in order.
+    expect(writer.types.filter((t) => t === 101)).toHaveLength(1);
+    expect(screen.doc.getMap('items').toJSON()).toEqual({ n0: 0, n1: 1, n2: 2, n3: 3, n4: 4 });
+    const reloaded = await new DocHub(storage).get('w/board');
+    expect(reloaded.doc.getMap('items').toJSON()).toEqual({ n0: 0, n1: 1, n2: 2, n3: 3, n4: 4 });
+    expect(writer.recoveries).toBe(1);
     await storage.close();
   });
 });

@@ -29,6 +29,8 @@ export interface BoardCheck {
   reason: string | null;
   /** How many new items it creates (for the items-per-minute limit). */
   created: number;
+  /** The update depends on history the server lacks: not a violation; the server asks the client for it. */
+  resync?: boolean;
 }
 
 export interface Writer {
@@ -71,8 +73,13 @@ export function checkBoardUpdate(
   // Per container struct: the countable length the update adds and removes.
   const growth = new Map<Y.Item, { field: string; item: Y.Item; delta: number; container: Y.Item }>();
   let refusal: string | null = null;
+  let resync = false;
   const refuse = (why: string) => {
     refusal ??= why;
+  };
+  const missing = (why: string) => {
+    resync = true;
+    refuse(why);
   };
 
   const current = (item: Y.Item, field: string): unknown => {
@@ -99,14 +106,14 @@ export function checkBoardUpdate(
   // 1. Every struct the update brings.
   for (const s of update.structs) {
     if (!(s instanceof Y.Item)) {
-      if (s instanceof Y.Skip) refuse('update has gaps; resync');
+      if (s instanceof Y.Skip) missing('update has gaps; resync');
       continue;
     }
     if (s.content instanceof Y.ContentDoc) refuse('subdocuments are not allowed');
     const owner = idx.ownerOf(s);
     if (owner.at === 'dead') continue;
     if (owner.at === 'missing') {
-      refuse('update depends on changes the server does not have; resync');
+      missing('update depends on changes the server does not have; resync');
       continue;
     }
     if (owner.at !== 'item' || owner.root !== BOARD.items) {
@@ -142,7 +149,7 @@ export function checkBoardUpdate(
     for (const { clock, len } of ranges) {
       const end = clock + len;
       if (end > state && (!incoming || clock + len > incoming[1] || Math.max(clock, state) < incoming[0])) {
-        refuse('deletes changes the server does not have; resync');
+        missing('deletes changes the server does not have; resync');
       }
       if (!list || clock >= state) continue;
       for (let i = Y.findIndexSS(list, clock); i < list.length && list[i]!.id.clock < end; i++) {
@@ -159,6 +166,7 @@ export function checkBoardUpdate(
       }
     }
   }
+  if (resync) return { reason: refusal, created: created.size, resync };
   if (refusal) return { reason: refusal, created: created.size };
 
   // 3. What the items would hold: base fields, the kind's schema, and the size of shared texts.
