@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_many: 429,
   join_closed: 403,
   internal: 500,
+  storage_full: 507,
 };
 
 /** An error meant for the person on the other end: a code, a readable message, and its HTTP status. */

@@ -39,6 +39,8 @@ export const ERROR_CODES = {
   conflict: 'conflict',
   joinClosed: 'join_closed',
   internal: 'internal',
+  /** The server keeps a free-space floor, or the workshop's uploads reached their quota (HTTP 507). */
+  storageFull: 'storage_full',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -37,6 +37,7 @@ export function trackAcks(provider: WebsocketProvider, doc: Y.Doc, onChange: (s:
   };
   const covered = () => serverHasAll(Y.decodeStateVector(Y.encodeStateVector(doc)), stored);
   const handlers = provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
+  const before = [handlers[ACK_MESSAGE], handlers[NOT_STORED_MESSAGE]] as const;
   handlers[ACK_MESSAGE] = (_encoder, decoder) => {
     for (const [client, clock] of Y.decodeStateVector(decoding.readVarUint8Array(decoder))) {
       if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
@@ -55,8 +56,9 @@ export function trackAcks(provider: WebsocketProvider, doc: Y.Doc, onChange: (s:
   doc.on('update', onUpdate);
   return () => {
     doc.off('update', onUpdate);
-    delete handlers[ACK_MESSAGE];
-    delete handlers[NOT_STORED_MESSAGE];
+    // A message still arriving must find a handler (y-websocket logs unknown types); the earlier one, or none.
+    handlers[ACK_MESSAGE] = before[0] ?? (() => undefined);
+    handlers[NOT_STORED_MESSAGE] = before[1] ?? (() => undefined);
   };
 }
 

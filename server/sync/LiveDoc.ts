@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { applyStoredDoc } from '../storage/snapshotFormat';
 import type { Storage } from '../storage/Storage';
 import { LIMITS } from '../../shared/limits';
-import { ackMessage, awarenessMessage, notStoredMessage, updateMessage } from './messages';
+import { awarenessMessage, updateMessage, type NotStoredReason } from './messages';
 import type { ChangeOrigin } from './origins';
 
 /** Something that can receive a document's updates: a websocket connection. */
@@ -14,6 +14,10 @@ export interface DocListener {
   ownAwareness(added: number[], removed: number[]): void;
   /** Storage works again after a failure: everything held is stored (a writer turned away resends now). */
   recovered?(): void;
+  /** This listener's writes are stored: `storedStateVector` is what the log holds now (the `ack` message). */
+  acknowledge?(storedStateVector: Uint8Array): void;
+  /** This listener's writes could not be stored yet; they are held and retried (the `notStored` message). */
+  notStored?(reason: NotStoredReason): void;
 }
 
 interface Entry {
@@ -81,7 +85,8 @@ export class LiveDoc {
     const stored = await this.storage.loadDoc(this.name);
     applyStoredDoc(this.doc, stored, { actor: 'load' });
     this.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) this.storedState.set(client, clock);
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      this.storedState.set(client, clock);
     this.sinceSnapshot = stored.updates.length;
     this.loaded = true;
   }
@@ -153,7 +158,7 @@ export class LiveDoc {
         for (const w of this.writersOf(batch)) {
           if (this.toldNotStored.has(w)) continue;
           this.toldNotStored.add(w);
-          w.send(notStoredMessage('retrying'));
+          w.notStored?.('retrying');
         }
         await sleep(backoff);
         backoff = Math.min(backoff * 2, RETRY_MAX_MS);
@@ -164,8 +169,8 @@ export class LiveDoc {
       for (const u of batch) this.unstoredBytes -= u.update.length;
       for (const u of batch) mergeStateVector(this.storedState, Y.parseUpdateMeta(u.update).to);
       this.relay(batch);
-      const ack = ackMessage(Y.encodeStateVector(this.storedState));
-      for (const w of this.writersOf(batch)) w.send(ack);
+      const stored = Y.encodeStateVector(this.storedState);
+      for (const w of this.writersOf(batch)) w.acknowledge?.(stored);
       this.settle(true, batch.at(-1)!.serial);
       this.sinceSnapshot += batch.length;
       if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot().catch(logSnapshotError(this.name));

@@ -9,7 +9,15 @@ import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
 import type { UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
-import { ackMessage, awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE, notStoredMessage } from './messages';
+import {
+  ackMessage,
+  awarenessMessage,
+  encodeMessage,
+  KEEPALIVE,
+  MESSAGE,
+  notStoredMessage,
+  type NotStoredReason,
+} from './messages';
 import { lacksHistory } from './missingHistory';
 import type { ChangeOrigin } from './origins';
 import { sleep, TokenBucket } from './TokenBucket';
@@ -65,6 +73,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private readonly resyncs: number[] = [];
   /** A write was turned away (storage full): ask for it again once storage works. */
   private turnedAway = false;
+  private readonly acks: boolean;
   /** Updates whose history the server lacked, answered with a resync instead of a refusal (for tests and logs). */
   resyncCount = 0;
 
@@ -78,6 +87,10 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
   ) {
     this.actor = actorOf(principal);
+    // Acks go to the writers of the documents phones write (their pages install the handlers, client/sync/acks.ts);
+    // a y-websocket client without a handler for our types would log every one.
+    const kind = live.name.slice(live.name.indexOf('/') + 1);
+    this.acks = access === 'write' && (kind === 'board' || kind.startsWith('own/'));
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
     this.items = new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
   }
@@ -163,7 +176,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       await this.live.settled();
       this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.live.doc, stateVector)));
       // What the log holds, so a client whose changes were stored before a reconnect knows them saved.
-      this.send(ackMessage(this.live.storedStateVector()));
+      this.acknowledge(this.live.storedStateVector());
       return;
     }
     // A sync step 2 answers the server's sync step 1: the resync asked for (if any) has arrived.
@@ -171,9 +184,17 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new Error(`unknown sync message ${syncType}`);
     }
-    const update = decoding.readVarUint8Array(decoder);
+    let update = decoding.readVarUint8Array(decoder);
     // decodeUpdate parses the whole update, so a malformed one throws here, before it can touch the document.
-    const decoded = Y.decodeUpdate(update);
+    let decoded = Y.decodeUpdate(update);
+    // Structs the server has already (a sync step 2 computed before an update of the same client arrived, or a
+    // resync's answer) are cut off, so what is checked is exactly what is new: a repeated field of an existing item
+    // is not a change of it.
+    const doc = this.live.doc;
+    if (decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client))) {
+      update = Y.diffUpdate(update, Y.encodeStateVector(doc));
+      decoded = Y.decodeUpdate(update);
+    }
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     if (this.access !== 'write') {
       // A read-only client's sync step 2 repeats deletions the server already has; only new content is a write.
@@ -186,7 +207,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (this.live.full) {
       // Storage has failed for long enough that memory holds its bound: the writer keeps its change (not saved).
       this.turnedAway = true;
-      this.send(notStoredMessage('full'));
+      this.notStored('full');
       return;
     }
     await this.throttle(this.updates, 1);
@@ -203,7 +224,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (verdict.reason) return this.refuse(verdict.reason);
     const changed = this.live.applyClientUpdate(update, this, recorded);
     // Nothing new: it is stored already, say so (a changing update is acknowledged once its write is durable).
-    if (!changed) this.send(ackMessage(this.live.storedStateVector()));
+    if (!changed) this.acknowledge(this.live.storedStateVector());
     // Stored before this connection's next message is read (while storage fails: tried once, then held).
     await this.live.settled();
   }
@@ -226,6 +247,14 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.resyncs.push(now);
     this.resyncAskedAt = now;
     this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
+  }
+
+  acknowledge(storedStateVector: Uint8Array): void {
+    if (this.acks) this.send(ackMessage(storedStateVector));
+  }
+
+  notStored(reason: NotStoredReason): void {
+    if (this.acks) this.send(notStoredMessage(reason));
   }
 
   /** Storage works again: a writer turned away while it was full sends what the server lacks. */

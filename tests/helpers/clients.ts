@@ -81,6 +81,8 @@ export function yClient(url: string, workshopId: string, docName: string, token:
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
+  // The server's ack (100) and notStored (101) messages (docs/API.md); tests that follow them use client/sync/acks.ts.
+  provider.messageHandlers[100] = provider.messageHandlers[101] = () => undefined;
   const closes: YClient['closes'] = [];
   provider.on('connection-close', (ev) => {
     if (ev) closes.push({ code: ev.code, reason: ev.reason });

@@ -13,8 +13,9 @@ export interface Instance {
   loadedDocs(): Promise<number>;
 }
 
-export async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
+/** `port`: start again on the port of an instance that died (nginx keeps routing to it). */
+export async function startInstance(env: Record<string, string>, port?: number): Promise<Instance> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -64,7 +65,11 @@ export async function startInstance(env: Record<string, string>): Promise<Instan
  * nginx from Debian in front of the instances, with the same routing files as docker-compose (deploy/nginx/), so the
  * test exercises the real consistent-hash routing and websocket upgrades.
  */
-export async function startNginx(upstreamPorts: number[]): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startNginx(
+  upstreamPorts: number[],
+  /** How long nginx leaves a failed instance alone (the deployment's 30 s; fault tests restart instances sooner). */
+  failTimeout = '30s',
+): Promise<{ url: string; stop(): Promise<void> }> {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   // No skipping: without nginx the test fails, and .ci/run installs it.
   if (!nginx) throw new Error('nginx is not installed (apt-get install nginx-light); .ci/run installs it');
@@ -89,7 +94,7 @@ http {
   include ${deploy}/routing.conf;
   upstream werkplaats {
     hash $werkplaats_workshop consistent;
-${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`).join('\n')}
+${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=${failTimeout};`).join('\n')}
   }
   server {
     listen 127.0.0.1:${port};

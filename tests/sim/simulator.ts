@@ -54,6 +54,8 @@ export class SimDoc {
     });
     // As the app's own clients do (client/sync/connectDoc.ts): no awareness state, presence is on socket.io.
     this.provider.awareness.setLocalState(null);
+    // The server's ack (100) and notStored (101) messages (docs/API.md): accepted, not followed.
+    this.provider.messageHandlers[100] = this.provider.messageHandlers[101] = () => undefined;
   }
 
   synced(timeoutMs = 10_000): Promise<void> {

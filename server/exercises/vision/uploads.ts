@@ -7,6 +7,7 @@ import { ERROR_CODES } from '../../../shared/protocol';
 import { authenticate, bearer } from '../../auth';
 import { AppError, forbidden, notFound } from '../../errors';
 import type { Storage } from '../../storage/Storage';
+import { checkUploadRoom } from '../../uploads/quota';
 
 /** Largest photo of a paper drawing, in bytes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -68,6 +69,7 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       const body = await readBody(req, MAX_UPLOAD_BYTES);
       const mime = sniffImage(body);
       if (!mime) throw new AppError(ERROR_CODES.badRequest, 'not a JPEG, PNG or WebP image');
+      await checkUploadRoom({ dataDir, workshopDir: dir(p.workshopId), size: body.length });
       const uploadId = newId('u').toLowerCase();
       await mkdir(dir(p.workshopId), { recursive: true });
       await writeFile(path.join(dir(p.workshopId), uploadId), body);
