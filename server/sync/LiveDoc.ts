@@ -120,7 +120,7 @@ export class LiveDoc {
     this.pending.push({ update, origin, actor, ts: Date.now(), recorded: this.recorded, serial: ++this.serial });
     this.unstoredBytes += update.length;
     this.changed = true;
-    if (this.pending.length === 1) this.writes = this.writes.then(() => this.flush());
+    if (!this.flushing) this.startFlush();
   }
 
   /** Applied, not yet stored, in order; the head is what the current attempt stores. */
@@ -138,6 +138,28 @@ export class LiveDoc {
    * memory, in order (later updates queue behind it), tells its writers (`notStored`) and is tried again after a
    * backoff; nothing unstored is relayed. Stored means relayed and acknowledged to each writer.
    */
+  private flushing = false;
+
+  /** Runs the store loop; whatever goes wrong in it, the loop is started again while anything waits. */
+  private startFlush(): void {
+    this.flushing = true;
+    let crashed = false;
+    // Started a microtask later, so updates applied in the same turn share the first group commit.
+    this.writes = Promise.resolve()
+      .then(() => this.flush())
+      .catch((err: unknown) => {
+        crashed = true;
+        console.error(`[storage] ${this.name}: the write loop failed; starting it again:`, err);
+      })
+      .finally(() => {
+        this.flushing = false;
+        if (this.pending.length === 0) return;
+        // Updates that arrived as the loop ended; after a crash of the loop, after a pause.
+        if (!crashed) this.startFlush();
+        else setTimeout(() => !this.flushing && this.pending.length > 0 && this.startFlush(), RETRY_FIRST_MS);
+      });
+  }
+
   private async flush(): Promise<void> {
     let backoff = RETRY_FIRST_MS;
     while (this.pending.length > 0) {

@@ -11,6 +11,8 @@ export interface Instance {
   process: ChildProcess;
   kill(): Promise<void>;
   loadedDocs(): Promise<number>;
+  /** What the instance printed so far (stdout and stderr). */
+  output(): string;
 }
 
 /** `port`: start again on the port of an instance that died (nginx keeps routing to it). */
@@ -54,6 +56,7 @@ export async function startInstance(env: Record<string, string>, port?: number):
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       }),
+    output: () => out,
     loadedDocs: async () => {
       const r = await fetch(`${url}/healthz/docs`).catch(() => null);
       return r?.ok ? ((await r.json()) as { loadedDocs: number }).loadedDocs : -1;

@@ -95,7 +95,7 @@ describe('LiveDoc relay', () => {
   });
 });
 
-/** A listener that keeps every message type it is sent (100 ack, 101 notStored, 0 sync). */
+/** A listener that keeps what it is told: 100 for an ack, 101 for notStored, 0 for a sync message. */
 function writerListener(): DocListener & { actor: string; types: number[]; recovered: () => void; recoveries: number } {
   const w = {
     actor: 'participant:p1',
@@ -107,6 +107,12 @@ function writerListener(): DocListener & { actor: string; types: number[]; recov
     },
     recovered() {
       w.recoveries++;
+    },
+    acknowledge() {
+      w.types.push(100);
+    },
+    notStored() {
+      w.types.push(101);
     },
   };
   return w;
@@ -131,8 +137,9 @@ describe('LiveDoc storage failures', () => {
     await live.settled();
     expect(writer.types.filter((t) => t === 100)).toHaveLength(0);
     await live.idle();
-    // Told once per outage, acknowledged once stored; every update stored, in order.
+    // Told once per outage, acknowledged once stored (one group commit); every update stored, in order.
     expect(writer.types.filter((t) => t === 101)).toHaveLength(1);
+    expect(writer.types.filter((t) => t === 100)).toHaveLength(1);
     expect(screen.doc.getMap('items').toJSON()).toEqual({ n0: 0, n1: 1, n2: 2, n3: 3, n4: 4 });
     const reloaded = await new DocHub(storage).get('w/board');
     expect(reloaded.doc.getMap('items').toJSON()).toEqual({ n0: 0, n1: 1, n2: 2, n3: 3, n4: 4 });
