@@ -62,6 +62,8 @@ export class LiveDoc {
   constructor(
     readonly name: string,
     private readonly storage: Storage,
+    /** Bytes of unstored updates held before new writes are turned away (tests pass a small one). */
+    private readonly maxUnstoredBytes: number = LIMITS.unstoredBytes,
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -231,7 +233,7 @@ export class LiveDoc {
 
   /** True while unstored updates take more memory than LIMITS.unstoredBytes: new writes are turned away. */
   get full(): boolean {
-    return this.unstoredBytes > LIMITS.unstoredBytes;
+    return this.unstoredBytes > this.maxUnstoredBytes;
   }
 
   /** True while a write is being retried after a storage failure. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { DocHub } from '../../server/sync/DocHub';
-import type { DocListener } from '../../server/sync/LiveDoc';
+import { LiveDoc, type DocListener } from '../../server/sync/LiveDoc';
 
 /** A listener that keeps the Yjs updates it is sent (message type 0, sync update) and applies them to its own doc. */
 function recorder(doc = new Y.Doc()): DocListener & { doc: Y.Doc; updates: number } {
@@ -144,6 +144,32 @@ describe('LiveDoc storage failures', () => {
     const reloaded = await new DocHub(storage).get('w/board');
     expect(reloaded.doc.getMap('items').toJSON()).toEqual({ n0: 0, n1: 1, n2: 2, n3: 3, n4: 4 });
     expect(writer.recoveries).toBe(1);
+    await storage.close();
+  });
+
+  it('holds at most its bound in memory while storage fails: then it is full (writes are turned away) until stored', async () => {
+    const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
+    let failing = true;
+    const append = storage.appendUpdate.bind(storage);
+    storage.appendUpdate = (...args) => (failing ? Promise.reject(new Error('SQLITE_FULL')) : append(...args));
+    const live = new LiveDoc('w/board', storage, 2000);
+    await live.load();
+    const writer = writerListener();
+    live.listeners.add(writer);
+    const phone = new Y.Doc();
+    for (let i = 0; !live.full && i < 100; i++) {
+      phone.getMap('items').set(`n${i}`, 'x'.repeat(200));
+      live.applyClientUpdate(Y.encodeStateAsUpdate(phone, Y.encodeStateVector(live.doc)), writer, Promise.resolve());
+    }
+    expect(live.full).toBe(true);
+    await live.settled();
+    expect(writer.types).toContain(101);
+    failing = false;
+    await live.idle();
+    expect(live.full).toBe(false);
+    // Told to send again what was turned away meanwhile.
+    expect(writer.recoveries).toBe(1);
+    expect(writer.types.at(-1)).toBe(100);
     await storage.close();
   });
 });
