@@ -36,4 +36,8 @@ export const LIMITS = {
   joinFailuresPerMinute: 20,
   /** Successful joins per address per minute (a whole room behind one Wi-Fi address fits). */
   joinsPerMinute: 60,
+  /** Longest side of a photo after the phone scales it before upload (pitch and vision photos), in pixels. */
+  photoSide: 1600,
+  /** JPEG quality the phone encodes a scaled photo with (0–1). */
+  photoQuality: 0.8,
 } as const;
