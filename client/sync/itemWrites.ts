@@ -55,6 +55,20 @@ export function validateFields(
   return { ok: true, data };
 }
 
+/**
+ * Why a patch would make an item invalid, or null. The item with the patch applied is checked against its kind's
+ * schema; a problem only in fields the patch does not touch (an item written by an older version) does not block a
+ * change of other fields, such as hiding it.
+ */
+function patchProblem(kind: string, current: Record<string, unknown>, patch: Record<string, unknown>): string | null {
+  const schema = itemSchema(kind);
+  if (!schema) return null;
+  const parsed = schema.safeParse({ ...current, ...patch });
+  if (parsed.success) return null;
+  const touched = parsed.error.issues.filter((i) => i.path.length === 0 || String(i.path[0]) in patch);
+  return touched.length ? (touched[0]!.message ?? 'invalid') : null;
+}
+
 /** The document that holds an item now: the own document for one's drafts, else the board. */
 function docOf(id: string): Y.Doc | null {
   const w = getActiveWorkshop();
@@ -96,11 +110,15 @@ export function patchItem(id: string, patch: Record<string, unknown>): WriteResu
   const m = doc && itemsMap(doc).get(id);
   if (!doc || !m) return { ok: false, reason: 'notFound' };
   const current = readItem(m);
-  const checked = validateFields(current.kind, { ...flatten(Object.fromEntries(m.entries())), ...patch });
-  if (!checked.ok) return { ok: false, reason: 'invalid', message: checked.message };
+  const problem = patchProblem(current.kind, flatten(Object.fromEntries(m.entries())), patch);
+  if (problem) return { ok: false, reason: 'invalid', message: problem };
+  const schema = itemSchema(current.kind);
+  const parsed = schema?.safeParse({ ...flatten(Object.fromEntries(m.entries())), ...patch });
+  const normalised = parsed?.success ? (parsed.data as Record<string, unknown>) : {};
   const clean: Record<string, unknown> = {};
   // Base fields (hidden, mergedInto, order…) pass through; own fields as the schema normalised them.
-  for (const k of Object.keys(patch)) clean[k] = k in checked.data ? checked.data[k] : patch[k];
+  for (const k of Object.keys(patch))
+    clean[k] = k in normalised && !(patch[k] instanceof Y.AbstractType) ? normalised[k] : patch[k];
   doc.transact(() => patchDocItem(doc, id, clean, Date.now()), LOCAL_ORIGIN);
   return { ok: true, id, private: doc === w.own };
 }

@@ -112,25 +112,31 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
               report.skipped.push({ participantId: p.id, itemId: key, reason: 'unreadable' });
               continue;
             }
-            const problem = draftProblem(d, sessionId);
+            const problem = d.id === key ? draftProblem(d, sessionId) : 'id does not match its key';
             if (problem) report.skipped.push({ participantId: p.id, itemId: key, reason: problem });
-            else if (d.sessionId === sessionId && d.id === key) drafts.push({ d, m });
+            else if (d.sessionId === sessionId) drafts.push({ d, m });
           }
           if (drafts.length === 0) return;
           const items = itemsMap(board.doc);
+          const revealed: string[] = [];
           Y.transact(
             board.doc,
             () => {
               for (const { d, m } of drafts) {
-                if (items.has(d.id)) continue;
+                if (items.has(d.id)) {
+                  // Never copied over an item already on the board; the draft stays with its writer.
+                  report.skipped.push({ participantId: p.id, itemId: d.id, reason: 'id already on the board' });
+                  continue;
+                }
                 const groupId = d.groupId === null || d.groupId === undefined ? null : (p.groupId ?? null);
                 items.set(d.id, copyDraft(m, { authorId: p.id, groupId }));
-                report.revealed++;
+                revealed.push(d.id);
               }
             },
             who,
           );
-          Y.transact(own.doc, () => drafts.forEach(({ d }) => ownItems.delete(d.id)), who);
+          report.revealed += revealed.length;
+          if (revealed.length) Y.transact(own.doc, () => revealed.forEach((id) => ownItems.delete(id)), who);
         });
       }
     });
@@ -138,7 +144,7 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
     // Whatever happened to one draft, private writing ends: nobody is left writing into a hidden document.
     Y.transact(control.doc, () => setState(control.doc, { privateWriting: false }), who);
   }
-  if (report.skipped.length) console.warn(`reveal in ${w}: ${report.skipped.length} malformed draft(s) kept`, report.skipped);
+  if (report.skipped.length) console.warn(`reveal in ${w}: ${report.skipped.length} draft(s) not revealed, kept with their writers`, report.skipped);
   return report;
 }
 

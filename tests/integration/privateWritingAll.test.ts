@@ -13,6 +13,7 @@ import {
   consultQuestionFields,
   consultTakeawayFields,
 } from '../../shared/exercises/consult';
+import { PLAN_STEP, planStepFields } from '../../shared/exercises/actionPlan';
 import { ROLE_PICK, rolePickFields } from '../../shared/exercises/roleMarket';
 import {
   PEN_COLOURS,
@@ -25,12 +26,11 @@ import {
 } from '../../shared/exercises/vision';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 import { castVote } from '../../client/components/toolkit/voteActions';
-import { addDayTwoItem } from '../../client/exercises/dayTwo/boardWrites';
+import { addDayTwoItem, patchDayTwoItem } from '../../client/exercises/dayTwo/boardWrites';
 import { postQuestion } from '../../client/exercises/framework/actions';
 import { postReaction } from '../../client/exercises/pitch/actions';
 import { postStrength, proposeRole, togglePlusOne } from '../../client/exercises/strengths/actions';
 import { addTreeItem } from '../../client/exercises/tree/actions';
-import { ensureStatement } from '../../client/exercises/vision/visionActions';
 import { useControlStore } from '../../client/store/controlStore';
 import { useLiveStore } from '../../client/store/liveStore';
 import { setActiveWorkshop } from '../../client/sync/activeWorkshop';
@@ -133,9 +133,9 @@ describe('private writing holds in every exercise', () => {
     const who = { sessionId: 'opening', groupId: group, authorId: a.participantId };
     const secret = (k: string) => `GEHEIM-${k}-${a.participantId}`;
     const ids: Record<string, string> = {};
-    const take = (k: string, res: { ok: boolean; id?: string } | boolean) => {
-      expect(res, k).toMatchObject(typeof res === 'boolean' ? true : { ok: true });
-      if (typeof res !== 'boolean' && res.id) ids[k] = res.id;
+    const take = (k: string, res: { ok: boolean; id?: string }) => {
+      expect(res, k).toMatchObject({ ok: true });
+      if (res.id) ids[k] = res.id;
     };
     // The id of the item a function without a result just wrote (wherever it went).
     const newest = (kind: string) =>
@@ -270,11 +270,19 @@ describe('private writing holds in every exercise', () => {
     const mine = await phone(a);
     expect(await f.command({ type: 'private.set', on: true })).toEqual({ ok: true });
     await waitFor(() => useControlStore.getState().state?.privateWriting === true);
-    // The vision statement is one Y.Text the whole cooperation writes: it is not a draft (the notice says so).
-    const id = ensureStatement('opening', w.groups[0]!.id, a.participantId)!;
-    expect(id).toBeTruthy();
+    // A plan step is the cooperation's together (`editableBy: 'group'`): not a draft (the phone's notice says so).
+    const step = addDayTwoItem(
+      planStepFields,
+      { kind: PLAN_STEP, sessionId: 'opening', groupId: w.groups[0]!.id, authorId: a.participantId },
+      { what: 'Samen naar de moskee', whoParty: 'Wijkteam', when: 'mei', firstStep: true, roleIds: [], editableBy: 'group' },
+    );
+    expect(step).toMatchObject({ ok: true, private: false });
+    const id = step.ok ? step.id : '';
     await waitFor(() => itemsMap(boardB.doc).has(id));
     expect(itemsMap(mine.own.doc).has(id)).toBe(false);
+    // And so is an edit of it.
+    expect(patchDayTwoItem(id, { when: 'juni' })).toBe(true);
+    await waitFor(() => itemsMap(boardB.doc).get(id)?.get('when') === 'juni');
   });
 
   it('reveals texts, puts each draft in its writer’s own group, and skips a malformed draft without failing', async () => {

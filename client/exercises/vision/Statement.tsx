@@ -2,7 +2,8 @@ import { visionStatementId } from '../../../shared/exercises/vision';
 import { SharedTextArea } from '../../components/SharedTextArea';
 import { touchItem, useItemText } from '../../sync/itemWrites';
 import { useVisionT } from './i18n';
-import { ensureStatement } from './visionActions';
+import { sendExerciseAction } from '../useExercise';
+import { useEffect } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 
 /** The cooperation's vision statement, written together (a shared text every member edits at once). */
@@ -16,6 +17,11 @@ export function Statement(props: {
   const t = useVisionT();
   const id = props.statement?.id ?? visionStatementId(props.sessionId, props.groupId);
   const text = useItemText(props.statement ? id : null);
+  // No statement for the cooperation yet: the server creates it (once, so two phones never type into two texts).
+  const missing = !props.statement;
+  useEffect(() => {
+    if (missing && !props.locked) void sendExerciseAction(props.sessionId, 'openStatement');
+  }, [missing, props.locked, props.sessionId]);
   return (
     <div className="field">
       <label htmlFor="vision-statement">{t('statement')}</label>
@@ -25,11 +31,10 @@ export function Statement(props: {
         rows={5}
         max={4000}
         text={text}
-        // Until the statement exists the field only creates it (on focus), so no keystroke lands outside it.
+        // Until the statement exists (the server is creating it) no keystroke can land outside it.
         readOnly={!text}
         disabled={props.locked}
         aria-describedby="vision-statement-hint"
-        onFocus={() => ensureStatement(props.sessionId, props.groupId, props.participantId)}
         onLocalEdit={() => touchItem(id)}
         data-testid="vision-statement"
       />
