@@ -4,7 +4,12 @@ import { createItem, patchItem } from './itemWrites';
 export type PostResult = { ok: true; id: string } | { ok: false; reason: 'invalid' | 'notConnected' };
 
 /** Posts a note as the given author (a participant id, or 'facilitator'); a private draft while that is on. */
-export function postNote(note: { sessionId: string; groupId: string | null; authorId: string; text: string }): PostResult {
+export function postNote(note: {
+  sessionId: string;
+  groupId: string | null;
+  authorId: string;
+  text: string;
+}): PostResult {
   const { text, ...who } = note;
   const res = createItem({ kind: NOTE, ...who }, { text });
   if (res.ok) return { ok: true, id: res.id };

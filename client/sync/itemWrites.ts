@@ -156,7 +156,7 @@ export function itemText(id: string, field = 'text'): { doc: Y.Doc; text: Y.Text
 /** Bumps an item's `updatedAt`; call inside a local transaction (a text binding's edit). */
 export function touchItem(id: string): void {
   const doc = docOf(id);
-  doc && itemsMap(doc).get(id)?.set('updatedAt', Date.now());
+  if (doc) itemsMap(doc).get(id)?.set('updatedAt', Date.now());
 }
 
 /** Finds an item among this page's drafts and the board (drafts first). */
@@ -192,7 +192,10 @@ export function useItemText(id: string | null | undefined, field = 'text'): Y.Te
   // Re-read when the item appears, disappears or moves between the own document and the board.
   const onBoard = useBoardStore((s) => (id ? s.items[id] !== undefined : false));
   const inOwn = useOwnStore((s) => (id ? s.items[id] !== undefined : false));
-  return useMemo(() => (id && (onBoard || inOwn) ? (itemText(id, field)?.text ?? null) : null), [id, field, onBoard, inOwn]);
+  return useMemo(
+    () => (id && (onBoard || inOwn) ? (itemText(id, field)?.text ?? null) : null),
+    [id, field, onBoard, inOwn],
+  );
 }
 
 const NO_ITEMS: readonly Item[] = [];

@@ -144,7 +144,11 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
     // Whatever happened to one draft, private writing ends: nobody is left writing into a hidden document.
     Y.transact(control.doc, () => setState(control.doc, { privateWriting: false }), who);
   }
-  if (report.skipped.length) console.warn(`reveal in ${w}: ${report.skipped.length} draft(s) not revealed, kept with their writers`, report.skipped);
+  if (report.skipped.length)
+    console.warn(
+      `reveal in ${w}: ${report.skipped.length} draft(s) not revealed, kept with their writers`,
+      report.skipped,
+    );
   return report;
 }
 

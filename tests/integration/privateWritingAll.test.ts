@@ -162,10 +162,17 @@ describe('private writing holds in every exercise', () => {
     // Day two: role market, consult, vision, closing.
     take(
       'pick',
-      addDayTwoItem(rolePickFields, { kind: ROLE_PICK, ...who }, { roleId: 'r1', whoParty: 'Wijk', why: secret('pick') }),
+      addDayTwoItem(
+        rolePickFields,
+        { kind: ROLE_PICK, ...who },
+        { roleId: 'r1', whoParty: 'Wijk', why: secret('pick') },
+      ),
     );
     const ref = { round: 1, hostId: w.groups[1]!.id };
-    take('cq', addDayTwoItem(consultQuestionFields, { kind: CONSULT_QUESTION, ...who }, { ...ref, text: secret('cq') }));
+    take(
+      'cq',
+      addDayTwoItem(consultQuestionFields, { kind: CONSULT_QUESTION, ...who }, { ...ref, text: secret('cq') }),
+    );
     take('ca', addDayTwoItem(consultAdviceFields, { kind: CONSULT_ADVICE, ...who }, { ...ref, text: secret('ca') }));
     take(
       'ct',
@@ -274,7 +281,14 @@ describe('private writing holds in every exercise', () => {
     const step = addDayTwoItem(
       planStepFields,
       { kind: PLAN_STEP, sessionId: 'opening', groupId: w.groups[0]!.id, authorId: a.participantId },
-      { what: 'Samen naar de moskee', whoParty: 'Wijkteam', when: 'mei', firstStep: true, roleIds: [], editableBy: 'group' },
+      {
+        what: 'Samen naar de moskee',
+        whoParty: 'Wijkteam',
+        when: 'mei',
+        firstStep: true,
+        roleIds: [],
+        editableBy: 'group',
+      },
     );
     expect(step).toMatchObject({ ok: true, private: false });
     const id = step.ok ? step.id : '';

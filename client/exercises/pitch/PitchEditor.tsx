@@ -66,7 +66,9 @@ export function PitchEditor({
       </fieldset>
       <div className="field pitch-editor__photo">
         <label htmlFor="pitch-photo">{t('photo')}</label>
-        {(pitch.photo || pitch.photoId) && <PitchPhoto pitch={pitch} className="pitch-editor__img" alt={t('photoAlt')} />}
+        {(pitch.photo || pitch.photoId) && (
+          <PitchPhoto pitch={pitch} className="pitch-editor__img" alt={t('photoAlt')} />
+        )}
         <input
           id="pitch-photo"
           type="file"

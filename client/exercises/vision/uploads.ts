@@ -7,8 +7,7 @@ export const MAX_PHOTO_BYTES = LIMITS.uploadBytes;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 export type UploadResult =
-  | { ok: true; uploadId: string; mime: string }
-  | { ok: false; message: string; tooLarge?: boolean };
+  { ok: true; uploadId: string; mime: string } | { ok: false; message: string; tooLarge?: boolean };
 
 /** Uploads a photo as the raw request body; the server checks its type by content and its size. */
 export async function uploadPhoto(file: Blob): Promise<UploadResult> {
