@@ -44,4 +44,8 @@ export const LIMITS = {
   uploadsPerWorkshopBytes: 1024 * 1024 * 1024,
   /** Free space DATA_DIR keeps: below it uploads are refused (507); env MIN_FREE_BYTES overrides it. */
   freeSpaceFloorBytes: 256 * 1024 * 1024,
+  /** Longest side of a photo after the phone scales it before upload (pitch and vision photos), in pixels. */
+  photoSide: 1600,
+  /** JPEG quality the phone encodes a scaled photo with (0–1). */
+  photoQuality: 0.8,
 } as const;

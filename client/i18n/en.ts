@@ -211,6 +211,8 @@ export const en: Record<MessageKey, string> = {
   'toolkit.summoned': 'The facilitator asks for your attention here.',
   'toolkit.private':
     'You are writing for yourself. Nobody else sees your contributions until the facilitator reveals them.',
+  'toolkit.privateShared':
+    'What your cooperation writes together (the shared text, the pitch, the plan) stays visible to your cooperation at once.',
   'toolkit.draft': 'draft, not yet visible to others',
   'toolkit.panel': 'Facilitation',
   'toolkit.phase': 'Phase',

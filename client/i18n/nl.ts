@@ -208,6 +208,8 @@ export const nl = {
   'toolkit.handRaised': 'Je hand is opgestoken; de begeleider ziet het.',
   'toolkit.summoned': 'De begeleider vraagt je aandacht hier.',
   'toolkit.private': 'Je schrijft nu voor jezelf. Niemand anders ziet je bijdragen tot de begeleider ze onthult.',
+  'toolkit.privateShared':
+    'Wat je samenwerking samen schrijft (de gezamenlijke tekst, de pitch, het plan) blijft wel meteen zichtbaar voor je samenwerking.',
   'toolkit.draft': 'concept, nog niet zichtbaar voor anderen',
   'toolkit.panel': 'Begeleiden',
   'toolkit.phase': 'Fase',

@@ -6,19 +6,25 @@ import { useControlStore } from '../store/controlStore';
 import { useLiveStore } from '../store/liveStore';
 import { getActiveWorkshop } from './activeWorkshop';
 
-/** Whether the current phase is private for this page: true only for participants while private writing is on. */
+/**
+ * Whether the current phase is private for this page: true only for participants while private writing is on. A page
+ * with an own document is a participant's even before the server's hello arrived (a phone reloaded offline).
+ */
 export const isPrivateNow = (): boolean =>
-  !!useControlStore.getState().state?.privateWriting && useLiveStore.getState().hello?.role === 'participant';
+  !!useControlStore.getState().state?.privateWriting &&
+  (useLiveStore.getState().hello?.role === 'participant' || !!getActiveWorkshop()?.own);
 
 /**
  * The document a participant's new contribution goes into: their own document while the phase is private (so it
  * reaches nobody else until the facilitator reveals), else the board. Exercises call this instead of taking the
- * board directly; everything else about writing an item stays the same.
+ * board directly (through `client/sync/itemWrites.ts`, the one write path).
  */
 export function writeTarget(): Y.Doc | null {
   const w = getActiveWorkshop();
   if (!w) return null;
-  return isPrivateNow() && w.own ? w.own : w.board;
+  // Private without an own document (not connected yet): nothing is written rather than the board.
+  if (isPrivateNow()) return w.own ?? null;
+  return w.board;
 }
 
 /** React side of the same: whether new contributions are private drafts right now. */

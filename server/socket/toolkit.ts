@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addItem, itemsMap, readItems, type Item } from '../../shared/boardDoc';
+import { addItem, itemsMap, readItem, type Item } from '../../shared/boardDoc';
 import { readParticipants, readState, setState } from '../../shared/controlDoc';
 import { itemSchema } from '../../shared/exercises/registry';
 import { newId } from '../../shared/ids';
@@ -58,41 +58,98 @@ async function withDoc<T>(hub: DocHub, name: string, fn: (live: LiveDoc) => T | 
   }
 }
 
-/** A draft is copied only if it looks like an item of this session; its author is always the draft's owner. */
-function acceptDraft(d: Item, sessionId: string): boolean {
-  if (d.sessionId !== sessionId || typeof d.id !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(d.id)) return false;
+/** Why a draft cannot be revealed, or null when it can (it looks like an item of this session and its kind). */
+function draftProblem(d: Item, sessionId: string): string | null {
+  if (typeof d.id !== 'string' || !/^[A-Za-z0-9_-]{1,40}$/.test(d.id)) return 'bad id';
+  if (d.sessionId !== sessionId) return null;
+  if (typeof d.kind !== 'string') return 'no kind';
   const schema = itemSchema(d.kind);
-  return !schema || schema.safeParse(d).success;
+  const parsed = schema?.safeParse(d);
+  return parsed && !parsed.success ? (parsed.error.issues[0]?.message ?? 'invalid') : null;
+}
+
+/** A copy of a draft's map for the board: nested Yjs types (a Y.Text) are copied as new ones, so texts come across. */
+function copyDraft(m: Y.Map<unknown>, fixed: Record<string, unknown>): Y.Map<unknown> {
+  const out = new Y.Map<unknown>();
+  for (const [k, v] of m.entries()) {
+    if (k in fixed) continue;
+    if (v instanceof Y.Text) out.set(k, new Y.Text(v.toString()));
+    else if (v instanceof Y.AbstractType) out.set(k, v.toJSON());
+    else if (v !== undefined) out.set(k, v);
+  }
+  for (const [k, v] of Object.entries(fixed)) if (v !== undefined) out.set(k, v);
+  return out;
+}
+
+export interface RevealReport {
+  revealed: number;
+  /** Drafts left in their writer's own document because they are malformed (the writer still has them). */
+  skipped: Array<{ participantId: string; itemId: string; reason: string }>;
 }
 
 /**
  * Reveal: every participant's drafts of the current session move from `own/<participant>` into the board as that
  * participant's items (written by the server, so nobody else could have seen them before), and private writing ends.
+ * A draft lands in its writer's own current group (plenary stays plenary), never in a group it claims; a malformed
+ * draft is skipped and reported, never failing the reveal, and stays in its writer's document.
  */
-async function reveal({ hub, control, principal }: ToolkitContext): Promise<void> {
+export async function reveal({ hub, control, principal }: ToolkitContext): Promise<RevealReport> {
   const sessionId = agenda(control.doc).currentSessionId;
   const who = serverOrigin(`${principal.role}:reveal`);
   const w = principal.workshopId;
-  await withDoc(hub, `${w}/board`, async (board) => {
-    for (const p of readParticipants(control.doc)) {
-      await withDoc(hub, `${w}/own/${p.id}`, (own) => {
-        const drafts = readItems(own.doc).filter((d) => acceptDraft(d, sessionId));
-        if (drafts.length === 0) return;
-        const items = itemsMap(board.doc);
-        Y.transact(
-          board.doc,
-          () => {
-            for (const d of drafts) {
-              if (!items.has(d.id)) addItem(board.doc, { ...d, authorId: p.id, groupId: d.groupId ?? p.groupId });
+  const report: RevealReport = { revealed: 0, skipped: [] };
+  try {
+    await withDoc(hub, `${w}/board`, async (board) => {
+      for (const p of readParticipants(control.doc)) {
+        await withDoc(hub, `${w}/own/${p.id}`, (own) => {
+          const ownItems = itemsMap(own.doc);
+          const drafts: Array<{ d: Item; m: Y.Map<unknown> }> = [];
+          for (const [key, m] of ownItems.entries()) {
+            let d: Item;
+            try {
+              d = readItem(m);
+            } catch {
+              report.skipped.push({ participantId: p.id, itemId: key, reason: 'unreadable' });
+              continue;
             }
-          },
-          who,
-        );
-        Y.transact(own.doc, () => drafts.forEach((d) => itemsMap(own.doc).delete(d.id)), who);
-      });
-    }
-  });
-  Y.transact(control.doc, () => setState(control.doc, { privateWriting: false }), who);
+            const problem = d.id === key ? draftProblem(d, sessionId) : 'id does not match its key';
+            if (problem) report.skipped.push({ participantId: p.id, itemId: key, reason: problem });
+            else if (d.sessionId === sessionId) drafts.push({ d, m });
+          }
+          if (drafts.length === 0) return;
+          const items = itemsMap(board.doc);
+          const revealed: string[] = [];
+          Y.transact(
+            board.doc,
+            () => {
+              for (const { d, m } of drafts) {
+                if (items.has(d.id)) {
+                  // Never copied over an item already on the board; the draft stays with its writer.
+                  report.skipped.push({ participantId: p.id, itemId: d.id, reason: 'id already on the board' });
+                  continue;
+                }
+                const groupId = d.groupId === null || d.groupId === undefined ? null : (p.groupId ?? null);
+                items.set(d.id, copyDraft(m, { authorId: p.id, groupId }));
+                revealed.push(d.id);
+              }
+            },
+            who,
+          );
+          report.revealed += revealed.length;
+          if (revealed.length) Y.transact(own.doc, () => revealed.forEach((id) => ownItems.delete(id)), who);
+        });
+      }
+    });
+  } finally {
+    // Whatever happened to one draft, private writing ends: nobody is left writing into a hidden document.
+    Y.transact(control.doc, () => setState(control.doc, { privateWriting: false }), who);
+  }
+  if (report.skipped.length)
+    console.warn(
+      `reveal in ${w}: ${report.skipped.length} draft(s) not revealed, kept with their writers`,
+      report.skipped,
+    );
+  return report;
 }
 
 /** One anonymous dot more or less: checked against the open vote, written by the server with no author. */
@@ -166,7 +223,8 @@ export async function runToolkitCommand(ctx: ToolkitContext, cmd: ToolkitCommand
       ctx.ephemeral.setHand(w, cmd.participantId, false);
       return;
     case 'reveal':
-      return reveal(ctx);
+      await reveal(ctx);
+      return;
     case 'vote.cast':
       return castAnonymous(ctx, cmd);
   }

@@ -84,7 +84,33 @@ describe('toolkit, pitch and kader in the browser', () => {
       );
       await amina.getByTestId('pitch-photo').setInputFiles({ name: 'groep.png', mimeType: 'image/png', buffer: png });
       await utrechtCard.getByRole('img', { name: 'Foto van Utrecht' }).waitFor();
-      expect(await utrechtCard.getByRole('img').getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+      // The one photo path: uploaded, the pitch keeps the upload's id, the screen shows the stored file.
+      expect(await utrechtCard.getByRole('img').getAttribute('src')).toMatch(/^blob:/);
+      // A real phone photo (12 MP of detail, several MB): scaled on the phone, uploaded, never a refused write.
+      const big = await amina.evaluate(async () => {
+        const c = document.createElement('canvas');
+        c.width = 4000;
+        c.height = 3000;
+        const g = c.getContext('2d')!;
+        const img = g.createImageData(c.width, c.height);
+        for (let i = 0; i < img.data.length; i++) img.data[i] = (i * 2654435761) >>> 24;
+        g.putImageData(img, 0, 0);
+        const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/jpeg', 0.95));
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let bin = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(bin);
+      });
+      const bigPhoto = Buffer.from(big, 'base64');
+      expect(bigPhoto.length).toBeGreaterThan(1_000_000);
+      const before = await utrechtCard.getByRole('img').getAttribute('src');
+      await amina
+        .getByTestId('pitch-photo')
+        .setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: bigPhoto });
+      await expect.poll(() => utrechtCard.getByRole('img').getAttribute('src'), { timeout: 15_000 }).not.toBe(before);
+      expect(await amina.getByTestId('pitch-photo-error').count()).toBe(0);
+      expect(await amina.getByTestId('connection-refused').count()).toBe(0);
+      expect(await amina.getByTestId('pitch-text').inputValue()).toContain('Wij verbinden ouders.');
       await checkA11y(amina, 'pitch-phone-prepare');
       await checkA11y(screen, 'pitch-screen-prepare');
 

@@ -34,6 +34,10 @@ describe('pitch order', () => {
     expect(photoSchema.safeParse('data:image/svg+xml;base64,PHN2Zz4=').success).toBe(false);
     expect(photoSchema.safeParse('data:image/jpeg;base64,"><script>').success).toBe(false);
     expect(photoSchema.safeParse('data:image/jpeg;base64,' + 'A'.repeat(300_000)).success).toBe(false);
+    // New photos go through the upload route: the pitch keeps the upload's id.
+    const base = { text: '', keywords: [], editableBy: 'group' as const };
+    expect(pitchFields.safeParse({ ...base, photoId: 'uabc123def' }).success).toBe(true);
+    expect(pitchFields.safeParse({ ...base, photoId: '../../etc/passwd' }).success).toBe(false);
   });
 
   it('takes the pitch length from the session settings, default 3 minutes', () => {

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import { canVote, myVotes, tallyVotes } from '../../../shared/toolkit/votes';
 import { useT } from '../../i18n/i18n';
-import { useBoardStore } from '../../store/boardStore';
+import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
 import { castVote, useAnonymousDots } from './voteActions';
 
 /** The open vote of the current session and this voter's dots in it (named: from the board; anonymous: local). */
 export function useVoting(participantId: string | null) {
   const voting = useControlStore((s) => s.state?.voting ?? null);
-  const items = useBoardStore((s) => s.items);
+  const items = useItemsWithDrafts();
   const anon = useAnonymousDots((s) => s.dots);
   return useMemo(() => {
     if (!voting) return null;

@@ -1,11 +1,8 @@
 import { create } from 'zustand';
-import { addItem, itemsMap } from '../../../shared/boardDoc';
 import type { VotingConfig } from '../../../shared/controlDoc';
-import { newId } from '../../../shared/ids';
 import { VOTE } from '../../../shared/toolkit/votes';
-import { getActiveWorkshop } from '../../sync/activeWorkshop';
 import { sendCommand } from '../../sync/commands';
-import { LOCAL_ORIGIN } from '../../sync/origins';
+import { createItem, deleteItem, findItem } from '../../sync/itemWrites';
 
 /** This phone's own anonymous dots per target (only in memory: the record holds no link to the voter). */
 export const useAnonymousDots = create<{ dots: Record<string, number> }>(() => ({ dots: {} }));
@@ -31,37 +28,20 @@ export async function castVote(opts: {
     }
     return ack.ok;
   }
-  const board = getActiveWorkshop()?.board;
-  if (!board) return false;
-  const items = itemsMap(board);
-  board.transact(() => {
-    if (delta < 0) {
-      // Take back the newest of my dots on this item.
-      const mine = [...items.values()]
-        .filter(
-          (m) =>
-            m.get('kind') === VOTE &&
-            m.get('setId') === voting.setId &&
-            m.get('targetId') === targetId &&
-            m.get('authorId') === opts.participantId,
-        )
-        .sort((a, b) => Number(b.get('createdAt')) - Number(a.get('createdAt')));
-      const last = mine[0]?.get('id');
-      if (typeof last === 'string') items.delete(last);
-      return;
-    }
-    const now = Date.now();
-    addItem(board, {
-      id: newId('i'),
-      kind: VOTE,
-      sessionId: opts.sessionId,
-      groupId: null,
-      authorId: opts.participantId,
-      createdAt: now,
-      updatedAt: now,
-      setId: voting.setId,
-      targetId,
+  if (delta < 0) {
+    // Take back the newest of my dots on this item (a draft or on the board).
+    let newest: { id: string; createdAt: number } | null = null;
+    findItem((i) => {
+      const mine =
+        i.kind === VOTE && i.setId === voting.setId && i.targetId === targetId && i.authorId === opts.participantId;
+      if (mine && (!newest || i.createdAt > newest.createdAt)) newest = { id: i.id, createdAt: i.createdAt };
+      return false;
     });
-  }, LOCAL_ORIGIN);
-  return true;
+    const last = newest as { id: string } | null;
+    return last ? deleteItem(last.id).ok : true;
+  }
+  return createItem(
+    { kind: VOTE, sessionId: opts.sessionId, groupId: null, authorId: opts.participantId },
+    { setId: voting.setId, targetId },
+  ).ok;
 }

@@ -31,7 +31,7 @@ export function StepForm(props: {
       { kind: PLAN_STEP, sessionId: props.sessionId, groupId: props.groupId, authorId: props.participantId },
       { what, ...w, when, firstStep, roleIds, editableBy: 'group' },
     );
-    if (!res.ok) return setError(res.reason);
+    if (!res.ok) return setError(res.message ?? res.reason);
     setWhat('');
     setWhen('');
     setFirstStep(false);

@@ -4,7 +4,7 @@ import { SOURCE_ROLES } from '../../../shared/catalogue/roles';
 import { PLAN_CONDITION, PLAN_STEP, type ConditionStatus } from '../../../shared/exercises/actionPlan';
 import { ROLE_PICK } from '../../../shared/exercises/roleMarket';
 import type { Session } from '../../../shared/programme';
-import { useBoardStore } from '../../store/boardStore';
+import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
 import { useItems } from '../dayTwo/useItems';
 
@@ -16,7 +16,7 @@ export function usePlan(session: Session, groupId: string | null) {
   const steps = useItems(session.id, PLAN_STEP, groupId) as Step[];
   const marks = useItems(session.id, PLAN_CONDITION, groupId) as Mark[];
   const programme = useControlStore((s) => s.programme);
-  const items = useBoardStore((s) => s.items);
+  const items = useItemsWithDrafts();
   const pickedRoles = useMemo(() => {
     const marketSessions = new Set(programme.filter((s) => s.kind === 'roleMarket').map((s) => s.id));
     const ids = new Set(

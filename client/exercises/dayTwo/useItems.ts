@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
-import { useSessionItems } from '../../store/boardStore';
+import { useSessionItemsWithDrafts as useSessionItems } from '../../sync/itemWrites';
 
 /** The items of one kind in one session (optionally one cooperation), oldest first. */
 export function useItems(sessionId: string, kind: string, groupId?: string | null): Item[] {

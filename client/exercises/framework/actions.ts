@@ -1,8 +1,5 @@
-import { addItem } from '../../../shared/boardDoc';
-import { QUESTION, questionFields } from '../../../shared/exercises/framework';
-import { newId } from '../../../shared/ids';
-import { LOCAL_ORIGIN } from '../../sync/origins';
-import { writeTarget } from '../../sync/privateWriting';
+import { QUESTION } from '../../../shared/exercises/framework';
+import { createItem } from '../../sync/itemWrites';
 
 /** Sends a question to the presenter, as the participant's own item; false when empty or too long. */
 export function postQuestion(q: {
@@ -11,23 +8,6 @@ export function postQuestion(q: {
   authorId: string;
   text: string;
 }): boolean {
-  const doc = writeTarget();
-  const fields = questionFields.safeParse({ text: q.text });
-  if (!doc || !fields.success) return false;
-  const now = Date.now();
-  doc.transact(
-    () =>
-      addItem(doc, {
-        id: newId('i'),
-        kind: QUESTION,
-        sessionId: q.sessionId,
-        groupId: q.groupId,
-        authorId: q.authorId,
-        createdAt: now,
-        updatedAt: now,
-        text: fields.data.text,
-      }),
-    LOCAL_ORIGIN,
-  );
-  return true;
+  const { text, ...who } = q;
+  return createItem({ kind: QUESTION, ...who }, { text }).ok;
 }

@@ -1,3 +1,4 @@
+import { PitchPhoto } from './PitchPhoto';
 import { timerRemaining, timerRunning, type TimerState } from '../../../shared/timer';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { useServerNow } from '../../components/useServerNow';
@@ -25,9 +26,10 @@ export function PitchCard({
   const now = useServerNow(running, 500);
   const done = !!timer && running && timerRemaining(timer, now) <= 0;
   const keywords = (pitch?.keywords ?? []).filter((k) => k.trim());
-  const photo = pitch?.photo ? (
-    <img className="pitch-card__photo" src={pitch.photo} alt={t('photoOf', { group: group?.name ?? '' })} />
-  ) : null;
+  const photo =
+    pitch?.photo || pitch?.photoId ? (
+      <PitchPhoto pitch={pitch} className="pitch-card__photo" alt={t('photoOf', { group: group?.name ?? '' })} />
+    ) : null;
   const side = (s: 'formal' | 'informal') => members.filter((m) => m.side === s).map((m) => m.name);
   return (
     <article

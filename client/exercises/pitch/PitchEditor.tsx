@@ -1,8 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { KEYWORD_COUNT, KEYWORD_MAX, PITCH_TEXT_MAX } from '../../../shared/exercises/pitch';
-import { textDiff } from '../../../shared/exercises/pitch/textDiff';
+import { LIMITS } from '../../../shared/limits';
+import { SharedTextArea } from '../../components/SharedTextArea';
+import { touchItem, useItemText } from '../../sync/itemWrites';
 import { sendExerciseAction } from '../useExercise';
-import { editPitchText, setKeyword, setPitchPhoto } from './actions';
+import { setKeyword, setPitchPhoto, type PhotoResult } from './actions';
+import { PitchPhoto } from './PitchPhoto';
 import { usePitchT } from './i18n';
 import type { PitchItem } from './usePitch';
 
@@ -17,38 +20,27 @@ export function PitchEditor({
   locked: boolean;
 }) {
   const t = usePitchT();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  const text = pitch?.text ?? '';
-  const [photoError, setPhotoError] = useState(false);
+  const text = useItemText(pitch?.id);
+  const [photoResult, setPhotoResult] = useState<PhotoResult | 'uploading' | null>(null);
 
   // No pitch item for the group yet: ask the server to create it (once per group, so nobody's typing forks).
   useEffect(() => {
     if (!pitch) void sendExerciseAction(sessionId, 'open');
   }, [pitch, sessionId]);
 
-  // The textarea is uncontrolled: a teammate's edit is spliced in with setRangeText('preserve'), which keeps this
-  // person's caret and selection where they were in the text (a controlled value would throw the caret to the end).
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || el.value === text) return;
-    const d = textDiff(el.value, text);
-    el.setRangeText(d.insert, d.index, d.index + d.remove, 'preserve');
-  }, [text]);
-
   if (!pitch) return <p role="status">{t('opening')}</p>;
   return (
     <section className="pitch-editor" aria-labelledby="pitch-editor-title" data-testid="pitch-editor">
       <h3 id="pitch-editor-title">{t('yourPitch')}</h3>
       <label htmlFor="pitch-text">{t('pitchLabel')}</label>
-      <textarea
+      <SharedTextArea
         id="pitch-text"
-        ref={ref}
         className="input pitch-editor__text"
         rows={8}
-        maxLength={PITCH_TEXT_MAX}
-        defaultValue={pitch.text}
+        max={PITCH_TEXT_MAX}
+        text={text}
         disabled={locked}
-        onChange={(e) => editPitchText(pitch.id, e.target.value)}
+        onLocalEdit={() => touchItem(pitch.id)}
         aria-describedby="pitch-count"
         data-testid="pitch-text"
       />
@@ -74,7 +66,9 @@ export function PitchEditor({
       </fieldset>
       <div className="field pitch-editor__photo">
         <label htmlFor="pitch-photo">{t('photo')}</label>
-        {pitch.photo && <img className="pitch-editor__img" src={pitch.photo} alt={t('photoAlt')} />}
+        {(pitch.photo || pitch.photoId) && (
+          <PitchPhoto pitch={pitch} className="pitch-editor__img" alt={t('photoAlt')} />
+        )}
         <input
           id="pitch-photo"
           type="file"
@@ -83,16 +77,20 @@ export function PitchEditor({
           disabled={locked}
           onChange={(e) => {
             const file = e.target.files?.[0] ?? null;
-            void setPitchPhoto(pitch.id, file).then((ok) => setPhotoError(!ok));
+            setPhotoResult('uploading');
+            void setPitchPhoto(pitch.id, file).then(setPhotoResult);
           }}
           data-testid="pitch-photo"
         />
-        {photoError && (
-          <p className="field__error" role="alert">
-            {t('photoError')}
+        {photoResult === 'uploading' && <p role="status">{t('photoUploading')}</p>}
+        {photoResult && photoResult !== 'ok' && photoResult !== 'uploading' && (
+          <p className="field__error" role="alert" data-testid="pitch-photo-error">
+            {photoResult === 'tooLarge'
+              ? t('photoTooLarge', { mb: Math.round(LIMITS.uploadBytes / 1024 / 1024) })
+              : t('photoError')}
           </p>
         )}
-        {pitch.photo && (
+        {(pitch.photo || pitch.photoId) && (
           <button type="button" className="button button--small" onClick={() => void setPitchPhoto(pitch.id, null)}>
             {t('photoRemove')}
           </button>

@@ -45,6 +45,8 @@ export const usePitchT = makeUseT({
     photoAlt: 'Jullie pitchfoto',
     photoOf: 'Foto van {group}',
     photoError: 'Deze foto lukt niet. Probeer een andere.',
+    photoTooLarge: 'Deze foto is te groot, ook verkleind (meer dan {mb} MB). Kies een kleinere foto.',
+    photoUploading: 'Foto wordt verstuurd…',
     photoRemove: 'Foto weghalen',
   },
   en: {
@@ -90,6 +92,8 @@ export const usePitchT = makeUseT({
     photoAlt: 'Your pitch photo',
     photoOf: 'Photo of {group}',
     photoError: 'This photo does not work. Try another one.',
+    photoTooLarge: 'This photo is too large, even scaled down (over {mb} MB). Choose a smaller photo.',
+    photoUploading: 'Sending the photo…',
     photoRemove: 'Remove photo',
   },
 });

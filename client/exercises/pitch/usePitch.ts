@@ -7,13 +7,14 @@ import {
   PITCH_REACTION,
   readPitchState,
   type ReactionType,
+  uploadIdSchema,
 } from '../../../shared/exercises/pitch';
 import { effectiveOrder } from '../../../shared/exercises/pitch/order';
 import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
 import { useExerciseState } from '../useExercise';
 
-export type PitchItem = Item & { text: string; keywords: string[]; photo?: string };
+export type PitchItem = Item & { text: string; keywords: string[]; photo?: string; photoId?: string };
 export type Reaction = Item & { targetGroupId: string; reaction: ReactionType; text: string };
 
 /** The session's pitches (one per group) and reactions, with the exercise state and the order to show. */
@@ -32,6 +33,7 @@ export function usePitch(sessionId: string) {
           keywords: keywordsOf(i),
           // Only a JPEG data URL is ever put in an <img>; anything else written into the field is ignored.
           photo: photoSchema.safeParse(i.photo).success ? (i.photo as string) : undefined,
+          photoId: uploadIdSchema.safeParse(i.photoId).success ? (i.photoId as string) : undefined,
         });
       }
     }

@@ -1,34 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { addItem } from '../../../shared/boardDoc';
-import { PREJUDICE_NOTE, prejudiceNoteFields } from '../../../shared/exercises/prejudiceGame';
-import { newId } from '../../../shared/ids';
-import { getActiveWorkshop } from '../../sync/activeWorkshop';
-import { LOCAL_ORIGIN } from '../../sync/origins';
+import { PREJUDICE_NOTE } from '../../../shared/exercises/prejudiceGame';
+import { createItem } from '../../sync/itemWrites';
 import { useAuthors } from '../noteWall/useAuthors';
 import { usePrejudiceT } from './i18n';
 import type { Item } from '../../../shared/boardDoc';
 
 /** Writes a discussion note on a statement, as the facilitator or a researcher. */
 function addNote(sessionId: string, statementId: string, authorId: string, text: string): boolean {
-  const board = getActiveWorkshop()?.board;
-  const f = prejudiceNoteFields.safeParse({ statementId, text });
-  if (!board || !f.success) return false;
-  const now = Date.now();
-  board.transact(
-    () =>
-      addItem(board, {
-        id: newId('i'),
-        kind: PREJUDICE_NOTE,
-        sessionId,
-        groupId: null,
-        authorId,
-        createdAt: now,
-        updatedAt: now,
-        ...f.data,
-      }),
-    LOCAL_ORIGIN,
-  );
-  return true;
+  return createItem({ kind: PREJUDICE_NOTE, sessionId, groupId: null, authorId }, { statementId, text }).ok;
 }
 
 /** The discussion notes kept on one statement, with a field to add one. */

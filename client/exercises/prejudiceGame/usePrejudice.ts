@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import { PREJUDICE_NOTE, type PrejudiceState } from '../../../shared/exercises/prejudiceGame';
 import { sessionStatements, tallyAnswers } from '../../../shared/exercises/prejudiceGame/tally';
-import { useSessionItems } from '../../store/boardStore';
+import { useSessionItemsWithDrafts as useSessionItems } from '../../sync/itemWrites';
 import { useExerciseState } from '../useExercise';
 
 /** The game's statements, tallies, notes and the server's state (current statement, revealed ones). */

@@ -28,7 +28,7 @@ export function PickForm(props: {
       { roleId: props.card.id, ...w, why },
     );
     if (res.ok) props.onDone();
-    else setError(res.reason);
+    else setError(res.message ?? res.reason);
   };
   const whyId = `why-${props.card.id}`;
   return (

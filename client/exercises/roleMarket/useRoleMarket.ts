@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ROLE_PICK, pickLimits, roleMarketCards, type RolePick } from '../../../shared/exercises/roleMarket';
 import { roleCatalogueFor } from '../../../shared/exercises/strengths/catalogue';
 import type { Session } from '../../../shared/programme';
-import { useBoardStore } from '../../store/boardStore';
+import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
 import { useItems } from '../dayTwo/useItems';
 import { useExerciseState } from '../useExercise';
@@ -12,7 +12,7 @@ import { useExerciseState } from '../useExercise';
  * rollen, renames and merges applied), as the source's workshop carried day one's roles into day two.
  */
 function useMarketCards() {
-  const items = useBoardStore((s) => s.items);
+  const items = useItemsWithDrafts();
   const programme = useControlStore((s) => s.programme);
   const exercises = useControlStore((s) => s.exercises);
   return useMemo(

@@ -1,18 +1,8 @@
-import { addItem, patchItem, readItems } from '../../../shared/boardDoc';
-import {
-  PLUS_ONE,
-  plusOneFields,
-  ROLE_PROPOSAL,
-  roleProposalFields,
-  STRENGTH,
-  strengthFields,
-} from '../../../shared/exercises/strengths';
+import { PLUS_ONE, ROLE_PROPOSAL, STRENGTH } from '../../../shared/exercises/strengths';
 import { mergeItems } from '../../../shared/exercises/strengths/merge';
-import { newId } from '../../../shared/ids';
-import { getActiveWorkshop } from '../../sync/activeWorkshop';
-import { LOCAL_ORIGIN } from '../../sync/origins';
+import { createItem, findItem, patchItem, staffTransact, type WriteResult } from '../../sync/itemWrites';
 
-export type WriteResult = { ok: true; id: string } | { ok: false; reason: 'invalid' | 'notConnected' };
+export type { WriteResult };
 
 interface Who {
   sessionId: string;
@@ -20,58 +10,33 @@ interface Who {
   authorId: string;
 }
 
-function add(kind: string, who: Who, fields: Record<string, unknown>): WriteResult {
-  const board = getActiveWorkshop()?.board;
-  if (!board) return { ok: false, reason: 'notConnected' };
-  const now = Date.now();
-  const id = newId('i');
-  board.transact(() => addItem(board, { id, kind, ...who, createdAt: now, updatedAt: now, ...fields }), LOCAL_ORIGIN);
-  return { ok: true, id };
-}
+const add = (kind: string, who: Who, fields: unknown): WriteResult =>
+  fields && typeof fields === 'object'
+    ? createItem({ kind, ...who }, fields as Record<string, unknown>)
+    : { ok: false, reason: 'invalid' };
 
 /** Posts a strength of the other party (or an addition in the feedback round). */
 export function postStrength(who: Who, fields: unknown): WriteResult {
-  const f = strengthFields.safeParse(fields);
-  return f.success ? add(STRENGTH, who, f.data) : { ok: false, reason: 'invalid' };
+  return add(STRENGTH, who, fields);
 }
 
 /** Proposes a role for the catalogue. */
 export function proposeRole(who: Who, fields: unknown): WriteResult {
-  const f = roleProposalFields.safeParse(fields);
-  return f.success ? add(ROLE_PROPOSAL, who, f.data) : { ok: false, reason: 'invalid' };
+  return add(ROLE_PROPOSAL, who, fields);
 }
 
-/** Gives or withdraws this person's +1 on a strength (their own +1 item is hidden or shown again). */
+/** Gives or withdraws this person's +1 on a strength (their own +1 item — or draft — is hidden or shown again). */
 export function togglePlusOne(who: Who, targetId: string): WriteResult {
-  const board = getActiveWorkshop()?.board;
-  if (!board) return { ok: false, reason: 'notConnected' };
-  const mine = readItems(board).find(
-    (i) => i.kind === PLUS_ONE && i.authorId === who.authorId && i.targetId === targetId,
-  );
-  if (mine) {
-    board.transact(() => patchItem(board, mine.id, { hidden: !mine.hidden }, Date.now()), LOCAL_ORIGIN);
-    return { ok: true, id: mine.id };
-  }
-  return add(PLUS_ONE, who, plusOneFields.parse({ targetId }));
+  const mine = findItem((i) => i.kind === PLUS_ONE && i.authorId === who.authorId && i.targetId === targetId);
+  if (mine) return patchItem(mine.id, { hidden: !mine.hidden });
+  return add(PLUS_ONE, who, { targetId });
 }
 
 /** Moderation: hide or show, set the wall order, merge a duplicate into another strength. */
 export function patchStrength(id: string, patch: Record<string, unknown>): boolean {
-  const board = getActiveWorkshop()?.board;
-  if (!board) return false;
-  let done = false;
-  board.transact(() => {
-    done = patchItem(board, id, patch, Date.now());
-  }, LOCAL_ORIGIN);
-  return done;
+  return patchItem(id, patch).ok;
 }
 
 export function mergeStrength(sourceId: string, targetId: string): boolean {
-  const board = getActiveWorkshop()?.board;
-  if (!board) return false;
-  let done = false;
-  board.transact(() => {
-    done = mergeItems(board, sourceId, targetId, Date.now());
-  }, LOCAL_ORIGIN);
-  return done;
+  return staffTransact((board) => mergeItems(board, sourceId, targetId, Date.now()));
 }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import { PLUS_ONE, ROLE_PROPOSAL, STRENGTH, type StrengthsState } from '../../../shared/exercises/strengths';
 import { byWallOrder } from '../../../shared/exercises/strengths/merge';
-import { useSessionItems } from '../../store/boardStore';
+import { useSessionItemsWithDrafts as useSessionItems } from '../../sync/itemWrites';
 import { useExerciseState } from '../useExercise';
 
 export type Strength = Item & { text: string; dimension: string; aboutSide: 'formal' | 'informal' };

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { isVisible, type Item } from '../../../shared/boardDoc';
 import { TREE_ITEM, type TreeState } from '../../../shared/exercises/tree';
 import type { TreeZone } from '../../../shared/exercises/tree/zones';
-import { useSessionItems } from '../../store/boardStore';
+import { useSessionItemsWithDrafts as useSessionItems } from '../../sync/itemWrites';
 import { useExerciseState } from '../useExercise';
 
 export type TreeItemView = Item & { text: string; zone: TreeZone; treeGroupId: string; linkNo?: number };

@@ -1,8 +1,12 @@
+import { visionStatementId } from '../../../shared/exercises/vision';
+import { SharedTextArea } from '../../components/SharedTextArea';
+import { touchItem, useItemText } from '../../sync/itemWrites';
 import { useVisionT } from './i18n';
-import { editStatement, ensureStatement } from './visionActions';
+import { sendExerciseAction } from '../useExercise';
+import { useEffect } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 
-/** The cooperation's vision statement, written together (a shared text every member edits). */
+/** The cooperation's vision statement, written together (a shared text every member edits at once). */
 export function Statement(props: {
   sessionId: string;
   groupId: string;
@@ -11,23 +15,27 @@ export function Statement(props: {
   locked: boolean;
 }) {
   const t = useVisionT();
-  const value = typeof props.statement?.text === 'string' ? props.statement.text : '';
+  const id = props.statement?.id ?? visionStatementId(props.sessionId, props.groupId);
+  const text = useItemText(props.statement ? id : null);
+  // No statement for the cooperation yet: the server creates it (once, so two phones never type into two texts).
+  const missing = !props.statement;
+  useEffect(() => {
+    if (missing && !props.locked) void sendExerciseAction(props.sessionId, 'openStatement');
+  }, [missing, props.locked, props.sessionId]);
   return (
     <div className="field">
       <label htmlFor="vision-statement">{t('statement')}</label>
-      <textarea
+      <SharedTextArea
         id="vision-statement"
         className="input vision-statement"
         rows={5}
-        maxLength={4000}
-        value={value}
+        max={4000}
+        text={text}
+        // Until the statement exists (the server is creating it) no keystroke can land outside it.
+        readOnly={!text}
         disabled={props.locked}
         aria-describedby="vision-statement-hint"
-        onFocus={() => ensureStatement(props.sessionId, props.groupId, props.participantId)}
-        onChange={(e) => {
-          const id = ensureStatement(props.sessionId, props.groupId, props.participantId);
-          if (id) editStatement(id, e.target.value);
-        }}
+        onLocalEdit={() => touchItem(id)}
         data-testid="vision-statement"
       />
       <p id="vision-statement-hint" className="field__hint">

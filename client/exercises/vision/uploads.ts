@@ -1,11 +1,13 @@
+import { LIMITS } from '../../../shared/limits';
 import { useEffect, useState } from 'react';
 import { getActiveWorkshop } from '../../sync/activeWorkshop';
 import { pageToken } from './token';
 
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const MAX_PHOTO_BYTES = LIMITS.uploadBytes;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
-export type UploadResult = { ok: true; uploadId: string; mime: string } | { ok: false; message: string };
+export type UploadResult =
+  { ok: true; uploadId: string; mime: string } | { ok: false; message: string; tooLarge?: boolean };
 
 /** Uploads a photo as the raw request body; the server checks its type by content and its size. */
 export async function uploadPhoto(file: Blob): Promise<UploadResult> {
@@ -17,6 +19,7 @@ export async function uploadPhoto(file: Blob): Promise<UploadResult> {
       headers: { authorization: `Bearer ${pageToken(workshopId)}`, 'content-type': 'application/octet-stream' },
       body: file,
     });
+    if (res.status === 413) return { ok: false, message: String(res.status), tooLarge: true };
     const json = (await res.json()) as { uploadId?: string; mime?: string; error?: { message: string } };
     if (!res.ok || !json.uploadId || !json.mime)
       return { ok: false, message: json.error?.message ?? String(res.status) };

@@ -3,14 +3,15 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from '../../../shared/ids';
+import { LIMITS } from '../../../shared/limits';
 import { ERROR_CODES } from '../../../shared/protocol';
 import { authenticate, bearer } from '../../auth';
 import { AppError, forbidden, notFound } from '../../errors';
 import type { Storage } from '../../storage/Storage';
 import { checkUploadRoom } from '../../uploads/quota';
 
-/** Largest photo of a paper drawing, in bytes. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Largest uploaded photo (a paper drawing, a pitch photo), in bytes: `LIMITS.uploadBytes`. */
+export const MAX_UPLOAD_BYTES = LIMITS.uploadBytes;
 
 /** What a file is, by its first bytes (never by its name or the Content-Type a client claims). */
 export function sniffImage(head: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
@@ -44,7 +45,7 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
 const ID = /^u[a-z0-9]{6,30}$/;
 
 /**
- * Photo uploads of a workshop (the vision's paper drawings): `POST /api/workshops/:id/uploads` with the raw image
+ * Photo uploads of a workshop (the vision's paper drawings, the pitch photos): `POST /api/workshops/:id/uploads` with the raw image
  * as body, `GET /api/workshops/:id/uploads/:uploadId`; both need a token of that workshop as Bearer. Files live in
  * `<dataDir>/uploads/<workshopId>/`, the original kept; browsers shrink it for display.
  */
@@ -66,6 +67,7 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
     '/workshops/:id/uploads',
     wrap(async (req, res) => {
       const p = await member(req);
+      // The one place a file is accepted (pitch and vision photos alike): limits and quota checks belong here.
       const body = await readBody(req, MAX_UPLOAD_BYTES);
       const mime = sniffImage(body);
       if (!mime) throw new AppError(ERROR_CODES.badRequest, 'not a JPEG, PNG or WebP image');

@@ -10,7 +10,8 @@ export function pitchExportText(item: Item): string {
     return `[${REACTION_LABEL[str(item, 'reaction')] ?? 'reactie'} bij pitch ${str(item, 'targetGroupId')}] ${str(item, 'text')}`;
   const keywords = keywordsOf(item).filter((k) => k.trim());
   const text = str(item, 'text').trim() || '(nog leeg)';
-  return `pitch: ${text}${keywords.length ? ` (trefwoorden: ${keywords.join(', ')})` : ''}`;
+  const photo = str(item, 'photoId') ? ` (foto: upload ${str(item, 'photoId')})` : '';
+  return `pitch: ${text}${keywords.length ? ` (trefwoorden: ${keywords.join(', ')})` : ''}${photo}`;
 }
 
 /** The pitch's photo, if the cooperation added one. */

@@ -16,7 +16,10 @@ export const PITCH_TEXT_MAX = 2000;
 export const REACTION_TYPES = ['question', 'struck'] as const;
 export type ReactionType = (typeof REACTION_TYPES)[number];
 
-/** A pitch photo is a small JPEG (downscaled on the phone) kept inline as a data URL, at most this many characters. */
+/**
+ * Older pitches kept their photo inline as a data URL (`photo`); such items are still read. New photos go through the
+ * upload route like the vision's (`POST /api/workshops/:id/uploads`) and the pitch stores the upload's id (`photoId`).
+ */
 export const PHOTO_MAX = 200_000;
 export const PHOTO_PREFIX = 'data:image/jpeg;base64,';
 export const photoSchema = z
@@ -26,6 +29,9 @@ export const photoSchema = z
     (s) => s.startsWith(PHOTO_PREFIX) && /^[A-Za-z0-9+/=]*$/.test(s.slice(PHOTO_PREFIX.length)),
     'not a JPEG data URL',
   );
+
+/** The id of a stored upload (`server/exercises/vision/uploads.ts`). */
+export const uploadIdSchema = z.string().regex(/^u[a-z0-9]{6,30}$/);
 
 const keyword = z.string().trim().max(KEYWORD_MAX);
 
@@ -38,6 +44,7 @@ export const pitchFields = z.object({
   keyword2: keyword.optional(),
   editableBy: z.literal('group'),
   photo: photoSchema.optional(),
+  photoId: uploadIdSchema.optional(),
 });
 
 export const reactionFields = z.object({

@@ -64,5 +64,9 @@ export const vision: ExerciseDefinition = {
   exportText: visionExportText,
   exportImage: visionExportImage,
   phases: ['main'],
-  actions: { ...workspaceActions, present: { schema: presentPayload, roles: ['facilitator'] } },
+  actions: {
+    ...workspaceActions,
+    present: { schema: presentPayload, roles: ['facilitator'] },
+    openStatement: { schema: z.object({}).optional(), roles: ['participant'] },
+  },
 };

@@ -1,0 +1,215 @@
+import { useMemo } from 'react';
+import * as Y from 'yjs';
+import { addItem, itemsMap, patchItem as patchDocItem, readItem, type Item } from '../../shared/boardDoc';
+import { itemSchema } from '../../shared/exercises/registry';
+import { newId } from '../../shared/ids';
+import { useBoardStore, useOwnStore } from '../store/boardStore';
+import { byCreation } from '../store/sessionIndex';
+import { useLiveStore } from '../store/liveStore';
+import { getActiveWorkshop } from './activeWorkshop';
+import { LOCAL_ORIGIN } from './origins';
+import { writeTarget } from './privateWriting';
+
+/**
+ * The one client write path for board items (docs/ARCHITECTURE.md, "Private writing"). Every exercise creates,
+ * changes and deletes its items through these functions, so none can bypass private writing: a participant's new
+ * item goes to `writeTarget()` (their own document while private writing is on), an edit or delete of one of their
+ * drafts stays in their own document, and only items a cooperation shares (`editableBy: 'group'`: the vision
+ * statement, the pitch, plan steps, checklist marks) always go to the board — private writing does not apply to
+ * them, and the phone's notice says so.
+ */
+
+export type WriteResult =
+  | { ok: true; id: string; private: boolean }
+  | { ok: false; reason: 'invalid' | 'notConnected' | 'notFound' | 'forbidden'; message?: string };
+
+export interface ItemBaseInput {
+  kind: string;
+  sessionId: string;
+  groupId: string | null;
+  authorId: string;
+  /** A fixed id (one item per group, e.g. the vision statement); a fresh one otherwise. */
+  id?: string;
+}
+
+/** Whether an item (or its fields) is shared by a cooperation and therefore always lives on the board. */
+export const isGroupShared = (fields: Record<string, unknown>): boolean => fields.editableBy === 'group';
+
+/** Y.Text (or any Yjs type) flattened to its JSON, so an item with shared texts can be checked by its schema. */
+const flatten = (fields: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, v instanceof Y.AbstractType ? (v.doc ? v.toJSON() : '') : v]),
+  );
+
+/** Checks a kind's own fields against its schema; returns the parsed fields with any Yjs types kept as given. */
+export function validateFields(
+  kind: string,
+  fields: Record<string, unknown>,
+): { ok: true; data: Record<string, unknown> } | { ok: false; message: string } {
+  const schema = itemSchema(kind);
+  if (!schema) return { ok: true, data: fields };
+  const parsed = schema.safeParse(flatten(fields));
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'invalid' };
+  const data = { ...(parsed.data as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(fields)) if (v instanceof Y.AbstractType) data[k] = v;
+  return { ok: true, data };
+}
+
+/**
+ * Why a patch would make an item invalid, or null. The item with the patch applied is checked against its kind's
+ * schema; a problem only in fields the patch does not touch (an item written by an older version) does not block a
+ * change of other fields, such as hiding it.
+ */
+function patchProblem(kind: string, current: Record<string, unknown>, patch: Record<string, unknown>): string | null {
+  const schema = itemSchema(kind);
+  if (!schema) return null;
+  const parsed = schema.safeParse({ ...current, ...patch });
+  if (parsed.success) return null;
+  const touched = parsed.error.issues.filter((i) => i.path.length === 0 || String(i.path[0]) in patch);
+  return touched.length ? (touched[0]!.message ?? 'invalid') : null;
+}
+
+/** The document that holds an item now: the own document for one's drafts, else the board. */
+function docOf(id: string): Y.Doc | null {
+  const w = getActiveWorkshop();
+  if (!w) return null;
+  if (w.own && itemsMap(w.own).has(id)) return w.own;
+  if (w.board && itemsMap(w.board).has(id)) return w.board;
+  return null;
+}
+
+/** Creates an item of `base.kind` with the given own fields, stamped with id, times and author. */
+export function createItem(base: ItemBaseInput, fields: Record<string, unknown>): WriteResult {
+  const w = getActiveWorkshop();
+  const doc = isGroupShared(fields) ? (w?.board ?? null) : writeTarget();
+  if (!w || !doc) return { ok: false, reason: 'notConnected' };
+  const checked = validateFields(base.kind, fields);
+  if (!checked.ok) return { ok: false, reason: 'invalid', message: checked.message };
+  const now = Date.now();
+  const id = base.id ?? newId('i');
+  doc.transact(() => {
+    addItem(doc, {
+      id,
+      kind: base.kind,
+      sessionId: base.sessionId,
+      groupId: base.groupId,
+      authorId: base.authorId,
+      createdAt: now,
+      updatedAt: now,
+      ...checked.data,
+    });
+  }, LOCAL_ORIGIN);
+  return { ok: true, id, private: doc === w.own };
+}
+
+/** Changes fields of an item (a draft in the own document, or a board item); the whole item is checked again. */
+export function patchItem(id: string, patch: Record<string, unknown>): WriteResult {
+  const w = getActiveWorkshop();
+  if (!w) return { ok: false, reason: 'notConnected' };
+  const doc = docOf(id);
+  const m = doc && itemsMap(doc).get(id);
+  if (!doc || !m) return { ok: false, reason: 'notFound' };
+  const current = readItem(m);
+  const problem = patchProblem(current.kind, flatten(Object.fromEntries(m.entries())), patch);
+  if (problem) return { ok: false, reason: 'invalid', message: problem };
+  const schema = itemSchema(current.kind);
+  const parsed = schema?.safeParse({ ...flatten(Object.fromEntries(m.entries())), ...patch });
+  const normalised = parsed?.success ? (parsed.data as Record<string, unknown>) : {};
+  const clean: Record<string, unknown> = {};
+  // Base fields (hidden, mergedInto, order…) pass through; own fields as the schema normalised them.
+  for (const k of Object.keys(patch))
+    clean[k] = k in normalised && !(patch[k] instanceof Y.AbstractType) ? normalised[k] : patch[k];
+  doc.transact(() => patchDocItem(doc, id, clean, Date.now()), LOCAL_ORIGIN);
+  return { ok: true, id, private: doc === w.own };
+}
+
+/** Removes a field of an item (e.g. a photo taken off again). */
+export function clearField(id: string, field: string): WriteResult {
+  const w = getActiveWorkshop();
+  const doc = docOf(id);
+  const m = doc && itemsMap(doc).get(id);
+  if (!w || !doc || !m) return { ok: false, reason: 'notFound' };
+  doc.transact(() => {
+    m.delete(field);
+    m.set('updatedAt', Date.now());
+  }, LOCAL_ORIGIN);
+  return { ok: true, id, private: doc === w.own };
+}
+
+/** Removes an item: a draft from the own document, or one's board item (the update log keeps it for the record). */
+export function deleteItem(id: string): WriteResult {
+  const w = getActiveWorkshop();
+  const doc = docOf(id);
+  if (!w || !doc) return { ok: false, reason: 'notFound' };
+  doc.transact(() => itemsMap(doc).delete(id), LOCAL_ORIGIN);
+  return { ok: true, id, private: doc === w.own };
+}
+
+/** A shared text field of an item (a Y.Text), with the document it lives in, for the text binding. */
+export function itemText(id: string, field = 'text'): { doc: Y.Doc; text: Y.Text; item: Y.Map<unknown> } | null {
+  const doc = docOf(id);
+  const item = doc ? itemsMap(doc).get(id) : undefined;
+  const text = item?.get(field);
+  return doc && item && text instanceof Y.Text ? { doc, text, item } : null;
+}
+
+/** Bumps an item's `updatedAt`; call inside a local transaction (a text binding's edit). */
+export function touchItem(id: string): void {
+  const doc = docOf(id);
+  if (doc) itemsMap(doc).get(id)?.set('updatedAt', Date.now());
+}
+
+/** Finds an item among this page's drafts and the board (drafts first). */
+export function findItem(pred: (i: Item) => boolean): Item | undefined {
+  const w = getActiveWorkshop();
+  for (const doc of [w?.own, w?.board]) {
+    if (!doc) continue;
+    for (const m of itemsMap(doc).values()) {
+      const i = readItem(m);
+      if (pred(i)) return i;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Staff-only changes that touch several board items at once (merging duplicates). Participants never write the board
+ * this way; their writes go through `createItem`/`patchItem`/`deleteItem` above.
+ */
+export function staffTransact(fn: (board: Y.Doc) => boolean): boolean {
+  const role = useLiveStore.getState().hello?.role;
+  const board = getActiveWorkshop()?.board;
+  if (!board || role === 'participant') return false;
+  let done = false;
+  board.transact(() => {
+    done = fn(board);
+  }, LOCAL_ORIGIN);
+  return done;
+}
+
+/** The Y.Text of an item's field for binding a text field to it; null while the item does not exist. */
+export function useItemText(id: string | null | undefined, field = 'text'): Y.Text | null {
+  // Re-read when the item appears, disappears or moves between the own document and the board.
+  const onBoard = useBoardStore((s) => (id ? s.items[id] !== undefined : false));
+  const inOwn = useOwnStore((s) => (id ? s.items[id] !== undefined : false));
+  return useMemo(
+    () => (id && (onBoard || inOwn) ? (itemText(id, field)?.text ?? null) : null),
+    [id, field, onBoard, inOwn],
+  );
+}
+
+const NO_ITEMS: readonly Item[] = [];
+
+/**
+ * One session's board items plus this participant's private drafts of it, oldest first, so a phone always shows its
+ * own contributions (drafts exist only in the own document until the reveal). Other roles have no drafts.
+ */
+export function useSessionItemsWithDrafts(sessionId: string): readonly Item[] {
+  const items = useBoardStore((s) => s.sessions[sessionId] ?? NO_ITEMS);
+  const drafts = useOwnStore((s) => s.sessions[sessionId] ?? NO_ITEMS);
+  return useMemo(() => {
+    if (drafts.length === 0) return items;
+    const onBoard = new Set(items.map((i) => i.id));
+    return [...items, ...drafts.filter((d) => !onBoard.has(d.id))].sort(byCreation);
+  }, [items, drafts]);
+}

@@ -1,0 +1,205 @@
+import * as Y from 'yjs';
+
+/**
+ * Binds a plain textarea to a `Y.Text` so that many people can type into one shared text at once
+ * (docs/ARCHITECTURE.md, "Shared texts"):
+ *
+ * - the textarea is uncontrolled; each local input becomes the one precise splice at the caret (`spliceAtCaret`), so
+ *   a character goes after the writer's own last character, never after someone else's at the end of the text;
+ * - the caret and selection are kept as Yjs relative positions, taken just before each remote change is applied
+ *   (`beforeTransaction`) and restored after it, so another writer's typing never moves this writer's caret;
+ *   the caret sticks to the character before it (assoc -1), so two people typing at the same place each keep their
+ *   sentence in one piece;
+ * - nothing is written while an IME composes a word: the composed text is written once, at `compositionend`, at the
+ *   place the composition started.
+ *
+ * Everything here works on a small `TextField` interface, so it runs (and is tested) without a DOM.
+ */
+
+/** The part of an HTMLTextAreaElement the binding uses. */
+export interface TextField {
+  value: string;
+  selectionStart: number | null;
+  selectionEnd: number | null;
+  selectionDirection?: 'forward' | 'backward' | 'none' | null;
+  setSelectionRange(start: number, end: number, direction?: 'forward' | 'backward' | 'none'): void;
+  addEventListener(type: string, fn: (e: Event) => void): void;
+  removeEventListener(type: string, fn: (e: Event) => void): void;
+  ownerDocument?: { activeElement: unknown } | null;
+}
+
+export interface Splice {
+  index: number;
+  remove: number;
+  insert: string;
+}
+
+const commonPrefix = (a: string, b: string): number => {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+};
+
+const commonSuffix = (a: string, b: string): number => {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+};
+
+/**
+ * The single splice that turned `before` into `after`, where `caret` is the (collapsed) caret after the edit: what
+ * follows the caret was not touched, so in a run of equal characters ("aa" → "aaa") the insert is placed just before
+ * the caret, where the person typed, not at the end of the run.
+ */
+export function spliceAtCaret(before: string, after: string, caret: number | null): Splice {
+  const c = caret === null ? after.length : Math.max(0, Math.min(caret, after.length));
+  const suffix = Math.min(commonSuffix(before, after), after.length - c);
+  const prefix = Math.min(commonPrefix(before, after), before.length - suffix, after.length - suffix);
+  return {
+    index: prefix,
+    remove: before.length - prefix - suffix,
+    insert: after.slice(prefix, after.length - suffix),
+  };
+}
+
+/** Applies a splice to a Y.Text inside the caller's transaction. */
+export function applySplice(text: Y.Text, s: Splice): void {
+  if (s.remove > 0) text.delete(s.index, s.remove);
+  if (s.insert) text.insert(s.index, s.insert);
+}
+
+/** A caret or selection kept across remote changes. */
+export interface KeptSelection {
+  start: Y.RelativePosition;
+  end: Y.RelativePosition;
+  direction: 'forward' | 'backward' | 'none';
+}
+
+/** Takes the selection as relative positions (both ends stick to the character before them). */
+export function keepSelection(text: Y.Text, start: number, end: number, direction?: string | null): KeptSelection {
+  return {
+    start: Y.createRelativePositionFromTypeIndex(text, start, -1),
+    end: Y.createRelativePositionFromTypeIndex(text, end, -1),
+    direction: direction === 'backward' ? 'backward' : direction === 'forward' ? 'forward' : 'none',
+  };
+}
+
+/** Where a kept selection is now (indexes into the current text). */
+export function restoreSelection(text: Y.Text, kept: KeptSelection): { start: number; end: number } {
+  const doc = text.doc;
+  const len = text.length;
+  const at = (rel: Y.RelativePosition) => {
+    const abs = doc ? Y.createAbsolutePositionFromRelativePosition(rel, doc) : null;
+    return abs && abs.type === text ? Math.min(abs.index, len) : len;
+  };
+  const start = at(kept.start);
+  return { start, end: Math.max(start, at(kept.end)) };
+}
+
+export interface BindingOptions {
+  /** Origin of the binding's own transactions (the page's local origin). */
+  origin: unknown;
+  /** Longest text the field may hold; a local edit beyond it is cut. */
+  max?: number;
+  /** Runs inside each local transaction (e.g. bump the item's `updatedAt`). */
+  onLocalEdit?: () => void;
+}
+
+/** Binds `field` to `text`; returns the function that unbinds it. */
+export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptions): () => void {
+  const doc = text.doc;
+  if (!doc) throw new Error('the Y.Text must be in a document');
+  /** What the field showed after the last sync with the Y.Text (local input is diffed against it). */
+  let shown = text.toString();
+  let composing: { kept: KeptSelection; before: string; start: number; end: number } | null = null;
+  let kept: KeptSelection | null = null;
+  field.value = shown;
+
+  const focused = () => !field.ownerDocument || field.ownerDocument.activeElement === field;
+
+  const onInput = () => {
+    if (composing) return;
+    const value = field.value;
+    const caret = field.selectionEnd;
+    let s = spliceAtCaret(shown, value, caret);
+    if (opts.max !== undefined && text.length - s.remove + s.insert.length > opts.max) {
+      s = { ...s, insert: s.insert.slice(0, Math.max(0, opts.max - (text.length - s.remove))) };
+    }
+    if (s.remove === 0 && s.insert === '') return;
+    doc.transact(() => {
+      applySplice(text, s);
+      opts.onLocalEdit?.();
+    }, opts.origin);
+    shown = text.toString();
+    if (field.value !== shown) {
+      // Cut to the limit: show what was kept, caret after the kept insert.
+      field.value = shown;
+      const at = s.index + s.insert.length;
+      field.setSelectionRange(at, at);
+    }
+  };
+
+  const onCompositionStart = () => {
+    const start = field.selectionStart ?? shown.length;
+    const end = field.selectionEnd ?? start;
+    composing = { kept: keepSelection(text, start, end), before: shown, start, end };
+  };
+
+  const onCompositionEnd = () => {
+    const c = composing;
+    composing = null;
+    if (!c) return;
+    // The field holds the composed word in the text as it was before composing (remote changes waited).
+    const value = field.value;
+    const tail = c.before.length - c.end;
+    const composed = value.slice(c.start, Math.max(c.start, value.length - tail));
+    const where = restoreSelection(text, c.kept);
+    doc.transact(() => {
+      applySplice(text, { index: where.start, remove: where.end - where.start, insert: composed });
+      opts.onLocalEdit?.();
+    }, opts.origin);
+    const after = keepSelection(text, where.start + composed.length, where.start + composed.length);
+    render(after);
+  };
+
+  const render = (sel: KeptSelection | null) => {
+    shown = text.toString();
+    if (field.value === shown) return;
+    field.value = shown;
+    if (sel && focused()) {
+      const { start, end } = restoreSelection(text, sel);
+      field.setSelectionRange(start, end, sel.direction);
+    }
+  };
+
+  // Before a remote change lands, keep where this writer's caret is, in terms of the text as it is now.
+  const onBeforeTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === opts.origin || composing) return;
+    if (field.value !== shown) return;
+    const start = field.selectionStart ?? shown.length;
+    const end = field.selectionEnd ?? start;
+    kept = keepSelection(text, start, end, field.selectionDirection);
+  };
+
+  const observer = (_e: Y.YTextEvent, tr: Y.Transaction) => {
+    if (tr.origin === opts.origin) return;
+    if (composing) return; // shown after the composition ends
+    render(kept);
+    kept = null;
+  };
+
+  field.addEventListener('input', onInput);
+  field.addEventListener('compositionstart', onCompositionStart);
+  field.addEventListener('compositionend', onCompositionEnd);
+  doc.on('beforeTransaction', onBeforeTransaction);
+  text.observe(observer);
+  return () => {
+    field.removeEventListener('input', onInput);
+    field.removeEventListener('compositionstart', onCompositionStart);
+    field.removeEventListener('compositionend', onCompositionEnd);
+    doc.off('beforeTransaction', onBeforeTransaction);
+    text.unobserve(observer);
+  };
+}
