@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useLang } from '../i18n/i18n';
+import { itemProblem } from '../../shared/research/recordCheck';
 import { useSessionItems } from '../store/boardStore';
 import { useResearchT } from './i18n';
 import { useResearchStore } from './researchStore';
@@ -11,7 +12,9 @@ export function SessionSummary({ sessionId }: { sessionId: string }) {
   const lang = useLang();
   const names = useNames();
   const time = clock(lang);
-  const list = useSessionItems(sessionId);
+  const all = useSessionItems(sessionId);
+  // Damaged items are counted in the damaged notice, not here (their times may be unprintable).
+  const list = useMemo(() => all.filter((i) => itemProblem(i) === null), [all]);
   const observations = useResearchStore((s) => s.observations);
   const codes = useResearchStore((s) => s.codes);
   const s = useMemo(() => {
