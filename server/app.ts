@@ -19,6 +19,7 @@ import { createUpdateGuard } from './sync/guard/createGuard';
 import { createYjsEndpoint } from './sync/yjsEndpoint';
 import type { ConnectionLimits } from './sync/YjsConnection';
 import { Workshops } from './workshops';
+import { checkOrganiserKey } from './config';
 
 export interface AppOptions {
   storage: Storage;
@@ -47,6 +48,7 @@ export interface RunningApp {
 }
 
 export function createApp(opts: AppOptions): RunningApp {
+  checkOrganiserKey(opts.organiserKey, 'the organiser key');
   const hub = new DocHub(opts.storage, opts.lease);
   const workshops = new Workshops(opts.storage, hub);
   const connections = new Connections();
