@@ -142,11 +142,11 @@ function damaged(type: DamagedEntry['type'], key: string, value: unknown, reason
   return { type, id, reason, text: textOf(value) };
 }
 
-/** Ordering by creation time then id that never throws. */
+/** Ordering by time then id, as `readItems`/`readObservations`/`readCodebook` order (ids are checked texts here). */
 const byTime =
   <T>(time: (x: T) => number) =>
   (a: T & { id: string }, b: T & { id: string }) =>
-    time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    time(a) - time(b) || a.id.localeCompare(b.id);
 
 /** The board's items that are whole (oldest first) and the damaged ones, each with its reason. */
 export function checkedItems(doc: Y.Doc): { items: Item[]; damaged: DamagedEntry[] } {
