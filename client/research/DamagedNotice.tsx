@@ -4,6 +4,9 @@ import { useBoardStore } from '../store/boardStore';
 import { useResearchT, type ResearchKey } from './i18n';
 import { useResearchStore } from './researchStore';
 
+/** The base fields only: checked on every change, so the kinds' own (large) values are not walked. */
+const SHALLOW = { deep: false };
+
 /**
  * Names the board items and research notes that are damaged (a field missing or out of range): they are not shown in
  * the feed or the notes, but they are not hidden either; the export lists them under "Damaged entries".
@@ -15,7 +18,7 @@ export function DamagedNotice() {
   const board = useMemo(
     () =>
       Object.entries(items).flatMap(([key, item]) => {
-        const reason = itemProblem(item, key);
+        const reason = itemProblem(item, key, SHALLOW);
         return reason ? [{ id: key, reason }] : [];
       }),
     [items],

@@ -10,12 +10,18 @@ import { useResearchT } from './i18n';
 import { Provenance } from './Provenance';
 import { clock, useNames } from './useNames';
 
+/** The base fields only: checked on every change, so the kinds' own (large) values are not walked. */
+const SHALLOW = { deep: false };
+
 /** The session's items of one group (or all), newest first. */
 export function useFeedItems(sessionId: string, groupId: string | null): Item[] {
   const items = useSessionItems(sessionId);
   // A damaged item (named in the damaged notice) is left out, so it cannot blank the console.
   return useMemo(
-    () => items.filter((i) => (groupId === null || i.groupId === groupId) && itemProblem(i) === null).reverse(),
+    () =>
+      items
+        .filter((i) => (groupId === null || i.groupId === groupId) && itemProblem(i, undefined, SHALLOW) === null)
+        .reverse(),
     [items, groupId],
   );
 }

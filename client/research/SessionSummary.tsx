@@ -6,6 +6,9 @@ import { useResearchT } from './i18n';
 import { useResearchStore } from './researchStore';
 import { clock, useNames } from './useNames';
 
+/** The base fields only: checked on every change, so the kinds' own (large) values are not walked. */
+const SHALLOW = { deep: false };
+
 /** What happened in a session: contributions per group, who wrote, edits, hidden items, observations and codes. */
 export function SessionSummary({ sessionId }: { sessionId: string }) {
   const t = useResearchT();
@@ -14,7 +17,7 @@ export function SessionSummary({ sessionId }: { sessionId: string }) {
   const time = clock(lang);
   const all = useSessionItems(sessionId);
   // Damaged items are counted in the damaged notice, not here (their times may be unprintable).
-  const list = useMemo(() => all.filter((i) => itemProblem(i) === null), [all]);
+  const list = useMemo(() => all.filter((i) => itemProblem(i, undefined, SHALLOW) === null), [all]);
   const observations = useResearchStore((s) => s.observations);
   const codes = useResearchStore((s) => s.codes);
   const s = useMemo(() => {

@@ -64,8 +64,11 @@ function valueProblem(v: unknown, depth = 0): string | null {
 
 const first = (...problems: Array<string | null>): string | null => problems.find((p) => p !== null) ?? null;
 
-/** Why a board item cannot be used as one, or null when it can (base fields present and in range, fields plain). */
-export function itemProblem(item: unknown, key?: string): string | null {
+/**
+ * Why a board item cannot be used as one, or null when it can (base fields present and in range, fields plain).
+ * `deep: false` skips walking the kind's own field values (the consoles, on every change; the exports walk them).
+ */
+export function itemProblem(item: unknown, key?: string, opts: { deep?: boolean } = {}): string | null {
   if (!isRecord(item)) return 'not an item';
   const base = first(
     idProblem('id', item.id, true),
@@ -80,7 +83,7 @@ export function itemProblem(item: unknown, key?: string): string | null {
     idProblem('mergedInto', item.mergedInto, false),
     item.text === undefined || typeof item.text === 'string' ? null : 'text is not a text',
   );
-  if (base) return base;
+  if (base || opts.deep === false) return base;
   for (const [k, v] of Object.entries(item)) {
     const p = valueProblem(v);
     if (p) return `${k}: ${p}`;
