@@ -48,7 +48,7 @@ export interface ScenarioResult {
   screenLagP99Ms: number;
 }
 
-const ORGANISER_KEY = 'bench-organiser-key';
+const ORGANISER_KEY = 'bench-organiser-key-0123456789';
 const PHONE_NICE = Number(process.env.BENCH_NICE ?? 10);
 const dirSize = (dir: string): number => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
 const round = (n: number) => Math.round(n * 10) / 10;

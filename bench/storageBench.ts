@@ -13,6 +13,9 @@ import { DEFAULT_PROGRAMME } from '../shared/template';
 import { joinAs } from '../tests/helpers/clients';
 import { createWorkshop } from '../tests/sim/simulator';
 
+/** An organiser key of the required length (at least 24 characters). */
+const BENCH_KEY = 'bench-organiser-key-0123456789';
+
 /**
  * What it costs to bring a finished workshop back from storage: the demo (two days, seeded through the real sync
  * path) and a synthetic workshop of 5,000 items, with and without snapshots, before and after the log grows.
@@ -57,7 +60,7 @@ async function exportTimes(dir: string, w: CreateWorkshopResponse): Promise<Reco
   for (const format of EXPORT_FORMATS) {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const app = createApp({ storage: new SqliteStorage(dir), organiserKey: 'bench' });
+      const app = createApp({ storage: new SqliteStorage(dir), organiserKey: BENCH_KEY });
       const url = await app.listen(0, '127.0.0.1');
       const t0 = performance.now();
       const res = await fetch(`${url}/api/workshops/${w.id}/export?format=${format}`, {
@@ -75,9 +78,9 @@ async function exportTimes(dir: string, w: CreateWorkshopResponse): Promise<Reco
 
 async function demo(): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-demo-'));
-  const app = createApp({ storage: new SqliteStorage(dir), organiserKey: 'bench' });
+  const app = createApp({ storage: new SqliteStorage(dir), organiserKey: BENCH_KEY });
   const url = await app.listen(0, '127.0.0.1');
-  const { workshop, itemCount } = await seedDemo(url, 'bench');
+  const { workshop, itemCount } = await seedDemo(url, BENCH_KEY);
   await app.close();
   const docs = docsOf(dir, workshop.id);
   const exports = await exportTimes(dir, workshop);
@@ -97,9 +100,9 @@ async function demo(): Promise<Record<string, number>> {
  */
 async function largeExport(items: number): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-export-'));
-  const app = createApp({ storage: new SqliteStorage(dir), organiserKey: 'bench' });
+  const app = createApp({ storage: new SqliteStorage(dir), organiserKey: BENCH_KEY });
   const url = await app.listen(0, '127.0.0.1');
-  const w = await createWorkshop(url, 'bench', 'Grote werkplaats', ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag']);
+  const w = await createWorkshop(url, BENCH_KEY, 'Grote werkplaats', ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag']);
   const people: JoinResponse[] = [];
   for (let i = 0; i < 40; i++)
     people.push(await joinAs(url, w, `Deelnemer ${i + 1}`, i % w.groups.length, i % 2 ? 'informal' : 'formal'));

@@ -19,6 +19,9 @@ import { createUpdateGuard } from './sync/guard/createGuard';
 import { createYjsEndpoint } from './sync/yjsEndpoint';
 import type { ConnectionLimits } from './sync/YjsConnection';
 import { Workshops } from './workshops';
+import { WS_CLOSE } from '../shared/protocol';
+import { checkOrganiserKey } from './config';
+import { watchTombstones } from './scale/tombstones';
 
 export interface AppOptions {
   storage: Storage;
@@ -47,9 +50,17 @@ export interface RunningApp {
 }
 
 export function createApp(opts: AppOptions): RunningApp {
-  const hub = new DocHub(opts.storage, opts.lease);
-  const workshops = new Workshops(opts.storage, hub);
+  checkOrganiserKey(opts.organiserKey, 'the organiser key');
   const connections = new Connections();
+  // A workshop deleted on another instance while this one serves it: the first refused write closes its
+  // connections here (4404) and drops its documents (docs/SECURITY.md, "Deleting a workshop").
+  const storage = watchTombstones(opts.storage, (workshopId) => {
+    console.warn(`[tombstone] workshop ${workshopId} was deleted; closing its connections on this instance`);
+    connections.closeWhere((p) => p.workshopId === workshopId, WS_CLOSE.notFound, 'workshop deleted');
+    void hub.evictWhere((name) => name.startsWith(`${workshopId}/`));
+  });
+  const hub = new DocHub(storage, opts.lease);
+  const workshops = new Workshops(opts.storage, hub);
   const notices = new Notices();
   const app = express();
   app.disable('x-powered-by');
@@ -91,7 +102,7 @@ export function createApp(opts: AppOptions): RunningApp {
   app.use(apiErrorHandler);
 
   const http = createServer(app);
-  const guard = createUpdateGuard({ storage: opts.storage, hub });
+  const guard = createUpdateGuard({ storage, hub });
   const yjs = createYjsEndpoint({
     storage: opts.storage,
     hub,

@@ -32,8 +32,12 @@ export const LIMITS = {
   itemsPerMinute: 30,
   /** Open connections per participant and document (or command sockets); one more closes the oldest. */
   connectionsPerParticipant: 6,
-  /** Join requests with an unknown code per address per minute; after that every join request waits (429). */
+  /** Join requests with an unknown code per address (IPv6: per /64) per minute; after that every join request is 429. */
   joinFailuresPerMinute: 20,
+  /** Wrong or missing organiser keys per address (IPv6: per /64) per minute; after that `POST /api/workshops` is 429. */
+  organiserKeyFailuresPerMinute: 10,
+  /** Shortest organiser key the server starts with (a generated one is 24 characters of base64url, 144 bits). */
+  organiserKeyMinLength: 24,
   /** Successful joins per address per minute (a whole room behind one Wi-Fi address fits). */
   joinsPerMinute: 60,
   /** Updates held in memory per document while storage fails, in bytes; past it new writes are turned away. */

@@ -1,5 +1,6 @@
 import { Component, useEffect, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n';
+import { PartFailed } from './PartBoundary';
 
 /** A part of the app (one exercise's view) whose code could not be downloaded; `retry` lets it be tried again. */
 export class ViewLoadError extends Error {
@@ -41,8 +42,8 @@ function ViewLoadFailed({ onRetry }: { onRetry: () => void }) {
 }
 
 /**
- * Catches a view whose download failed and offers to try again; any other error goes on up, since retrying would
- * not help it.
+ * Catches a view whose download failed and offers to try again; any other error (a damaged entry the view could not
+ * render) shows a notice in the view's place, so the page around it (the console, the screen) never goes blank.
  */
 export class ViewLoadBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
   override state: { error: unknown } = { error: null };
@@ -56,10 +57,14 @@ export class ViewLoadBoundary extends Component<{ children: ReactNode }, { error
     this.setState({ error: null });
   };
 
+  override componentDidCatch(error: unknown) {
+    if (!(error instanceof ViewLoadError)) console.error('[view] could not render', error);
+  }
+
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    if (!(error instanceof ViewLoadError)) throw error;
+    if (!(error instanceof ViewLoadError)) return <PartFailed onRetry={this.retry} />;
     return <ViewLoadFailed onRetry={this.retry} />;
   }
 }

@@ -19,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   'view.loading': 'Loading this part…',
   'view.loadFailed': 'This part could not be loaded. Check the connection.',
   'view.retry': 'Try again',
+  'part.failed': 'This part cannot be shown right now: it holds a damaged contribution. Everything else still works.',
+  'part.failedShort': 'This contribution is damaged and cannot be shown.',
 
   'conn.label': 'Connection',
   'conn.online': 'Online',

@@ -17,6 +17,9 @@ export const nl = {
   'view.loading': 'Dit onderdeel wordt geladen…',
   'view.loadFailed': 'Dit onderdeel kon niet worden geladen. Controleer de verbinding.',
   'view.retry': 'Opnieuw proberen',
+  'part.failed':
+    'Dit onderdeel kan nu niet worden getoond: er staat een beschadigde bijdrage in. De rest werkt gewoon.',
+  'part.failedShort': 'Deze bijdrage is beschadigd en kan niet worden getoond.',
 
   'conn.label': 'Verbinding',
   'conn.online': 'Online',

@@ -1,9 +1,13 @@
 import { useMemo } from 'react';
 import { useLang } from '../i18n/i18n';
+import { itemProblem } from '../../shared/research/recordCheck';
 import { useSessionItems } from '../store/boardStore';
 import { useResearchT } from './i18n';
 import { useResearchStore } from './researchStore';
 import { clock, useNames } from './useNames';
+
+/** The base fields only: checked on every change, so the kinds' own (large) values are not walked. */
+const SHALLOW = { deep: false };
 
 /** What happened in a session: contributions per group, who wrote, edits, hidden items, observations and codes. */
 export function SessionSummary({ sessionId }: { sessionId: string }) {
@@ -11,7 +15,9 @@ export function SessionSummary({ sessionId }: { sessionId: string }) {
   const lang = useLang();
   const names = useNames();
   const time = clock(lang);
-  const list = useSessionItems(sessionId);
+  const all = useSessionItems(sessionId);
+  // Damaged items are counted in the damaged notice, not here (their times may be unprintable).
+  const list = useMemo(() => all.filter((i) => itemProblem(i, undefined, SHALLOW) === null), [all]);
   const observations = useResearchStore((s) => s.observations);
   const codes = useResearchStore((s) => s.codes);
   const s = useMemo(() => {

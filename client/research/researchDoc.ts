@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { readCodebook, readObservations, RESEARCH } from '../../shared/research/researchDoc';
+import { checkedCodes, checkedObservations, type DamagedEntry } from '../../shared/research/recordCheck';
+import { RESEARCH } from '../../shared/research/researchDoc';
 import { useResearchStore } from './researchStore';
 
 let active: Y.Doc | null = null;
@@ -10,12 +11,23 @@ export const setResearchDoc = (doc: Y.Doc | null): void => {
   active = doc;
 };
 
-/** Mirrors observations and codes into the research store, once per transaction. Returns the cleanup. */
+/** Mirrors observations and codes into the research store, once per change. Returns the cleanup. */
 export function bindResearch(doc: Y.Doc): () => void {
   const observations = doc.getMap(RESEARCH.observations);
   const codes = doc.getMap(RESEARCH.codes);
-  const onObservations = () => useResearchStore.setState({ observations: readObservations(doc) });
-  const onCodes = () => useResearchStore.setState({ codes: readCodebook(doc) });
+  // Each entry is checked: a damaged one is kept apart (and named in a notice), so it never blanks the console.
+  let damagedObservations: DamagedEntry[] = [];
+  let damagedCodes: DamagedEntry[] = [];
+  const onObservations = () => {
+    const o = checkedObservations(doc);
+    damagedObservations = o.damaged;
+    useResearchStore.setState({ observations: o.observations, damaged: [...damagedObservations, ...damagedCodes] });
+  };
+  const onCodes = () => {
+    const c = checkedCodes(doc);
+    damagedCodes = c.damaged;
+    useResearchStore.setState({ codes: c.codes, damaged: [...damagedObservations, ...damagedCodes] });
+  };
   observations.observe(onObservations);
   codes.observe(onCodes);
   onObservations();
@@ -23,6 +35,6 @@ export function bindResearch(doc: Y.Doc): () => void {
   return () => {
     observations.unobserve(onObservations);
     codes.unobserve(onCodes);
-    useResearchStore.setState({ observations: [], codes: [] });
+    useResearchStore.setState({ observations: [], codes: [], damaged: [] });
   };
 }

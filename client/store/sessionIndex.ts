@@ -12,7 +12,9 @@ export interface ItemChange {
 /** Above this many changes to one session in one transaction (the first sync), sorting anew beats inserting. */
 const REBUILD_AT = 32;
 
-export const byCreation = (a: Item, b: Item): number => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+/** Never throws, also for a damaged item without a time or an id (it is shown as damaged, not lost). */
+export const byCreation = (a: Item, b: Item): number =>
+  a.createdAt - b.createdAt || 0 || String(a.id).localeCompare(String(b.id));
 
 /** The first position in `list` (sorted by creation) whose item does not come before `item`. */
 function lowerBound(list: readonly Item[], item: Item): number {

@@ -7,6 +7,8 @@ import { SessionHeader } from '../components/SessionHeader';
 import { exerciseViews } from '../exercises/registry';
 import { usePreloadNext } from '../exercises/usePreloadNext';
 import { localise, useLang, useT } from '../i18n/i18n';
+import { PartBoundary } from '../components/PartBoundary';
+import { DamagedNotice } from '../research/DamagedNotice';
 import { ExportPanel } from '../research/ExportPanel';
 import { ItemFeed, useFeedItems } from '../research/ItemFeed';
 import { ObservationComposer } from '../research/ObservationComposer';
@@ -63,6 +65,9 @@ export function Researcher({ workshopId }: { workshopId: string }) {
       headerExtra={<span className="topbar__title">{control.meta?.title ?? ''}</span>}
     >
       <RefusedNotice />
+      <PartBoundary>
+        <DamagedNotice />
+      </PartBoundary>
       <div className="researcher">
         <div className="researcher__bar">
           <div className="field field--inline">
@@ -138,7 +143,9 @@ export function Researcher({ workshopId }: { workshopId: string }) {
               <div>
                 <section className="panel" aria-labelledby="feed-title">
                   <h2 id="feed-title">{rt('feed')}</h2>
-                  <ItemFeed items={items} workshopId={workshopId} token={token} />
+                  <PartBoundary>
+                    <ItemFeed items={items} workshopId={workshopId} token={token} />
+                  </PartBoundary>
                 </section>
                 {View && (
                   <details className="panel" open>
@@ -156,11 +163,17 @@ export function Researcher({ workshopId }: { workshopId: string }) {
                   newestItemId={items[0]?.id ?? null}
                   onNeedName={() => nameRef.current?.focus()}
                 />
-                <ObservationList sessionId={session.id} groupId={group} researcherName={researcherName} />
+                <PartBoundary>
+                  <ObservationList sessionId={session.id} groupId={group} researcherName={researcherName} />
+                </PartBoundary>
               </div>
               <div>
-                <SessionSummary sessionId={session.id} />
-                <Timeline workshopId={workshopId} token={token} groupId={group} />
+                <PartBoundary>
+                  <SessionSummary sessionId={session.id} />
+                </PartBoundary>
+                <PartBoundary>
+                  <Timeline workshopId={workshopId} token={token} groupId={group} />
+                </PartBoundary>
                 <ExportPanel workshopId={workshopId} token={token} />
               </div>
             </div>

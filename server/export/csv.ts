@@ -88,6 +88,30 @@ export function recordCsv(m: ExportModel): string {
     });
   }
   rows.sort((a, b) => a.at.localeCompare(b.at));
+  // Damaged entries last, one row each: `damaged`, the id, what it is (kind) and why, with its text if it has one.
+  for (const d of m.damaged) {
+    rows.push({
+      at: '',
+      cells: [
+        'damaged',
+        d.id,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        d.type,
+        `[${d.reason}] ${d.text ?? ''}`.trim(),
+        '',
+        '',
+        false,
+        '',
+        false,
+        0,
+      ],
+    });
+  }
   return toCsv([[...CSV_COLUMNS], ...rows.map((r) => r.cells)]);
 }
 

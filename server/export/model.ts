@@ -4,6 +4,7 @@ import { itemExportImage, itemExportText } from '../../shared/exercises/registry
 import type { Session, Side } from '../../shared/programme';
 import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
+import type { DamagedEntry } from '../../shared/research/recordCheck';
 import type { WorkGroup } from '../../shared/research/workGroups';
 import { nameScrubber } from './names';
 import type { Provenance } from './provenance';
@@ -25,6 +26,8 @@ export interface RawRecord {
   codebook: Code[];
   itemProvenance: Map<string, Provenance>;
   observationProvenance: Map<string, Provenance>;
+  /** Entries that failed their check on loading (`shared/research/recordCheck.ts`); listed, never exported as whole. */
+  damaged: DamagedEntry[];
 }
 
 export interface ExportProvenance {
@@ -95,6 +98,8 @@ export interface ExportModel {
   codebook: Array<Omit<Code, 'createdAt' | 'createdBy'> & { createdAt: string; createdBy: string | null }>;
   items: ExportItem[];
   observations: ExportObservation[];
+  /** Items, observations and codes that are damaged (a field missing or out of range): listed with the reason. */
+  damaged: DamagedEntry[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -164,10 +169,31 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
     lastEditedAt: p?.lastEditedAt ? iso(p.lastEditedAt) : null,
     editors: (p?.editors ?? []).map(actor),
   });
-  const items: ExportItem[] = raw.items.map((it) => {
+  const damaged: DamagedEntry[] = raw.damaged.map((d) => ({ ...d, text: d.text === null ? null : unname(d.text) }));
+  // One entry that still fails to convert is listed as damaged; it never takes the rest of the record with it.
+  const each = <T, R>(list: T[], type: DamagedEntry['type'], f: (x: T) => R): R[] =>
+    list.flatMap((x) => {
+      try {
+        return [f(x)];
+      } catch (err) {
+        const v = x as { id?: unknown; text?: unknown };
+        damaged.push({
+          type,
+          id: String(v.id),
+          reason: err instanceof Error ? err.message : 'could not be converted',
+          text: typeof v.text === 'string' ? unname(v.text) : null,
+        });
+        return [];
+      }
+    });
+  const items: ExportItem[] = each(raw.items, 'item', (it) => {
     const own = Object.fromEntries(Object.entries(it).filter(([k]) => !BASE.has(k)));
     const fields = scrub(own, names.participant, unname) as Record<string, unknown>;
     const scrubbed: Item = { ...it, ...fields };
+    const text: unknown = itemExportText(scrubbed);
+    const image: unknown = itemExportImage(scrubbed) ?? null;
+    if (typeof text !== 'string') throw new Error('its text is not a text');
+    if (image !== null && typeof image !== 'string') throw new Error('its picture is not a text');
     return {
       id: it.id,
       kind: it.kind,
@@ -177,8 +203,8 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       group: it.groupId ? (groupName.get(it.groupId) ?? null) : null,
       author: author(it.authorId),
       side: (it.authorId && byId.get(it.authorId)?.side) || null,
-      text: itemExportText(scrubbed),
-      image: itemExportImage(scrubbed) ?? null,
+      text,
+      image,
       createdAt: iso(it.createdAt),
       updatedAt: iso(it.updatedAt),
       hidden: Boolean(it.hidden),
@@ -187,7 +213,7 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       provenance: prov(raw.itemProvenance.get(it.id)),
     };
   });
-  const observations: ExportObservation[] = raw.observations.map((o) => ({
+  const observations: ExportObservation[] = each(raw.observations, 'observation', (o) => ({
     id: o.id,
     researcher: names.researcher.get(o.researcherName) ?? 'R?',
     time: iso(o.time),
@@ -227,12 +253,13 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
         consentVersion: p.consentVersion ?? null,
       })),
     researchers: [...names.researcher.values()].map((pseudonym) => ({ pseudonym })),
-    codebook: raw.codebook.map((c) => ({
+    codebook: each(raw.codebook, 'code', (c) => ({
       ...c,
       createdAt: iso(c.createdAt),
       createdBy: c.createdBy ? (names.researcher.get(c.createdBy) ?? 'researcher') : null,
     })),
     items,
     observations,
+    damaged,
   };
 }

@@ -1,6 +1,6 @@
 import { stableGuid } from './guid';
 import type { ExportModel, ExportObservation } from './model';
-import { plainTranscript, transcriptParts, type TurnRange } from './transcript';
+import { DAMAGED_TITLE, damagedLine, plainTranscript, transcriptParts, type TurnRange } from './transcript';
 import { zip } from './zip';
 
 const xml = (s: string) =>
@@ -197,6 +197,10 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
       );
     }
     out.push('</Notes>');
+  }
+  if (m.damaged.length > 0) {
+    // The project's description lists what could not be exported whole (REFI-QDA puts Description after Graphs).
+    out.push(`<Description>${xml([DAMAGED_TITLE, ...m.damaged.map(damagedLine)].join('\n'))}</Description>`);
   }
   out.push('</Project>', '');
   return { projectXml: out.join('\n'), sources: built.map((b) => ({ name: `sources/${b.guid}.txt`, text: b.text })) };

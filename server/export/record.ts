@@ -1,7 +1,7 @@
-import { itemsMap, readItems } from '../../shared/boardDoc';
 import { readExerciseStates, readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
 import { workGroupsOf } from '../../shared/research/workGroups';
-import { RESEARCH, readCodebook, readObservations } from '../../shared/research/researchDoc';
+import { RESEARCH } from '../../shared/research/researchDoc';
+import { checkedCodes, checkedItems, checkedObservations } from '../../shared/research/recordCheck';
 import { DEFAULT_CODEBOOK } from '../../shared/research/codebook';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
@@ -24,7 +24,11 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
     const meta = readMeta(control.doc);
     if (!meta) throw notFound('workshop');
     const [boardLog, researchLog] = await Promise.all([storage.readLog(board.name), storage.readLog(research.name)]);
-    const codebook = readCodebook(research.doc);
+    // Each entry is checked on its own: a damaged one is listed, never allowed to stop the export (docs/export.md).
+    const items = checkedItems(board.doc);
+    const observations = checkedObservations(research.doc);
+    const codes = checkedCodes(research.doc);
+    const codebook = codes.codes;
     return {
       workshopId,
       meta,
@@ -32,12 +36,13 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
       groups: readGroups(control.doc),
       workGroups: Object.values(readExerciseStates(control.doc)).flatMap((state) => workGroupsOf(state)),
       participants: readParticipants(control.doc),
-      items: itemsMap(board.doc).size ? readItems(board.doc) : [],
-      observations: readObservations(research.doc),
+      items: items.items,
+      observations: observations.observations,
       // A workshop made before the codebook was seeded still exports the source's codes.
       codebook: codebook.length ? codebook : DEFAULT_CODEBOOK,
       itemProvenance: provenanceOf(boardLog, 'items'),
       observationProvenance: provenanceOf(researchLog, RESEARCH.observations),
+      damaged: [...items.damaged, ...observations.damaged, ...codes.damaged],
     };
   } finally {
     hub.release(control);

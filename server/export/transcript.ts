@@ -113,6 +113,15 @@ export function plainTranscript(p: TranscriptPart): { text: string; ranges: Turn
 // Only pictures carried inside the file: a downloaded transcript must work offline and call out to no site.
 const SAFE_IMAGE = /^data:image\/(png|jpeg|gif|webp|svg\+xml);/;
 
+/** What a damaged entry is called in the Dutch transcripts. */
+const DAMAGED_LABEL = { item: 'bijdrage', observation: 'observatie', code: 'code' } as const;
+export const DAMAGED_TITLE = 'Beschadigde onderdelen';
+
+/** One line per damaged entry (never a speaker turn): what it is, its id, why, and its text if it has one. */
+export function damagedLine(d: ExportModel['damaged'][number]): string {
+  return `Beschadigde ${DAMAGED_LABEL[d.type]} ${d.id} (${d.reason})${d.text ? ` — ${oneLine(d.text)}` : ''}`;
+}
+
 const dayTitle = (d: number | null) => (d === null ? 'Zonder dag' : `Dag ${d}`);
 
 /** Markdown transcript: `# Dag` → `## Sessie` → `### Groep`, one `P03: text` paragraph per turn. */
@@ -131,6 +140,10 @@ export function markdownTranscript(m: ExportModel): string {
     sessionId = p.sessionId;
     out.push('', `#### ${p.group}`);
     for (const t of p.turns) out.push('', `${t.speaker}: ${mdEscape(t.text)}${t.hidden ? ' *(verborgen)*' : ''}`);
+  }
+  if (m.damaged.length > 0) {
+    out.push('', `## ${DAMAGED_TITLE}`, '');
+    for (const d of m.damaged) out.push(`- ${mdEscape(damagedLine(d))}`);
   }
   return out.join('\n') + '\n';
 }
@@ -162,6 +175,11 @@ export function htmlTranscript(m: ExportModel): string {
       }
     }
     body.push('</section>');
+  }
+  if (m.damaged.length > 0) {
+    body.push(`<section class="damaged"><h2>${DAMAGED_TITLE}</h2><ul>`);
+    for (const d of m.damaged) body.push(`<li>${html(damagedLine(d))}</li>`);
+    body.push('</ul></section>');
   }
   return `<!doctype html>
 <html lang="nl">

@@ -16,6 +16,7 @@ import { createResearchApi } from './research';
 import type { Workshops } from '../workshops';
 import type { Connections } from '../connections';
 import { joinRateLimit, linkRoutes } from './linkRoutes';
+import { addressKey, isLoopback, RateLimit } from './rateLimit';
 
 export interface ApiOptions {
   storage: Storage;
@@ -55,13 +56,26 @@ export function createApi(opts: ApiOptions): express.Router {
   const api = express.Router();
   api.use(express.json({ limit: LIMITS.jsonBody }));
   api.use('/join', joinRateLimit());
+  // Guessing the organiser key is slow: a few wrong keys per address (IPv6: per /64) a minute, then 429 for every
+  // attempt from there until the minute is over. Local tools on this machine are not counted, as for joins.
+  const organiserFailures = new RateLimit(LIMITS.organiserKeyFailuresPerMinute);
 
   api.post(
     '/workshops',
     route(async (req, res) => {
+      const from = isLoopback(req.ip) ? null : addressKey(req.ip);
+      if (from && organiserFailures.exhausted(from)) {
+        throw new AppError(
+          ERROR_CODES.tooMany,
+          'Too many wrong organiser keys from this network; try again in a minute',
+        );
+      }
       const key = bearer(req.get('authorization'));
-      if (!key) throw new AppError(ERROR_CODES.unauthorised, 'organiser key required (Authorization: Bearer …)');
-      if (!sameSecret(key, opts.organiserKey)) throw forbidden('wrong organiser key');
+      if (!key || !sameSecret(key, opts.organiserKey)) {
+        if (from) organiserFailures.hit(from);
+        if (!key) throw new AppError(ERROR_CODES.unauthorised, 'organiser key required (Authorization: Bearer …)');
+        throw forbidden('wrong organiser key');
+      }
       const body = parse(createWorkshopBody, req.body);
       const w = await opts.workshops.create(body);
       const out: CreateWorkshopResponse = {

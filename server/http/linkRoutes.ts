@@ -6,9 +6,7 @@ import { authenticate, bearer, newToken } from '../auth';
 import type { Connections } from '../connections';
 import { AppError, forbidden, notFound } from '../errors';
 import type { Storage, WorkshopRecord } from '../storage/Storage';
-import { RateLimit } from './rateLimit';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+import { addressKey, isLoopback, RateLimit } from './rateLimit';
 const STAFF_LINK_ROLES = ['facilitator', 'screen', 'researcher'] as const;
 export const rotateBody = z.object({ roles: z.array(z.enum(STAFF_LINK_ROLES)).min(1).max(3) });
 
@@ -18,15 +16,16 @@ const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunct
 /**
  * Join attempts per address: unknown codes use up a small allowance (the code is short, so guessing must be slow),
  * successful joins a larger one (a whole room may sit behind one Wi-Fi address). Over either, join requests get 429.
+ * An IPv6 client is counted per /64 (it may rotate through its whole network), IPv4 per address (`addressKey`).
  */
 export function joinRateLimit(now?: () => number) {
   const failures = new RateLimit(LIMITS.joinFailuresPerMinute, now);
   const joins = new RateLimit(LIMITS.joinsPerMinute, now);
   return (req: Request, res: Response, next: NextFunction) => {
-    const addr = req.ip ?? 'unknown';
     // Local tools (the demo seeder, the simulator, a benchmark) join from this machine; a reverse proxy on loopback
     // passes the real address in X-Forwarded-For, which express reads ('trust proxy' loopback).
-    if (LOOPBACK.has(addr)) return next();
+    if (isLoopback(req.ip)) return next();
+    const addr = addressKey(req.ip);
     const posting = req.method === 'POST';
     if (failures.exhausted(addr) || (posting && joins.exhausted(addr))) {
       next(new AppError(ERROR_CODES.tooMany, 'Too many join attempts from this network; try again in a minute'));

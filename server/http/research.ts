@@ -1,8 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
 import { ERROR_CODES } from '../../shared/protocol';
-import { RESEARCH, readCodebook, readObservations } from '../../shared/research/researchDoc';
+import { RESEARCH } from '../../shared/research/researchDoc';
+import { checkedCodes, checkedItems, checkedObservations } from '../../shared/research/recordCheck';
 import type { Principal } from '../../shared/roles';
 import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
@@ -62,6 +62,10 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
       const raw = await loadRecord(opts.hub, opts.storage, p.workshopId);
       const model = buildModel(raw, { realNames: names === 'real' });
+      // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
+      for (const d of model.damaged) {
+        console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
+      }
       let body: string | Buffer;
       switch (format) {
         case 'json':
@@ -118,12 +122,18 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
         if (doc === 'control' && log.length === 0) throw notFound('workshop');
         const past = docAt(log, at);
         const applied = log.filter((u) => u.ts <= at).length;
-        const state =
-          doc === 'board'
-            ? { items: readItems(past) }
-            : doc === 'control'
-              ? { control: readControl(past) }
-              : { observations: readObservations(past), codebook: readCodebook(past) };
+        // Damaged entries are listed apart (`damaged`), so one of them never breaks a replay.
+        const checked = (): Record<string, unknown> => {
+          if (doc === 'control') return { control: readControl(past) };
+          if (doc === 'board') {
+            const { items, damaged } = checkedItems(past);
+            return { items, damaged };
+          }
+          const o = checkedObservations(past);
+          const c = checkedCodes(past);
+          return { observations: o.observations, codebook: c.codes, damaged: [...o.damaged, ...c.damaged] };
+        };
+        const state = checked();
         past.destroy();
         res.set('Cache-Control', 'no-store');
         res.json({ doc, at, from: log[0]?.ts ?? null, to: log.at(-1)?.ts ?? null, updates: applied, ...state });

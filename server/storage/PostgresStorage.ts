@@ -1,6 +1,14 @@
 import pg from 'pg';
 import { SNAPSHOT_FORMAT, snapshotAsV2 } from './snapshotFormat';
-import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
+import {
+  WorkshopDeleted,
+  workshopOfDoc,
+  type LoggedUpdate,
+  type Storage,
+  type StoredDoc,
+  type TokenRecord,
+  type WorkshopRecord,
+} from './Storage';
 import { hashToken, POSTGRES_MIGRATIONS } from './schema';
 
 // Any constant: serialises migrations when several instances start at once.
@@ -85,16 +93,24 @@ export class PostgresStorage implements Storage {
     this.pending = [];
     if (batch.length === 0) return;
     try {
-      const r = await this.pool.query<{ seq: string }>(
+      // A deleted workshop's rows are left out in the same statement (its tombstone is checked by the database, so no
+      // instance can store anything after a delete, whatever it still has loaded; see deleteWorkshop for the race).
+      const r = await this.pool.query<{ seq: string; doc: string }>(
         `INSERT INTO updates (doc, ts, actor, data)
          SELECT doc, ts, actor, data FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bytea[])
-           WITH ORDINALITY AS u(doc, ts, actor, data, n) ORDER BY n
-         RETURNING seq`,
+           WITH ORDINALITY AS u(doc, ts, actor, data, n)
+         WHERE NOT EXISTS (SELECT 1 FROM deleted_workshops d WHERE d.id = split_part(u.doc, '/', 1))
+         ORDER BY n
+         RETURNING seq, doc`,
         [batch.map((b) => b.doc), batch.map((b) => b.ts), batch.map((b) => b.actor), batch.map((b) => b.data)],
       );
-      // Rows take sequence numbers in the order given, so the i-th smallest belongs to the i-th append.
+      // Every row of a live workshop is stored, none of a deleted one: the workshops seen in the answer are the live.
+      const live = new Set(r.rows.map((row) => workshopOfDoc(row.doc)));
+      const kept = batch.filter((b) => live.has(workshopOfDoc(b.doc)));
+      // Rows take sequence numbers in the order given, so the i-th smallest belongs to the i-th kept append.
       const seqs = r.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
-      batch.forEach((b, i) => b.resolve(seqs[i]!));
+      kept.forEach((b, i) => b.resolve(seqs[i]!));
+      for (const b of batch) if (!live.has(workshopOfDoc(b.doc))) b.reject(new WorkshopDeleted(workshopOfDoc(b.doc)));
     } catch (err) {
       for (const b of batch) b.reject(err);
     }
@@ -129,10 +145,11 @@ export class PostgresStorage implements Storage {
 
   async saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void> {
     await this.pool.query(
-      `INSERT INTO snapshots (doc, up_to_seq, ts, data, format) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO snapshots (doc, up_to_seq, ts, data, format)
+       SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM deleted_workshops WHERE id = $6)
        ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, ts = excluded.ts, data = excluded.data,
          format = excluded.format`,
-      [doc, upToSeq, Date.now(), Buffer.from(state), SNAPSHOT_FORMAT.v2],
+      [doc, upToSeq, Date.now(), Buffer.from(state), SNAPSHOT_FORMAT.v2, workshopOfDoc(doc)],
     );
   }
 
@@ -195,10 +212,15 @@ export class PostgresStorage implements Storage {
 
   async claimClient(doc: string, clientId: number, owner: string): Promise<string> {
     // The first claim wins; a later one by someone else reads back the owner on record.
-    await this.pool.query(
-      'INSERT INTO client_claims (doc, client_id, owner) VALUES ($1, $2, $3) ON CONFLICT (doc, client_id) DO NOTHING',
-      [doc, clientId, owner],
+    const ins = await this.pool.query(
+      `INSERT INTO client_claims (doc, client_id, owner)
+       SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM deleted_workshops WHERE id = $4)
+       ON CONFLICT (doc, client_id) DO NOTHING`,
+      [doc, clientId, owner, workshopOfDoc(doc)],
     );
+    if (ins.rowCount === 0 && (await this.isWorkshopDeleted(workshopOfDoc(doc)))) {
+      throw new WorkshopDeleted(workshopOfDoc(doc));
+    }
     const r = await this.pool.query<{ owner: string }>(
       'SELECT owner FROM client_claims WHERE doc = $1 AND client_id = $2',
       [doc, clientId],
@@ -278,12 +300,26 @@ export class PostgresStorage implements Storage {
   async deleteWorkshop(workshopId: string): Promise<void> {
     const prefix = `${workshopId.replace(/[%_\\]/g, '\\$&')}/%`;
     await this.inTransaction(async (c) => {
+      // This lock mode waits for every write already under way on these tables (another instance may still serve the
+      // workshop) and holds new ones until this commits; those then see the tombstone and store nothing. So no row
+      // written before the tombstone can outlive the delete, and none is written after it. Deletes are rare; other
+      // workshops' writes wait only for the length of this transaction.
+      await c.query('LOCK TABLE updates, snapshots, client_claims IN SHARE ROW EXCLUSIVE MODE');
+      await c.query('INSERT INTO deleted_workshops (id, deleted_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [
+        workshopId,
+        Date.now(),
+      ]);
       for (const table of ['updates', 'snapshots', 'client_claims']) {
         await c.query(`DELETE FROM ${table} WHERE doc LIKE $1`, [prefix]);
       }
       await c.query('DELETE FROM tokens WHERE workshop_id = $1', [workshopId]);
       await c.query('DELETE FROM workshops WHERE id = $1', [workshopId]);
     });
+  }
+
+  async isWorkshopDeleted(workshopId: string): Promise<boolean> {
+    const r = await this.pool.query('SELECT 1 FROM deleted_workshops WHERE id = $1', [workshopId]);
+    return (r.rowCount ?? 0) > 0;
   }
 
   private async inTransaction(fn: (c: pg.PoolClient) => Promise<void>): Promise<void> {

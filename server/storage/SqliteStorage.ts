@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SNAPSHOT_FORMAT, snapshotAsV2 } from './snapshotFormat';
-import type { LoggedUpdate, Storage, StoredDoc, TokenRecord, WorkshopRecord } from './Storage';
+import {
+  WorkshopDeleted,
+  workshopOfDoc,
+  type LoggedUpdate,
+  type Storage,
+  type StoredDoc,
+  type TokenRecord,
+  type WorkshopRecord,
+} from './Storage';
 import { hashToken, SQLITE_MIGRATIONS } from './schema';
 import { WalFlusher } from './WalFlusher';
 
@@ -76,6 +84,8 @@ export class SqliteStorage implements Storage {
       claim: this.db.prepare('INSERT OR IGNORE INTO client_claims (doc, client_id, owner) VALUES (?, ?, ?)'),
       claimOwner: this.db.prepare('SELECT owner FROM client_claims WHERE doc = ? AND client_id = ?'),
       claims: this.db.prepare('SELECT client_id, owner FROM client_claims WHERE doc = ?'),
+      deleted: this.db.prepare('SELECT 1 FROM deleted_workshops WHERE id = ?'),
+      tombstone: this.db.prepare('INSERT OR IGNORE INTO deleted_workshops (id, deleted_at) VALUES (?, ?)'),
       deleteRoleTokens: this.db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?'),
       deleteParticipantTokens: this.db.prepare(
         "DELETE FROM tokens WHERE workshop_id = ? AND role = 'participant' AND participant_id = ?",
@@ -130,9 +140,18 @@ export class SqliteStorage implements Storage {
     return result;
   }
 
-  appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
+  /** Whether a document's workshop has a tombstone; checked inside each write, so no write follows a delete. */
+  private deletedDoc(doc: string): boolean {
+    return this.stmts.deleted.get(workshopOfDoc(doc)) !== undefined;
+  }
+
+  async appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
     const bytes = Buffer.from(data);
-    return this.enqueue(() => Number(this.stmts.append.run(doc, ts, actor, bytes).lastInsertRowid));
+    const seq = await this.enqueue(() =>
+      this.deletedDoc(doc) ? -1 : Number(this.stmts.append.run(doc, ts, actor, bytes).lastInsertRowid),
+    );
+    if (seq < 0) throw new WorkshopDeleted(workshopOfDoc(doc));
+    return seq;
   }
 
   async loadDoc(doc: string): Promise<StoredDoc> {
@@ -158,7 +177,7 @@ export class SqliteStorage implements Storage {
   async saveSnapshot(doc: string, state: Uint8Array, upToSeq: number): Promise<void> {
     const bytes = Buffer.from(state);
     const ts = Date.now();
-    await this.enqueue(() => this.stmts.saveSnapshot.run(doc, upToSeq, ts, bytes).changes);
+    await this.enqueue(() => (this.deletedDoc(doc) ? 0 : this.stmts.saveSnapshot.run(doc, upToSeq, ts, bytes).changes));
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -199,12 +218,16 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  claimClient(doc: string, clientId: number, owner: string): Promise<string> {
+  async claimClient(doc: string, clientId: number, owner: string): Promise<string> {
     // perf: in the group commit, so a room of phones writing for the first time shares one commit and one flush.
-    return this.enqueue(() => {
+    // A deleted workshop's claim is refused outside the batch's transaction, so the other writes in it still commit.
+    const onRecord = await this.enqueue(() => {
+      if (this.deletedDoc(doc)) return null;
       this.stmts.claim.run(doc, clientId, owner);
       return (this.stmts.claimOwner.get(doc, clientId) as { owner: string }).owner;
     });
+    if (onRecord === null) throw new WorkshopDeleted(workshopOfDoc(doc));
+    return onRecord;
   }
 
   async loadClaims(doc: string): Promise<Map<number, string>> {
@@ -251,8 +274,13 @@ export class SqliteStorage implements Storage {
       }
       this.db.prepare('DELETE FROM tokens WHERE workshop_id = ?').run(workshopId);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId);
+      this.stmts.tombstone.run(workshopId, Date.now());
     });
     this.purgeWal();
+  }
+
+  async isWorkshopDeleted(workshopId: string): Promise<boolean> {
+    return this.stmts.deleted.get(workshopId) !== undefined;
   }
 
   // The WAL still holds the old pages until a checkpoint; truncating it leaves no copy there.

@@ -1,4 +1,16 @@
+import { ERROR_CODES } from '../../shared/protocol';
 import type { Role } from '../../shared/roles';
+import { AppError } from '../errors';
+
+/** A write or a load for a workshop that was deleted (its tombstone is in storage); answered as "not found". */
+export class WorkshopDeleted extends AppError {
+  constructor(readonly workshopId: string) {
+    super(ERROR_CODES.notFound, 'workshop deleted');
+  }
+}
+
+/** The workshop a document belongs to (`<workshop>/<doc>`). */
+export const workshopOfDoc = (doc: string): string => doc.slice(0, Math.max(0, doc.indexOf('/')));
 
 /** One workshop's row: its secrets live here, never in a Yjs document. */
 export interface WorkshopRecord {
@@ -36,6 +48,7 @@ export interface StoredDoc {
  * and the workshops' secrets. Async so that a PostgreSQL adapter fits behind the same calls.
  */
 export interface Storage {
+  /** Appends one update; rejects with `WorkshopDeleted` when the document's workshop has a tombstone. */
   appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number>;
   loadDoc(doc: string): Promise<StoredDoc>;
   /** The full log of a document from `afterSeq` on, for replay and provenance. */
@@ -69,8 +82,13 @@ export interface Storage {
    * The snapshot is a Yjs V2 update, as in saveSnapshot.
    */
   replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void>;
-  /** Deletes a workshop and everything stored for it: logs, snapshots, claims, tokens, its row. */
+  /**
+   * Deletes a workshop and everything stored for it (logs, snapshots, claims, tokens, its row) and leaves a tombstone:
+   * from then on no instance stores anything for it again (appends, snapshots and claims are refused).
+   */
   deleteWorkshop(workshopId: string): Promise<void>;
+  /** Whether the workshop was deleted (has a tombstone); the instance holding its lease checks before serving it. */
+  isWorkshopDeleted(workshopId: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /*
  * The storage schema, one list of migrations per engine, side by side so they stay the same tables: the update log,
- * snapshots, workshops, tokens and client claims. A migration is appended, never edited.
+ * snapshots, workshops, tokens, client claims and the tombstones of deleted workshops. A migration is appended, never edited.
  */
 
 /** Tokens are looked up by hash, so a copy of the database does not hand out participants' access. */
@@ -48,6 +48,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;`,
   // v3: snapshots say their Yjs update format (2 from now on; older rows are 1).
   `ALTER TABLE snapshots ADD COLUMN format INTEGER NOT NULL DEFAULT 1;`,
+  // v4: tombstones of deleted workshops: nothing is stored for them again, no connection is served (docs/SECURITY.md).
+  `CREATE TABLE deleted_workshops (
+     id TEXT PRIMARY KEY,
+     deleted_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 /** Migrations, in order; the same tables as SQLite's (BIGINT for times and sequence numbers, BYTEA for updates). */
@@ -90,4 +95,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );`,
   // v3: snapshots say their Yjs update format (2 from now on; older rows are 1).
   `ALTER TABLE snapshots ADD COLUMN format SMALLINT NOT NULL DEFAULT 1;`,
+  // v4: tombstones of deleted workshops: nothing is stored for them again, no connection is served (docs/SECURITY.md).
+  `CREATE TABLE deleted_workshops (
+     id TEXT PRIMARY KEY,
+     deleted_at BIGINT NOT NULL
+   );`,
 ];

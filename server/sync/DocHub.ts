@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { soleInstance, type WorkshopLease } from '../scale/WorkshopLease';
 import { applyStoredDoc } from '../storage/snapshotFormat';
-import type { Storage } from '../storage/Storage';
+import { WorkshopDeleted, type Storage } from '../storage/Storage';
 import { LiveDoc } from './LiveDoc';
 
 /** Unload a document this long after its last listener left (it is snapshotted first). */
@@ -36,8 +36,14 @@ export class DocHub {
     if (!p) {
       const live = new LiveDoc(name, this.storage);
       const workshopId = workshopOf(name);
+      // The lease holder checks the workshop's tombstone first: a deleted workshop is never served again.
+      const load = () =>
+        this.storage.isWorkshopDeleted(workshopId).then((deleted) => {
+          if (deleted) throw new WorkshopDeleted(workshopId);
+          return live.load();
+        });
       p = this.lease.acquire(workshopId).then(() =>
-        live.load().then(
+        load().then(
           () => live,
           async (err: unknown) => {
             await this.lease.release(workshopId);

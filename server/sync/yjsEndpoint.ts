@@ -7,7 +7,7 @@ import { NOTICE_CODES, WS_CLOSE } from '../../shared/protocol';
 import { authenticate } from '../auth';
 import type { Connections } from '../connections';
 import type { Notices } from '../notices';
-import type { Storage } from '../storage/Storage';
+import { WorkshopDeleted, type Storage } from '../storage/Storage';
 import type { DocHub } from './DocHub';
 import { DEFAULT_CONNECTION_LIMITS, YjsConnection, type ConnectionLimits, type UpdateGuard } from './YjsConnection';
 
@@ -86,7 +86,12 @@ export function createYjsEndpoint(opts: {
     const parsed = slash > 0 ? parseDocName(decodeURIComponent(rest.slice(slash + 1))) : null;
     if (!workshopId || !parsed) return refuse(req, socket, head, WS_CLOSE.badRequest, 'unknown document');
     const principal = await authenticate(opts.storage, upgradeToken(req, url));
-    if (!principal) return refuse(req, socket, head, WS_CLOSE.unauthorised, 'invalid token');
+    if (!principal) {
+      // A deleted workshop's tokens are gone with it: say so (4404), so the phone stops trying.
+      if (await opts.storage.isWorkshopDeleted(workshopId))
+        return refuse(req, socket, head, WS_CLOSE.notFound, 'workshop deleted');
+      return refuse(req, socket, head, WS_CLOSE.unauthorised, 'invalid token');
+    }
     if (principal.workshopId !== workshopId) return refuse(req, socket, head, WS_CLOSE.forbidden, 'other workshop');
     const access = docAccess(principal, parsed.kind, parsed.ownerId);
     if (access === 'none') return refuse(req, socket, head, WS_CLOSE.forbidden, 'not allowed');
@@ -153,6 +158,7 @@ export function createYjsEndpoint(opts: {
           if (gone) finish(conn);
         },
         (err: unknown) => {
+          if (err instanceof WorkshopDeleted) return ws.close(WS_CLOSE.notFound, 'workshop deleted');
           console.error(`[yjs] could not load ${docName}:`, err);
           ws.close(1011, 'could not load document');
         },

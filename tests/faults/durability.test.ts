@@ -74,7 +74,7 @@ describe('durability', { timeout: 60_000 }, () => {
     const port = await freePort();
     let server = await spawnServer({ dataDir, port });
     procs.push(server);
-    const w = await createWorkshop(server.url, 'test-organiser-key');
+    const w = await createWorkshop(server.url, 'test-organiser-key-of-24-characters');
     const people: JoinResponse[] = [];
     for (const name of ['Aïcha', 'Bert', 'Chris']) people.push(await joinAs(server.url, w, name));
     const phones = people.map((p) => client(server.url, w, p.token));
@@ -118,7 +118,7 @@ describe('durability', { timeout: 60_000 }, () => {
     const port = await freePort();
     let server = await spawnServer({ dataDir, port });
     procs.push(server);
-    const w = await createWorkshop(server.url, 'test-organiser-key');
+    const w = await createWorkshop(server.url, 'test-organiser-key-of-24-characters');
     const a = await joinAs(server.url, w, 'Aïcha');
     const phone = client(server.url, w, a.token);
     const screen = client(server.url, w, w.tokens.screen);
@@ -145,7 +145,7 @@ describe('durability', { timeout: 60_000 }, () => {
     const port = await freePort();
     let server = await spawnServer({ dataDir, port });
     procs.push(server);
-    const w = await createWorkshop(server.url, 'test-organiser-key');
+    const w = await createWorkshop(server.url, 'test-organiser-key-of-24-characters');
     const a = await joinAs(server.url, w, 'Aïcha');
     const phone = client(server.url, w, a.token);
     await synced(phone);

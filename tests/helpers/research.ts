@@ -2,9 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The REFI-QDA schema, kept beside the repository (`../shared/schemas/refi-qda/`). */
-export const PROJECT_XSD = path.resolve('..', 'shared', 'schemas', 'refi-qda', 'Project.xsd');
+/**
+ * The REFI-QDA schema (a published standard), kept inside the repository in `tests/fixtures/refi-qda/` so that the
+ * tests pass on a plain clone. Resolved from this file, not from the working directory.
+ */
+export const PROJECT_XSD = fileURLToPath(new URL('../fixtures/refi-qda/Project.xsd', import.meta.url));
 
 /** Validates a project.qde against Project.xsd with xmllint; returns xmllint's complaint, or null when valid. */
 export function validateQde(xml: string): string | null {

@@ -36,7 +36,7 @@ export async function spawnServer(opts: {
       PORT: String(opts.port),
       HOST: '127.0.0.1',
       DATA_DIR: opts.dataDir,
-      ORGANISER_KEY: opts.organiserKey ?? 'test-organiser-key',
+      ORGANISER_KEY: opts.organiserKey ?? 'test-organiser-key-of-24-characters',
       CLIENT_DIR: path.resolve('dist/client'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

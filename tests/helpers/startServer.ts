@@ -22,7 +22,7 @@ export async function startServer(
   opts: { dataDir?: string; port?: number; limits?: AppOptions['limits'] } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'werkplaats-test-'));
-  const organiserKey = 'test-organiser-key';
+  const organiserKey = 'test-organiser-key-of-24-characters';
   const app = createApp({
     storage: new SqliteStorage(dataDir),
     organiserKey,

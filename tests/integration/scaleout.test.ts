@@ -17,7 +17,7 @@ describe('scale-out: two instances behind nginx on PostgreSQL', () => {
   let databaseUrl: string;
   let instances: Instance[] = [];
   let router: { url: string; stop(): Promise<void> };
-  const ORGANISER_KEY = 'scaleout-key';
+  const ORGANISER_KEY = 'scaleout-organiser-key-0123456789';
 
   beforeAll(async () => {
     postgres = await startPostgres();

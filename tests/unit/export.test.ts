@@ -110,6 +110,7 @@ function fixture(): RawRecord {
     ],
     codebook: DEFAULT_CODEBOOK,
     itemProvenance: new Map(),
+    damaged: [],
     observationProvenance: new Map(),
   };
 }

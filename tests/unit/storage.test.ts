@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
-import type { Storage } from '../../server/storage/Storage';
+import { WorkshopDeleted, type Storage } from '../../server/storage/Storage';
 import { DocHub } from '../../server/sync/DocHub';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
@@ -256,7 +256,13 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     expect(await s.readLog('w2/board')).toEqual([]);
     expect(await s.getWorkshop('w2')).toBeNull();
     expect(await s.findToken('f2')).toBeNull();
-    expect(await s.claimClient('w2/board', 7, 'participant:p9')).toBe('participant:p9');
+    // Its tombstone stays: nothing is stored for it again (no claim, no update), on any instance.
+    expect(await s.isWorkshopDeleted('w2')).toBe(true);
+    await expect(s.claimClient('w2/board', 7, 'participant:p9')).rejects.toBeInstanceOf(WorkshopDeleted);
+    await expect(s.appendUpdate('w2/board', new Uint8Array([3]), 'participant:p1', 12)).rejects.toBeInstanceOf(
+      WorkshopDeleted,
+    );
+    expect(await s.readLog('w2/board')).toEqual([]);
     await s.close();
   });
 });
