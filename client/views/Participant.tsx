@@ -1,17 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { WhoAmIResponse } from '../../shared/protocol';
+import { api } from '../api';
 import { currentSession } from '../../shared/controlDoc';
 import { timerRunning } from '../../shared/timer';
 import { Page } from '../components/Page';
+import { ReentryLink } from '../components/ReentryLink';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
 import { TimerDisplay } from '../components/TimerDisplay';
+import { UnsavedPanel } from '../components/UnsavedPanel';
 import { PhoneToolbar } from '../components/toolkit/PhoneToolbar';
 import { PrivateNotice } from '../components/toolkit/PrivateNotice';
 import { SummonBanner } from '../components/toolkit/SummonBanner';
 import { exerciseViews } from '../exercises/registry';
 import { usePreloadNext } from '../exercises/usePreloadNext';
 import { useT } from '../i18n/i18n';
-import { clearIdentity, loadIdentity } from '../identity';
+import { clearIdentity, loadIdentity, saveIdentity, type ParticipantIdentity } from '../identity';
+import { navigate, tokenFromHash } from '../router';
 import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useTokenCheck } from '../sync/useTokenCheck';
@@ -34,10 +39,42 @@ function NotJoined({ workshopId, revoked }: { workshopId: string; revoked: boole
   );
 }
 
+/**
+ * A personal re-entry link (`/p/<workshopId>#<token>`, docs/API.md): the token in the fragment is checked with the
+ * server and, when it is a participant of this workshop, becomes this browser's identity (on this or another phone).
+ * Resolves to the identity to use, or undefined while checking.
+ */
+function useLinkIdentity(workshopId: string): ParticipantIdentity | null | undefined {
+  const [linkToken] = useState(() => (window.location.hash.length > 1 ? tokenFromHash() : ''));
+  const [identity, setIdentity] = useState<ParticipantIdentity | null | undefined>(() =>
+    linkToken ? undefined : loadIdentity(workshopId),
+  );
+  useEffect(() => {
+    if (!linkToken) return;
+    let live = true;
+    api<WhoAmIResponse>('/api/me', { token: linkToken })
+      .then((me) => {
+        if (!live) return;
+        if (me.workshopId === workshopId && me.role === 'participant' && me.participantId) {
+          const adopted = { participantId: me.participantId, token: linkToken };
+          saveIdentity(workshopId, adopted);
+          setIdentity(adopted);
+        } else setIdentity(loadIdentity(workshopId));
+      })
+      .catch(() => live && setIdentity(loadIdentity(workshopId)))
+      .finally(() => live && navigate(`/p/${workshopId}`, { replace: true }));
+    return () => {
+      live = false;
+    };
+  }, [linkToken, workshopId]);
+  return identity;
+}
+
 /** `/p/<workshopId>`: the participant's phone, following whatever session the facilitator runs. */
 export function Participant({ workshopId }: { workshopId: string }) {
-  const [identity] = useState(() => loadIdentity(workshopId));
+  const identity = useLinkIdentity(workshopId);
   const check = useTokenCheck(identity?.token ?? null);
+  if (identity === undefined) return null;
   if (!identity || check === 'invalid') return <NotJoined workshopId={workshopId} revoked={!!identity} />;
   return <ParticipantBoard workshopId={workshopId} participantId={identity.participantId} token={identity.token} />;
 }
@@ -74,10 +111,19 @@ function ParticipantBoard({
   return (
     <Page variant="phone" connected headerExtra={who}>
       <RefusedNotice>
-        <a className="button" href="/j" onClick={() => clearIdentity(workshopId)}>
-          {t('participant.joinAgain')}
-        </a>
+        {refused?.code === 4401 ? (
+          // The token itself is no longer valid: joining again is the only way in.
+          <a className="button" href="/j" onClick={() => clearIdentity(workshopId)}>
+            {t('participant.joinAgain')}
+          </a>
+        ) : (
+          // Anything else: this phone still is this participant; joining again would make a second one.
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('participant.reconnect')}
+          </button>
+        )}
       </RefusedNotice>
+      <UnsavedPanel participantId={participantId} groupId={me?.groupId ?? null} />
       {!session || !state ? (
         !refused && <p role="status">{t('participant.waiting')}</p>
       ) : (
@@ -102,6 +148,7 @@ function ParticipantBoard({
           {me && <PhoneToolbar participantId={participantId} />}
         </>
       )}
+      {me && <ReentryLink workshopId={workshopId} token={token} />}
       <div className="visually-hidden" aria-live="polite" data-testid="phone-announcer">
         {announcement}
       </div>

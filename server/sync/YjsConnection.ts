@@ -11,6 +11,7 @@ import type { UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
 import { awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE } from './messages';
 import type { ChangeOrigin } from './origins';
+import { carriesNothingNew } from './readOnlyUpdate';
 import { sleep, TokenBucket } from './TokenBucket';
 
 export type { UpdateGuard };
@@ -157,8 +158,9 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     const decoded = Y.decodeUpdate(update);
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     if (this.access !== 'write') {
-      // A read-only client's sync step 2 repeats deletions the server already has; only new content is a write.
-      if (decoded.structs.length === 0) return;
+      // A read-only client repeating what the server already has (a copy loaded from IndexedDB, a sync step 2) is
+      // not a write; only new content or a new deletion is.
+      if (carriesNothingNew(this.live.doc, update, decoded)) return;
       return this.refuse('read-only document');
     }
     await this.throttle(this.updates, 1);
