@@ -262,6 +262,8 @@ export const en: Record<MessageKey, string> = {
   'console.reentryHint': 'Let {name} scan this code to come back as themselves, also on another phone.',
   'console.mergeLabel': '{name} is the same person as…',
   'console.mergeChoose': 'Merge with…',
-  'console.mergeConfirm': 'Everything of {from} moves to {into}, and {from} leaves the list. This cannot be undone. Continue?',
+  'console.mergeConfirm':
+    'Everything of {from} moves to {into}, and {from} leaves the list. This cannot be undone. Continue?',
+  'console.mergeYes': 'Merge',
   'console.mergeFailed': 'Merging failed: {message}',
 };

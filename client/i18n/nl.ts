@@ -241,7 +241,8 @@ export const nl = {
   'toolkit.voteOpen': 'Stemming open: {budget} stippen per persoon, maximaal {max} per item,',
   'unsaved.title': 'Niet bewaard',
   'unsaved.introOne': 'Dit had je geschreven, maar de server kon het niet bewaren. Kopieer het of probeer het opnieuw.',
-  'unsaved.intro': 'Deze {count} dingen had je geschreven, maar de server kon ze niet bewaren. Kopieer ze of probeer het opnieuw.',
+  'unsaved.intro':
+    'Deze {count} dingen had je geschreven, maar de server kon ze niet bewaren. Kopieer ze of probeer het opnieuw.',
   'unsaved.copy': 'Kopiëren',
   'unsaved.retry': 'Opnieuw proberen',
   'unsaved.discard': 'Weggooien',
@@ -259,7 +260,9 @@ export const nl = {
   'console.reentryHint': 'Laat {name} deze code scannen: zo komt die terug als zichzelf, ook op een andere telefoon.',
   'console.mergeLabel': '{name} is dezelfde persoon als…',
   'console.mergeChoose': 'Samenvoegen met…',
-  'console.mergeConfirm': 'Alles van {from} gaat naar {into}, en {from} verdwijnt uit de lijst. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+  'console.mergeConfirm':
+    'Alles van {from} gaat naar {into}, en {from} verdwijnt uit de lijst. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+  'console.mergeYes': 'Samenvoegen',
   'console.mergeFailed': 'Samenvoegen lukte niet: {message}',
 } as const;
 

@@ -87,8 +87,13 @@ export function useWorkshop({
         // The server's own state vector says exactly what it lacks; without an answer, what it sent this page is
         // the best guess, and then only this person's own items count (everything loaded from IndexedDB would look new).
         const asked = await serverStateVector(socket, name);
-        let found = findUnsaved(doc, asked ?? received, name);
-        if (!asked) found = found.filter((e) => itemsMap(doc).get(e.id)?.get('authorId') === ownerId);
+        // A participant's work is their own items and the group items they may edit; anything else the local copy
+        // holds (e.g. something planted in IndexedDB) is not theirs to keep. Staff may write everything.
+        const theirs = (id: string) => {
+          const m = itemsMap(doc).get(id);
+          return !ownerId || m?.get('authorId') === ownerId || (!!asked && m?.get('editableBy') === 'group');
+        };
+        const found = findUnsaved(doc, asked ?? received, name).filter((e) => theirs(e.id));
         keepUnsaved(workshopId, found);
         await clear();
         useConnectionStore.setState((s) => ({ resyncs: s.resyncs + 1 }));

@@ -50,6 +50,26 @@ function useLinkIdentity(workshopId: string): ParticipantIdentity | null | undef
     linkToken ? undefined : loadIdentity(workshopId),
   );
   useEffect(() => {
+    const stored = identity;
+    if (linkToken || !stored) return;
+    // Merged into another participant by the facilitator (docs/API.md): the token now says who this phone is.
+    let live = true;
+    api<WhoAmIResponse>('/api/me', { token: stored.token })
+      .then((me) => {
+        if (!live || me.role !== 'participant' || !me.participantId) return;
+        if (me.participantId === stored.participantId) return;
+        const merged = { participantId: me.participantId, token: stored.token };
+        saveIdentity(workshopId, merged);
+        setIdentity(merged);
+      })
+      .catch(() => undefined); // Offline or revoked: useTokenCheck says which.
+    return () => {
+      live = false;
+    };
+    // Once per identity token; a change of participant id alone needs no new check.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkToken, workshopId, identity?.token]);
+  useEffect(() => {
     if (!linkToken) return;
     let live = true;
     api<WhoAmIResponse>('/api/me', { token: linkToken })
