@@ -188,13 +188,44 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
       try {
         await waitFor(() =>
           readItems(check.doc).some(
-            (i) => i.text === 'Wat ik offline schreef' && i.groupId === w.groups[0]!.id && i.authorId === a.participantId,
+            (i) =>
+              i.text === 'Wat ik offline schreef' && i.groupId === w.groups[0]!.id && i.authorId === a.participantId,
           ),
         );
       } finally {
         check.destroy();
       }
       expect(await phone.evaluate((id) => localStorage.getItem(`werkplaats:${id}:unsaved`), w.id)).toBeNull();
+    },
+  );
+
+  it(
+    'an outdated app (an older protocol version) is asked to reload instead of failing later',
+    { timeout: 60_000 },
+    async () => {
+      const { url } = room.server;
+      const w = await createWorkshop(url, room.server.organiserKey);
+      const a = await joinAs(url, w, 'Aïcha', 0);
+      const ctx = room.keep(await joinedPhoneContext(room.browser, w.id, a));
+      // The app of yesterday, still in the browser's cache: it offers version 0.
+      await ctx.addInitScript(() => {
+        const Native = window.WebSocket;
+        class Old extends Native {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            const list = typeof protocols === 'string' ? [protocols] : protocols;
+            super(
+              url,
+              list?.map((p) => (/^v\.\d+$/.test(p) ? 'v.0' : p)),
+            );
+          }
+        }
+        window.WebSocket = Old;
+      });
+      const phone = await ctx.newPage();
+      await phone.goto(`${url}/p/${w.id}`);
+      const notice = phone.getByTestId('outdated-notice');
+      await notice.getByText('Er is een nieuwe versie — herlaad de pagina.').waitFor();
+      await notice.getByRole('button', { name: 'Herladen' }).waitFor();
     },
   );
 });
