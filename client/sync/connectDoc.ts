@@ -56,7 +56,8 @@ export function connectDoc(opts: {
     if (synced && opts.countPending) useConnectionStore.setState({ pending: 0 });
   });
   provider.on('closed', (event) => {
-    if (event.code === WS_CLOSE.refusedWrite && opts.onRefusedWrite) return opts.onRefusedWrite(received?.sv ?? new Map());
+    if (event.code === WS_CLOSE.refusedWrite && opts.onRefusedWrite)
+      return opts.onRefusedWrite(received?.sv ?? new Map());
     if (event.code === WS_CLOSE.outdated) {
       // Not a refusal of this person: the app is older than the server. The page asks for a reload.
       useConnectionStore.setState({ outdated: true });

@@ -41,7 +41,11 @@ async function syncClock(socket: Socket): Promise<void> {
 /** Opens the command socket for a token; clock, presence and identity flow into the live store. */
 export function connectSocket(token: string, workshopId: string): { socket: Socket; close: () => void } {
   // `w` lets a load balancer send the socket to the instance serving this workshop (docs/ARCHITECTURE.md).
-  const socket = io({ auth: { token, protocol: PROTOCOL_VERSION }, query: { w: workshopId }, transports: ['websocket'] });
+  const socket = io({
+    auth: { token, protocol: PROTOCOL_VERSION },
+    query: { w: workshopId },
+    transports: ['websocket'],
+  });
   useConnectionStore.setState({ socket: 'connecting' });
 
   socket.on('connect', () => {

@@ -89,7 +89,12 @@ function textOf(m: Y.Map<unknown>): string {
  * The items of a board-shaped document that hold changes the server does not have: created after, or with a
  * field or shared text written after, what `serverSv` covers. Deletions are not listed (nothing typed is in them).
  */
-export function findUnsaved(doc: Y.Doc, serverSv: Map<number, number>, docName: string, now = Date.now()): UnsavedEntry[] {
+export function findUnsaved(
+  doc: Y.Doc,
+  serverSv: Map<number, number>,
+  docName: string,
+  now = Date.now(),
+): UnsavedEntry[] {
   const out: UnsavedEntry[] = [];
   for (const [key, m] of itemsMap(doc).entries()) {
     if (!(m instanceof Y.Map)) continue;
@@ -122,7 +127,11 @@ export function findUnsaved(doc: Y.Doc, serverSv: Map<number, number>, docName: 
 const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
 
 /** Asks the server for its state vector of a document; null when it does not answer in time. */
-export function serverStateVector(socket: Socket, docName: string, timeoutMs = 3000): Promise<Map<number, number> | null> {
+export function serverStateVector(
+  socket: Socket,
+  docName: string,
+  timeoutMs = 3000,
+): Promise<Map<number, number> | null> {
   return new Promise((resolve) => {
     if (!socket.connected) return resolve(null);
     socket.timeout(timeoutMs).emit(EVENTS.stateVector, docName, (err: unknown, sv: string | null) => {
@@ -135,7 +144,10 @@ export function serverStateVector(socket: Socket, docName: string, timeoutMs = 3
  * Follows what the server has sent into `doc` (its sync step 2 and updates, applied with the provider as origin)
  * as a state vector: the fallback when the server cannot be asked at the moment of a refusal.
  */
-export function trackServerState(doc: Y.Doc, providerOrigin: () => unknown): { sv: Map<number, number>; stop: () => void } {
+export function trackServerState(
+  doc: Y.Doc,
+  providerOrigin: () => unknown,
+): { sv: Map<number, number>; stop: () => void } {
   const sv = new Map<number, number>();
   const onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== providerOrigin()) return;

@@ -16,9 +16,7 @@ function replaceId(value: unknown, from: string, into: string): unknown {
     return out.every((v) => typeof v === 'string') ? [...new Set(out)] : out;
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k === from ? into : k, replaceId(v, from, into)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === from ? into : k, replaceId(v, from, into)]));
   }
   return value;
 }
@@ -114,7 +112,8 @@ export async function mergeParticipants(
           if (JSON.stringify(next) !== JSON.stringify(state)) exercises.set(sessionId, next);
         }
         const ready = readState(control.doc)?.ready;
-        if (ready?.includes(from)) setState(control.doc, { ready: [...new Set(ready.map((r) => (r === from ? into : r)))] });
+        if (ready?.includes(from))
+          setState(control.doc, { ready: [...new Set(ready.map((r) => (r === from ? into : r)))] });
         control.doc.getMap(CONTROL.participants).delete(from);
       },
       serverOrigin('merge'),

@@ -72,7 +72,7 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
           expect((await facilitator.command({ type: 'session.next' })).ok).toBe(true);
           const next = await waitFor(() => {
             const now = readControl(screenControl.doc).state?.currentSessionId;
-            return now !== before && now;
+            return now !== before ? now : null;
           });
           await sessionShown(phone, next);
           // Still online afterwards: a refusal would show up here after a few seconds, as it did on main.

@@ -68,7 +68,10 @@ describe('read-only documents', () => {
         return now !== before && now;
       });
       await waitFor(() => readControl(phone.doc).state?.currentSessionId === next);
-      expect(phone.closes.filter((c) => c.code >= 4400), `round ${round}`).toEqual([]);
+      expect(
+        phone.closes.filter((c) => c.code >= 4400),
+        `round ${round}`,
+      ).toEqual([]);
       phone.destroy();
     }
   });
