@@ -228,4 +228,56 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
       await notice.getByRole('button', { name: 'Herladen' }).waitFor();
     },
   );
+
+  it(
+    "the console shows a participant's re-entry QR and merges a second registration of the same person",
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const { url } = room.server;
+      const w = await createWorkshop(url, room.server.organiserKey);
+      const a = await joinAs(url, w, 'Aïcha', 0);
+      const twin = await joinAs(url, w, 'Aïcha (2)', 0);
+      const board = yClient(url, w.id, 'board', twin.token);
+      try {
+        await synced(board);
+        board.doc.transact(() =>
+          addItem(board.doc, {
+            id: 'twinnote',
+            kind: 'note',
+            sessionId: 'opening',
+            groupId: w.groups[0]!.id,
+            authorId: twin.participantId,
+            createdAt: 1,
+            updatedAt: 1,
+            text: 'Van de tweede registratie',
+          }),
+        );
+        const console = await room.page({ viewport: { width: 1366, height: 900 } });
+        await console.goto(w.links.facilitator);
+        const row = console.locator(`[data-testid="participant-row"][data-participant-id="${twin.participantId}"]`);
+        await row.getByTestId('participant-reentry').locator('summary').click();
+        await row.getByTestId('reentry-show').click();
+        await row.getByTestId('join-qr').waitFor();
+        const link = await row.getByTestId('console-reentry-link').inputValue();
+        expect(link).toContain(`/p/${w.id}#`);
+        const me = await fetch(`${url}/api/me`, { headers: { authorization: `Bearer ${link.split('#')[1]}` } });
+        expect(((await me.json()) as { participantId: string }).participantId).toBe(twin.participantId);
+
+        await row.getByTestId('merge-into').selectOption(a.participantId);
+        await row.getByTestId('merge-confirm').click();
+        await row.waitFor({ state: 'detached' });
+        await expect.poll(() => console.getByTestId('participant-row').count()).toBe(1);
+        const check = yClient(url, w.id, 'board', w.tokens.researcher);
+        try {
+          await waitFor(() => readItems(check.doc).find((i) => i.id === 'twinnote')?.authorId === a.participantId);
+        } finally {
+          check.destroy();
+        }
+      } finally {
+        board.destroy();
+      }
+    },
+  );
 });
