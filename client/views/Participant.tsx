@@ -99,6 +99,30 @@ export function Participant({ workshopId }: { workshopId: string }) {
   return <ParticipantBoard workshopId={workshopId} participantId={identity.participantId} token={identity.token} />;
 }
 
+/**
+ * The facilitator merged this participant into another (docs/API.md): the server closed the command socket for good
+ * and this phone's own document is no longer theirs (4403). Whenever the command socket is down or a document is
+ * refused, ask the server who the token is now; if someone else, become them (a reload with the new identity).
+ */
+function useFollowMerge(workshopId: string, participantId: string, token: string, refusedCode: number | null): void {
+  const socketState = useConnectionStore((s) => s.socket);
+  useEffect(() => {
+    if (socketState === 'connected' && refusedCode === null) return;
+    let live = true;
+    api<WhoAmIResponse>('/api/me', { token })
+      .then((me) => {
+        if (!live || me.role !== 'participant' || !me.participantId || me.participantId === participantId) return;
+        saveIdentity(workshopId, { participantId: me.participantId, token });
+        // Only when it was stored: a browser that cannot store it would reload forever.
+        if (loadIdentity(workshopId)?.participantId === me.participantId) window.location.reload();
+      })
+      .catch(() => undefined); // Offline, or a revoked token: the page already says so.
+    return () => {
+      live = false;
+    };
+  }, [socketState, refusedCode, workshopId, participantId, token]);
+}
+
 function ParticipantBoard({
   workshopId,
   participantId,
@@ -112,6 +136,7 @@ function ParticipantBoard({
   useWorkshop({ workshopId, token, docs: ['board'], persistBoard: true, ownerId: participantId });
   const control = useControlStore();
   const refused = useConnectionStore(selectRefused);
+  useFollowMerge(workshopId, participantId, token, refused?.code ?? null);
   const me = control.participants.find((p) => p.id === participantId);
   const group = control.groups.find((g) => g.id === me?.groupId);
   const session = currentSession(control);

@@ -124,6 +124,12 @@ export async function mergeParticipants(
     // The guard keeps a loaded document's claims in memory: reload the board so it reads the moved ones.
     connections.closeConnections((c) => c.channel === `yjs:${boardName}`, 1012, 'participants merged');
     await hub.evict(boardName);
+    // Whatever `from`'s phone reopened meanwhile still runs as `from`: close it again, so it comes back as `into`.
+    connections.closeWhere(
+      (p) => p.workshopId === workshopId && p.participantId === from,
+      1012,
+      'merged into another participant',
+    );
     return { items, drafts };
   } finally {
     hub.release(control);

@@ -11,7 +11,7 @@ import type { UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
 import { awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE } from './messages';
 import type { ChangeOrigin } from './origins';
-import { carriesNothingNew } from './readOnlyUpdate';
+import { carriesNothingNew, withoutKnownStructs } from './readOnlyUpdate';
 import { sleep, TokenBucket } from './TokenBucket';
 
 export type { UpdateGuard };
@@ -153,16 +153,20 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new Error(`unknown sync message ${syncType}`);
     }
-    const update = decoding.readVarUint8Array(decoder);
+    const received = decoding.readVarUint8Array(decoder);
     // decodeUpdate parses the whole update, so a malformed one throws here, before it can touch the document.
-    const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    const decodedReceived = Y.decodeUpdate(received);
+    if (decodedReceived.structs.length === 0 && decodedReceived.ds.clients.size === 0) return;
     if (this.access !== 'write') {
       // A read-only client repeating what the server already has (a copy loaded from IndexedDB, a sync step 2) is
       // not a write; only new content or a new deletion is.
-      if (carriesNothingNew(this.live.doc, update, decoded)) return;
+      if (carriesNothingNew(this.live.doc, received, decodedReceived)) return;
       return this.refuse('read-only document');
     }
+    // A phone re-sending its stored copy repeats structs the server has (some written by the server itself, under a
+    // client id that is not the phone's): only what is new is checked and applied.
+    const { update, decoded } = withoutKnownStructs(this.live.doc, received, decodedReceived);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     await this.throttle(this.updates, 1);
     const { check, recorded } = await this.guard.prepare(this.principal, this.live, decoded);
     if (this.closed) return;

@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 
+/* Updates that repeat what the server's document already has (docs/SECURITY.md, "Read-only documents"). */
+
 /**
  * True when an update a read-only client sent carries nothing the server's document lacks: every struct is already
  * there (`Y.diffUpdate` against the server's state vector leaves none) and every deletion deletes what is already
@@ -21,4 +23,21 @@ export function carriesNothingNew(doc: Y.Doc, update: Uint8Array, decoded: Retur
     }
   }
   return true;
+}
+
+/**
+ * Drops from an update the structs the server's document already has (`Y.diffUpdate` against its state vector;
+ * deletions are kept). Yjs would skip them anyway, but the guard would check them: a phone re-sending its IndexedDB
+ * copy carries structs others wrote, the server's own among them, and must not be refused for repeating them.
+ * Returns the update unchanged (no copy) when it holds nothing old.
+ */
+export function withoutKnownStructs(
+  doc: Y.Doc,
+  update: Uint8Array,
+  decoded: ReturnType<typeof Y.decodeUpdate>,
+): { update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> } {
+  const stale = decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client));
+  if (!stale) return { update, decoded };
+  const fresh = Y.diffUpdate(update, Y.encodeStateVector(doc));
+  return { update: fresh, decoded: Y.decodeUpdate(fresh) };
 }

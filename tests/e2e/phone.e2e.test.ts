@@ -254,6 +254,16 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
             text: 'Van de tweede registratie',
           }),
         );
+        // The second registration's phone is open while the facilitator merges.
+        // Its identity is stored once, as the join page does (an init script would put it back on every reload).
+        const twinPhone = await room.keep(await phoneContext(room.browser)).newPage();
+        await twinPhone.goto(`${url}/j`);
+        await twinPhone.evaluate(([key, value]) => localStorage.setItem(key, value), [
+          `werkplaats:participant:${w.id}`,
+          JSON.stringify(twin),
+        ] as const);
+        await twinPhone.goto(`${url}/p/${w.id}`);
+        await twinPhone.getByTestId('participant-identity').filter({ hasText: 'Aïcha (2)' }).waitFor();
         const console = await room.page({ viewport: { width: 1366, height: 900 } });
         await console.goto(w.links.facilitator);
         const row = console.locator(`[data-testid="participant-row"][data-participant-id="${twin.participantId}"]`);
@@ -269,6 +279,15 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
         await row.getByTestId('merge-confirm').click();
         await row.waitFor({ state: 'detached' });
         await expect.poll(() => console.getByTestId('participant-row').count()).toBe(1);
+        // That phone follows: it is Aïcha now, and online.
+        await expect
+          .poll(() => twinPhone.evaluate((id) => localStorage.getItem(`werkplaats:participant:${id}`), w.id), {
+            timeout: 15_000,
+          })
+          .toContain(a.participantId);
+        await expect.poll(() => twinPhone.getByTestId('participant-identity').textContent()).toContain('Aïcha');
+        await expect.poll(() => twinPhone.getByTestId('participant-identity').textContent()).not.toContain('(2)');
+        await online(twinPhone);
         const check = yClient(url, w.id, 'board', w.tokens.researcher);
         try {
           await waitFor(() => readItems(check.doc).find((i) => i.id === 'twinnote')?.authorId === a.participantId);

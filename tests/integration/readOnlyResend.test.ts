@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { addItem, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
 import { PROTOCOL_VERSION, type CreateWorkshopResponse } from '../../shared/protocol';
 import { receiveOnly } from '../../client/sync/connectDoc';
@@ -144,5 +145,51 @@ describe('read-only documents', () => {
     const plain = client('control', a.token); // no version at all: accepted
     await synced(plain);
     expect(plain.closes).toEqual([]);
+  });
+
+  it('a phone re-sending its stored board copy, with notes of others and of the server in it, is not refused', async () => {
+    const a = await joinAs(server.url, w, 'Aïcha', 0);
+    const b = await joinAs(server.url, w, 'Bert', 0);
+    const twin = await joinAs(server.url, w, 'Bert (2)', 0);
+    const group = w.groups[0]!.id;
+    const note = (id: string, authorId: string, text: string) => ({
+      id,
+      kind: 'note',
+      sessionId: 'opening',
+      groupId: group,
+      authorId,
+      createdAt: 1,
+      updatedAt: 1,
+      text,
+    });
+    const phoneB = client('board', b.token);
+    const phoneTwin = client('board', twin.token);
+    const phoneA = client('board', a.token);
+    await Promise.all([phoneA, phoneB, phoneTwin].map(synced));
+    phoneB.doc.transact(() => addItem(phoneB.doc, note('nb', b.participantId, 'Van Bert')));
+    phoneTwin.doc.transact(() => addItem(phoneTwin.doc, note('nt', twin.participantId, 'Van de tweede Bert')));
+    phoneA.doc.transact(() => addItem(phoneA.doc, note('na', a.participantId, 'Van Aïcha')));
+    // The server writes on the board too (here: a merge gives the note to Bert).
+    const merged = await fetch(`${server.url}/api/workshops/${w.id}/participants/${twin.participantId}/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${w.tokens.facilitator}` },
+      body: JSON.stringify({ into: b.participantId }),
+    });
+    expect(merged.status).toBe(200);
+    await waitFor(() => readItems(phoneA.doc).find((i) => i.id === 'nt')?.authorId === b.participantId);
+    await waitFor(() => readItems(phoneA.doc).length === 3);
+    const stored = Y.encodeStateAsUpdate(phoneA.doc);
+    phoneA.destroy();
+
+    // Aïcha's phone reloads: IndexedDB hands the whole stored copy to y-websocket right after the socket opened.
+    const again = client('board', a.token);
+    again.provider.on('status', ({ status }) => {
+      if (status === 'connected') Y.applyUpdate(again.doc, stored, 'idb');
+    });
+    await synced(again);
+    again.doc.transact(() => addItem(again.doc, note('na2', a.participantId, 'Na het herladen')));
+    const screen = client('board', w.tokens.screen);
+    await waitFor(() => readItems(screen.doc).some((i) => i.id === 'na2'));
+    expect(again.closes).toEqual([]);
   });
 });
