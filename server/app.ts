@@ -7,6 +7,7 @@ import { apiErrorHandler, createApi } from './http/api';
 import { uploadsRouter } from './exercises/vision/uploads';
 import { gzipStatic } from './http/gzipStatic';
 import { erasureRoutes } from './http/erasureRoutes';
+import { participantRoutes } from './http/participantRoutes';
 import { createSocketServer } from './socket/io';
 import type { WorkshopLease } from './scale/WorkshopLease';
 import { Connections } from './connections';
@@ -76,6 +77,7 @@ export function createApp(opts: AppOptions): RunningApp {
     res.json({ loadedDocs: hub.loadedCount });
   });
   app.use('/api', erasureRoutes({ storage: opts.storage, hub, connections, dataDir: opts.dataDir }));
+  app.use('/api', participantRoutes({ storage: opts.storage, hub, connections, publicUrl: opts.publicUrl }));
   app.use(
     '/api',
     createApi({

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   too_many: 429,
   join_closed: 403,
+  outdated: 426,
   internal: 500,
   storage_full: 507,
 };

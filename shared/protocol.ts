@@ -3,8 +3,25 @@ import { LIMITS } from './limits';
 import { programmeSchema, SIDES } from './programme';
 import type { Role } from './roles';
 
-/** Bumped whenever an event, payload or ack changes shape. */
+/**
+ * Bumped whenever an event, payload, ack or the Yjs rules change shape. Clients send it when they connect (a
+ * websocket subprotocol `v.<n>`, socket.io `auth.protocol`); the server closes an older one with 4426 /
+ * `outdated`, and the page asks the person to reload. A client that sends no version (tools, tests, the app from
+ * before versions) is accepted: it speaks version 1.
+ */
 export const PROTOCOL_VERSION = 1;
+
+/** The version a client offered, or null when it sent none (websocket subprotocols `v.<n>`). */
+export function offeredVersion(protocols: Iterable<string>): number | null {
+  for (const p of protocols) {
+    const m = /^v\.(\d{1,6})$/.exec(p.trim());
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** Whether a client of this version (null: none sent) must reload before it may connect. */
+export const clientOutdated = (version: number | null): boolean => version !== null && version < PROTOCOL_VERSION;
 
 /** socket.io event names, in both directions. */
 export const EVENTS = {
@@ -32,6 +49,8 @@ export const EVENTS = {
 export const ERROR_CODES = {
   badRequest: 'bad_request',
   unauthorised: 'unauthorised',
+  /** The client's protocol version is older than the server's: reload the page. */
+  outdated: 'outdated',
   forbidden: 'forbidden',
   notFound: 'not_found',
   tooLarge: 'too_large',
@@ -51,8 +70,10 @@ export const WS_CLOSE = {
   forbidden: 4403,
   notFound: 4404,
   tooLarge: 4413,
-  /** A write was refused (another person's item, a limit): the client drops its copy and loads the server's. */
+  /** A write was refused (another person's item, a limit): the client keeps what it had not saved, shows it, and loads the server's copy. */
   refusedWrite: 4409,
+  /** The client speaks an older protocol version (an old cached app): it must reload. */
+  outdated: 4426,
 } as const;
 
 /** What a `notice` event can say; the client shows a calm message for each. */

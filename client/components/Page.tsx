@@ -4,6 +4,7 @@ import { BrowserStatus } from './BrowserStatus';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NoticeBanner } from './NoticeBanner';
+import { OutdatedNotice } from './OutdatedNotice';
 
 /**
  * The frame every view shares: skip link, a banner with the app name, the language switch and (for connected
@@ -30,6 +31,7 @@ export function Page(props: {
         </div>
       </header>
       <main id="main" className="page__main" tabIndex={-1}>
+        {props.connected && <OutdatedNotice />}
         {props.connected && <NoticeBanner />}
         {props.children}
       </main>

@@ -245,6 +245,31 @@ export const nl = {
   'toolkit.voteStart': 'Start stemming',
   'toolkit.voteClose': 'Sluit stemming',
   'toolkit.voteOpen': 'Stemming open: {budget} stippen per persoon, maximaal {max} per item,',
+  'unsaved.title': 'Niet bewaard',
+  'unsaved.introOne': 'Dit had je geschreven, maar de server kon het niet bewaren. Kopieer het of probeer het opnieuw.',
+  'unsaved.intro':
+    'Deze {count} dingen had je geschreven, maar de server kon ze niet bewaren. Kopieer ze of probeer het opnieuw.',
+  'unsaved.copy': 'Kopiëren',
+  'unsaved.retry': 'Opnieuw proberen',
+  'unsaved.discard': 'Weggooien',
+  'unsaved.retryFailed': 'Dat lukt nu niet. Probeer het zo nog eens, of kopieer de tekst.',
+  'outdated.text': 'Er is een nieuwe versie — herlaad de pagina.',
+  'outdated.reload': 'Herladen',
+  'reentry.title': 'Bewaar deze link',
+  'reentry.hint': 'Bewaar deze link: zo kom je terug als jezelf, ook op een andere telefoon.',
+  'reentry.label': 'Jouw persoonlijke link',
+  'reentry.qr': 'QR-code van je persoonlijke link',
+  'reentry.welcome': 'Welkom terug.',
+  'participant.reconnect': 'Opnieuw verbinden',
+  'console.reentry': 'Terugkomlink',
+  'console.reentryFor': 'Terugkomlink voor {name}',
+  'console.reentryHint': 'Laat {name} deze code scannen: zo komt die terug als zichzelf, ook op een andere telefoon.',
+  'console.mergeLabel': '{name} is dezelfde persoon als…',
+  'console.mergeChoose': 'Samenvoegen met…',
+  'console.mergeConfirm':
+    'Alles van {from} gaat naar {into}, en {from} verdwijnt uit de lijst. Dit kan niet ongedaan worden gemaakt. Doorgaan?',
+  'console.mergeYes': 'Samenvoegen',
+  'console.mergeFailed': 'Samenvoegen lukte niet: {message}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

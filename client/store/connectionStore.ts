@@ -25,6 +25,8 @@ export interface ConnectionStore {
   notice: { code: NoticeCode; at: number } | null;
   /** Bumped when the server refused a write: the page drops its copy of the documents and loads the server's. */
   resyncs: number;
+  /** The server speaks a newer protocol than this (cached) app: the page must be reloaded. */
+  outdated: boolean;
 }
 
 export const useConnectionStore = create<ConnectionStore>(() => ({
@@ -36,6 +38,7 @@ export const useConnectionStore = create<ConnectionStore>(() => ({
   notStored: false,
   notice: null,
   resyncs: 0,
+  outdated: false,
 }));
 
 export function patchDocConnection(name: string, patch: Partial<DocConnection>): void {

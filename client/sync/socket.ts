@@ -1,6 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  ERROR_CODES,
   EVENTS,
+  PROTOCOL_VERSION,
   type HandsPayload,
   type HelloPayload,
   type Notice,
@@ -39,7 +41,11 @@ async function syncClock(socket: Socket): Promise<void> {
 /** Opens the command socket for a token; clock, presence and identity flow into the live store. */
 export function connectSocket(token: string, workshopId: string): { socket: Socket; close: () => void } {
   // `w` lets a load balancer send the socket to the instance serving this workshop (docs/ARCHITECTURE.md).
-  const socket = io({ auth: { token }, query: { w: workshopId }, transports: ['websocket'] });
+  const socket = io({
+    auth: { token, protocol: PROTOCOL_VERSION },
+    query: { w: workshopId },
+    transports: ['websocket'],
+  });
   useConnectionStore.setState({ socket: 'connecting' });
 
   socket.on('connect', () => {
@@ -47,7 +53,14 @@ export function connectSocket(token: string, workshopId: string): { socket: Sock
     void syncClock(socket);
   });
   socket.on('disconnect', () => useConnectionStore.setState({ socket: 'connecting' }));
-  socket.on('connect_error', () => useConnectionStore.setState({ socket: 'disconnected' }));
+  socket.on('connect_error', (err: Error) => {
+    useConnectionStore.setState({ socket: 'disconnected' });
+    // The server speaks a newer protocol: retrying cannot help, only a reload of the page can.
+    if (err.message === ERROR_CODES.outdated) {
+      socket.disconnect();
+      useConnectionStore.setState({ outdated: true });
+    }
+  });
   socket.on(EVENTS.hello, (hello: HelloPayload) => useLiveStore.setState({ hello }));
   socket.on(EVENTS.presence, (p: PresencePayload) => useLiveStore.setState({ online: p.online ?? [] }));
   socket.on(EVENTS.summon, (summon: SummonPayload) => useLiveStore.setState({ summon }));

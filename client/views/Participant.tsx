@@ -1,17 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { WhoAmIResponse } from '../../shared/protocol';
+import { api } from '../api';
 import { currentSession } from '../../shared/controlDoc';
 import { timerRunning } from '../../shared/timer';
 import { Page } from '../components/Page';
+import { ReentryLink } from '../components/ReentryLink';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { SessionHeader } from '../components/SessionHeader';
 import { TimerDisplay } from '../components/TimerDisplay';
+import { UnsavedPanel } from '../components/UnsavedPanel';
 import { PhoneToolbar } from '../components/toolkit/PhoneToolbar';
 import { PrivateNotice } from '../components/toolkit/PrivateNotice';
 import { SummonBanner } from '../components/toolkit/SummonBanner';
 import { exerciseViews } from '../exercises/registry';
 import { usePreloadNext } from '../exercises/usePreloadNext';
 import { useT } from '../i18n/i18n';
-import { clearIdentity, loadIdentity } from '../identity';
+import { clearIdentity, loadIdentity, saveIdentity, type ParticipantIdentity } from '../identity';
+import { navigate, tokenFromHash } from '../router';
 import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useTokenCheck } from '../sync/useTokenCheck';
@@ -34,12 +39,88 @@ function NotJoined({ workshopId, revoked }: { workshopId: string; revoked: boole
   );
 }
 
+/**
+ * A personal re-entry link (`/p/<workshopId>#<token>`, docs/API.md): the token in the fragment is checked with the
+ * server and, when it is a participant of this workshop, becomes this browser's identity (on this or another phone).
+ * Resolves to the identity to use, or undefined while checking.
+ */
+function useLinkIdentity(workshopId: string): ParticipantIdentity | null | undefined {
+  const [linkToken] = useState(() => (window.location.hash.length > 1 ? tokenFromHash() : ''));
+  const [identity, setIdentity] = useState<ParticipantIdentity | null | undefined>(() =>
+    linkToken ? undefined : loadIdentity(workshopId),
+  );
+  useEffect(() => {
+    const stored = identity;
+    if (linkToken || !stored) return;
+    // Merged into another participant by the facilitator (docs/API.md): the token now says who this phone is.
+    let live = true;
+    api<WhoAmIResponse>('/api/me', { token: stored.token })
+      .then((me) => {
+        if (!live || me.role !== 'participant' || !me.participantId) return;
+        if (me.participantId === stored.participantId) return;
+        const merged = { participantId: me.participantId, token: stored.token };
+        saveIdentity(workshopId, merged);
+        setIdentity(merged);
+      })
+      .catch(() => undefined); // Offline or revoked: useTokenCheck says which.
+    return () => {
+      live = false;
+    };
+    // Once per identity token; a change of participant id alone needs no new check.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkToken, workshopId, identity?.token]);
+  useEffect(() => {
+    if (!linkToken) return;
+    let live = true;
+    api<WhoAmIResponse>('/api/me', { token: linkToken })
+      .then((me) => {
+        if (!live) return;
+        if (me.workshopId === workshopId && me.role === 'participant' && me.participantId) {
+          const adopted = { participantId: me.participantId, token: linkToken };
+          saveIdentity(workshopId, adopted);
+          setIdentity(adopted);
+        } else setIdentity(loadIdentity(workshopId));
+      })
+      .catch(() => live && setIdentity(loadIdentity(workshopId)))
+      .finally(() => live && navigate(`/p/${workshopId}`, { replace: true }));
+    return () => {
+      live = false;
+    };
+  }, [linkToken, workshopId]);
+  return identity;
+}
+
 /** `/p/<workshopId>`: the participant's phone, following whatever session the facilitator runs. */
 export function Participant({ workshopId }: { workshopId: string }) {
-  const [identity] = useState(() => loadIdentity(workshopId));
+  const identity = useLinkIdentity(workshopId);
   const check = useTokenCheck(identity?.token ?? null);
+  if (identity === undefined) return null;
   if (!identity || check === 'invalid') return <NotJoined workshopId={workshopId} revoked={!!identity} />;
   return <ParticipantBoard workshopId={workshopId} participantId={identity.participantId} token={identity.token} />;
+}
+
+/**
+ * The facilitator merged this participant into another (docs/API.md): the server closed the command socket for good
+ * and this phone's own document is no longer theirs (4403). Whenever the command socket is down or a document is
+ * refused, ask the server who the token is now; if someone else, become them (a reload with the new identity).
+ */
+function useFollowMerge(workshopId: string, participantId: string, token: string, refusedCode: number | null): void {
+  const socketState = useConnectionStore((s) => s.socket);
+  useEffect(() => {
+    if (socketState === 'connected' && refusedCode === null) return;
+    let live = true;
+    api<WhoAmIResponse>('/api/me', { token })
+      .then((me) => {
+        if (!live || me.role !== 'participant' || !me.participantId || me.participantId === participantId) return;
+        saveIdentity(workshopId, { participantId: me.participantId, token });
+        // Only when it was stored: a browser that cannot store it would reload forever.
+        if (loadIdentity(workshopId)?.participantId === me.participantId) window.location.reload();
+      })
+      .catch(() => undefined); // Offline, or a revoked token: the page already says so.
+    return () => {
+      live = false;
+    };
+  }, [socketState, refusedCode, workshopId, participantId, token]);
 }
 
 function ParticipantBoard({
@@ -55,6 +136,7 @@ function ParticipantBoard({
   useWorkshop({ workshopId, token, docs: ['board'], persistBoard: true, ownerId: participantId });
   const control = useControlStore();
   const refused = useConnectionStore(selectRefused);
+  useFollowMerge(workshopId, participantId, token, refused?.code ?? null);
   const me = control.participants.find((p) => p.id === participantId);
   const group = control.groups.find((g) => g.id === me?.groupId);
   const session = currentSession(control);
@@ -74,10 +156,19 @@ function ParticipantBoard({
   return (
     <Page variant="phone" connected headerExtra={who}>
       <RefusedNotice>
-        <a className="button" href="/j" onClick={() => clearIdentity(workshopId)}>
-          {t('participant.joinAgain')}
-        </a>
+        {refused?.code === 4401 ? (
+          // The token itself is no longer valid: joining again is the only way in.
+          <a className="button" href="/j" onClick={() => clearIdentity(workshopId)}>
+            {t('participant.joinAgain')}
+          </a>
+        ) : (
+          // Anything else: this phone still is this participant; joining again would make a second one.
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('participant.reconnect')}
+          </button>
+        )}
       </RefusedNotice>
+      <UnsavedPanel participantId={participantId} groupId={me?.groupId ?? null} />
       {!session || !state ? (
         !refused && <p role="status">{t('participant.waiting')}</p>
       ) : (
@@ -102,6 +193,7 @@ function ParticipantBoard({
           {me && <PhoneToolbar participantId={participantId} />}
         </>
       )}
+      {me && <ReentryLink workshopId={workshopId} token={token} />}
       <div className="visually-hidden" aria-live="polite" data-testid="phone-announcer">
         {announcement}
       </div>

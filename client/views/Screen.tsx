@@ -18,7 +18,7 @@ export function Screen({ workshopId }: { workshopId: string }) {
   const t = useT();
   const lang = useLang();
   const [token] = useState(tokenFromHash);
-  useWorkshop({ workshopId, token, docs: ['board'] });
+  useWorkshop({ workshopId, token, docs: ['board'], boardReadOnly: true });
   const control = useControlStore();
   const session = currentSession(control);
   const state = control.state;

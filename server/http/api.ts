@@ -29,7 +29,7 @@ export interface ApiOptions {
   connections: Connections;
 }
 
-const baseUrl = (req: Request, publicUrl?: string) =>
+export const baseUrl = (req: Request, publicUrl?: string) =>
   (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');
 
 /** The absolute links of a workshop; each carries its secret in the fragment, which browsers never send to servers. */

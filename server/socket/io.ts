@@ -2,6 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { LIMITS } from '../../shared/limits';
 import {
+  clientOutdated,
+  ERROR_CODES,
   EVENTS,
   PROTOCOL_VERSION,
   type HandsPayload,
@@ -63,7 +65,12 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
   };
 
   io.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const auth = socket.handshake.auth as { token?: unknown; protocol?: unknown } | undefined;
+    const token = auth?.token;
+    // An old cached app is told to reload (docs/API.md); a client that sends no version is accepted as version 1.
+    if (clientOutdated(typeof auth?.protocol === 'number' ? auth.protocol : null)) {
+      return next(new Error(ERROR_CODES.outdated));
+    }
     authenticate(opts.storage, typeof token === 'string' ? token : null).then(
       (principal) => {
         if (!principal) return next(new Error('unauthorised'));

@@ -269,6 +269,30 @@ export class PostgresStorage implements Storage {
     return r.rowCount ?? 0;
   }
 
+  async mergeParticipant(workshopId: string, from: string, into: string, docs: string[]): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query(
+        "UPDATE tokens SET participant_id = $1 WHERE workshop_id = $2 AND role = 'participant' AND participant_id = $3",
+        [into, workshopId, from],
+      );
+      for (const doc of docs) {
+        await c.query('UPDATE client_claims SET owner = $1 WHERE doc = $2 AND owner = $3', [
+          `participant:${into}`,
+          doc,
+          `participant:${from}`,
+        ]);
+      }
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK');
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
   async replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void> {
     await this.inTransaction(async (c) => {
       // Entries appended after the rewritten ones were read (a command meanwhile) stay.

@@ -252,6 +252,18 @@ export class SqliteStorage implements Storage {
     return this.durably(() => this.stmts.deleteParticipantTokens.run(workshopId, participantId).changes);
   }
 
+  async mergeParticipant(workshopId: string, from: string, into: string, docs: string[]): Promise<void> {
+    await this.durably(() => {
+      this.db
+        .prepare(
+          "UPDATE tokens SET participant_id = ? WHERE workshop_id = ? AND role = 'participant' AND participant_id = ?",
+        )
+        .run(into, workshopId, from);
+      const claims = this.db.prepare('UPDATE client_claims SET owner = ? WHERE doc = ? AND owner = ?');
+      for (const doc of docs) claims.run(`participant:${into}`, doc, `participant:${from}`);
+    });
+  }
+
   async replaceLog(doc: string, entries: LoggedUpdate[], snapshot: Uint8Array | null): Promise<void> {
     await this.durably(() => {
       // Entries appended after the rewritten ones were read (a command meanwhile) stay.

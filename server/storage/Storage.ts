@@ -75,6 +75,11 @@ export interface Storage {
   rotateStaffTokens(workshopId: string, tokens: Partial<WorkshopRecord['tokens']>): Promise<void>;
   /** Revokes every token of one participant (a lost phone); returns how many there were. */
   revokeParticipant(workshopId: string, participantId: string): Promise<number>;
+  /**
+   * Two participants are one person (server/participants/merge.ts): in one transaction, every token of `from` now
+   * authenticates as `into`, and the client ids `from` claimed in `docs` are claimed for `into`.
+   */
+  mergeParticipant(workshopId: string, from: string, into: string, docs: string[]): Promise<void>;
 
   /**
    * Replaces a document's whole log (same seqs, rewritten data) and its snapshot in one transaction, leaving no copy

@@ -20,6 +20,7 @@ import {
 } from './messages';
 import { lacksHistory } from './missingHistory';
 import type { ChangeOrigin } from './origins';
+import { carriesNothingNew, withoutKnownStructs } from './readOnlyUpdate';
 import { sleep, TokenBucket } from './TokenBucket';
 
 export type { UpdateGuard };
@@ -184,23 +185,23 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new Error(`unknown sync message ${syncType}`);
     }
-    let update = decoding.readVarUint8Array(decoder);
+    const received = decoding.readVarUint8Array(decoder);
     // decodeUpdate parses the whole update, so a malformed one throws here, before it can touch the document.
-    let decoded = Y.decodeUpdate(update);
-    // Structs the server has already (a sync step 2 computed before an update of the same client arrived, or a
-    // resync's answer) are cut off, so what is checked is exactly what is new: a repeated field of an existing item
-    // is not a change of it.
-    const doc = this.live.doc;
-    if (decoded.structs.some((s) => s.id.clock < Y.getState(doc.store, s.id.client))) {
-      update = Y.diffUpdate(update, Y.encodeStateVector(doc));
-      decoded = Y.decodeUpdate(update);
-    }
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    const decodedReceived = Y.decodeUpdate(received);
+    if (decodedReceived.structs.length === 0 && decodedReceived.ds.clients.size === 0) return;
     if (this.access !== 'write') {
-      // A read-only client's sync step 2 repeats deletions the server already has; only new content is a write.
-      if (decoded.structs.length === 0) return;
+      // A read-only client repeating what the server already has (a copy loaded from IndexedDB, a sync step 2) is
+      // not a write; only new content or a new deletion is.
+      if (carriesNothingNew(this.live.doc, received, decodedReceived)) return;
       return this.refuse('read-only document');
     }
+    // Structs the server has already (a phone re-sending its stored copy, which holds what others and the server
+    // wrote; a sync step 2 computed before an update of the same client arrived; a resync's answer) are cut off, so
+    // what is checked is exactly what is new: a repeated field of an existing item is not a change of it.
+    const { update, decoded } = withoutKnownStructs(this.live.doc, received, decodedReceived);
+    // Nothing new: it is stored already, say so.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
+      return this.acknowledge(this.live.storedStateVector());
     // History the server lacks (after a crash, a restart, a fail-over) is asked for, not refused, and nothing of
     // the update is held meanwhile: the client's answer carries it again (docs/SECURITY.md).
     if (lacksHistory(this.live.doc, decoded)) return this.askResync();

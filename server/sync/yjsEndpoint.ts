@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData } from 'ws';
 import { docAccess, parseDocName } from '../../shared/roles';
 import { LIMITS } from '../../shared/limits';
-import { NOTICE_CODES, WS_CLOSE } from '../../shared/protocol';
+import { clientOutdated, NOTICE_CODES, offeredVersion, WS_CLOSE } from '../../shared/protocol';
 import { authenticate } from '../auth';
 import type { Connections } from '../connections';
 import type { Notices } from '../notices';
@@ -85,6 +85,8 @@ export function createYjsEndpoint(opts: {
     const workshopId = slash > 0 ? rest.slice(0, slash) : '';
     const parsed = slash > 0 ? parseDocName(decodeURIComponent(rest.slice(slash + 1))) : null;
     if (!workshopId || !parsed) return refuse(req, socket, head, WS_CLOSE.badRequest, 'unknown document');
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',');
+    if (clientOutdated(offeredVersion(offered))) return refuse(req, socket, head, WS_CLOSE.outdated, 'client outdated');
     const principal = await authenticate(opts.storage, upgradeToken(req, url));
     if (!principal) {
       // A deleted workshop's tokens are gone with it: say so (4404), so the phone stops trying.

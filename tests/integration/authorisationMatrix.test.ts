@@ -229,6 +229,43 @@ const ROUTES: Array<{ name: string; call: (url: string, s: Setup) => Promise<num
       rotated: 401,
     },
   },
+  {
+    name: 'POST /api/workshops/:id/participants/:p/link',
+    call: async (url, s) =>
+      (await api(url, `/api/workshops/${s.w.id}/participants/${s.a.participantId}/link`, { token: s.token, body: {} }))
+        .status,
+    expect: {
+      facilitator: 201,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 401,
+    },
+  },
+  {
+    name: 'POST /api/workshops/:id/participants/:p/merge',
+    call: async (url, s) => {
+      // A second registration of the same person, merged into Aïcha.
+      const twin = await joinAs(url, s.w, 'Aïcha', 0);
+      return (
+        await api(url, `/api/workshops/${s.w.id}/participants/${twin.participantId}/merge`, {
+          token: s.token,
+          body: { into: s.a.participantId },
+        })
+      ).status;
+    },
+    expect: {
+      facilitator: 200,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 401,
+    },
+  },
   // Last: it deletes the caller's workshop.
   {
     name: 'DELETE /api/workshops/:id',

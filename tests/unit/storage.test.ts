@@ -227,6 +227,33 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     await s.close();
   });
 
+  it('merges one participant into another: tokens and board claims move in one transaction', async () => {
+    const s = await fresh();
+    await s.createWorkshop({
+      id: 'w1',
+      title: 'T',
+      joinCode: 'ACDEFH',
+      createdAt: 1,
+      tokens: { facilitator: 'f', screen: 's', researcher: 'r' },
+    });
+    await s.addToken('old-phone', { workshopId: 'w1', role: 'participant', participantId: 'p2' });
+    await s.addToken('other', { workshopId: 'w1', role: 'participant', participantId: 'p3' });
+    await s.claimClient('w1/board', 11, 'participant:p2');
+    await s.claimClient('w1/board', 12, 'participant:p3');
+    await s.claimClient('w1/own/p2', 13, 'participant:p2');
+    await s.mergeParticipant('w1', 'p2', 'p1', ['w1/board']);
+    expect(await s.findToken('old-phone')).toEqual({ workshopId: 'w1', role: 'participant', participantId: 'p1' });
+    expect(await s.findToken('other')).toEqual({ workshopId: 'w1', role: 'participant', participantId: 'p3' });
+    expect(await s.loadClaims('w1/board')).toEqual(
+      new Map([
+        [11, 'participant:p1'],
+        [12, 'participant:p3'],
+      ]),
+    );
+    expect(await s.loadClaims('w1/own/p2')).toEqual(new Map([[13, 'participant:p2']]));
+    await s.close();
+  });
+
   it('rewrites a log in place and deletes a whole workshop', async () => {
     const s = await fresh();
     await s.createWorkshop({

@@ -6,6 +6,7 @@ import { useLiveStore } from '../../store/liveStore';
 import { runCommand } from '../../sync/commands';
 import { InlineRename } from './InlineRename';
 import { ParticipantPrivacy } from './ParticipantPrivacy';
+import { ParticipantReentry } from './ParticipantReentry';
 
 interface Access {
   workshopId: string;
@@ -17,11 +18,13 @@ function ParticipantRow({
   groups,
   online,
   access,
+  everyone,
 }: {
   p: ParticipantInfo;
   groups: Group[];
   online: boolean;
   access: Access;
+  everyone: ParticipantInfo[];
 }) {
   const t = useT();
   const selectId = useId();
@@ -57,6 +60,12 @@ function ParticipantRow({
           onSave={(name) => runCommand({ type: 'participant.rename', participantId: p.id, name })}
         />
       </span>
+      <ParticipantReentry
+        workshopId={access.workshopId}
+        token={access.token}
+        participant={p}
+        others={everyone.filter((o) => o.id !== p.id)}
+      />
       <ParticipantPrivacy workshopId={access.workshopId} token={access.token} participant={p} />
     </li>
   );
@@ -131,7 +140,14 @@ export function ParticipantsPanel({
             ) : (
               <ul className="people">
                 {members.map((p) => (
-                  <ParticipantRow key={p.id} p={p} groups={groups} online={online.has(p.id)} access={access} />
+                  <ParticipantRow
+                    key={p.id}
+                    p={p}
+                    groups={groups}
+                    online={online.has(p.id)}
+                    access={access}
+                    everyone={participants}
+                  />
                 ))}
               </ul>
             )}
