@@ -25,7 +25,7 @@ export interface AckState {
  * durable write, `notStored` (101) says a write could not be stored yet. "Saved" means the stored state vector
  * covers this document's whole state vector, so everything this phone holds (its own writes, from this session or
  * an earlier one kept in IndexedDB) is in the log. Everything else in the document came from the server, which
- * sends only what it stored, so comparing the whole vector costs nothing. Returns the cleanup.
+ * sends only what it stored: it counts as acknowledged when it arrives. Returns the cleanup.
  */
 export function trackAcks(provider: WebsocketProvider, doc: Y.Doc, onChange: (s: AckState) => void): () => void {
   const stored = new Map<number, number>();
@@ -49,8 +49,16 @@ export function trackAcks(provider: WebsocketProvider, doc: Y.Doc, onChange: (s:
     decoding.readVarString(decoder); // why: 'retrying' or 'full'; the person sees the same either way
     set({ saved: false, notStored: true });
   };
-  // A change of ours is unsaved until an ack covers it.
-  const onUpdate = () => {
+  // A change of ours is unsaved until an ack covers it. What arrives from the server is stored already (the server
+  // relays only what it stored): it counts as acknowledged, so other people's writes never make ours look unsaved.
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === provider) {
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+        if ((stored.get(client) ?? 0) < clock) stored.set(client, clock);
+      }
+      if (state.saved === false && !state.notStored && covered()) set({ ...state, saved: true });
+      return;
+    }
     if (state.saved && !covered()) set({ ...state, saved: false });
   };
   doc.on('update', onUpdate);

@@ -164,7 +164,7 @@ describe.concurrent(
       const port = await freePort();
       let server = await spawnServer({ dataDir, port });
       procs.push(server);
-      const w = await createWorkshop(server.url, 'test-organiser-key');
+      const w = await createWorkshop(server.url, 'test-organiser-key-of-24-characters');
       phones.push(...(await joinPhones(server.url, w)));
       const load = startWriting(phones);
 
@@ -206,7 +206,7 @@ describe.concurrent(
     it('PostgreSQL + nginx: 3 fail-overs between two instances: nothing lost, nobody refused', async () => {
       postgres = await startPostgres();
       const databaseUrl = await postgres.createDatabase();
-      const env = { DATABASE_URL: databaseUrl, ORGANISER_KEY: 'storm-key' };
+      const env = { DATABASE_URL: databaseUrl, ORGANISER_KEY: 'storm-organiser-key-of-24-characters' };
       instances = [await startInstance(env), await startInstance(env)];
       // A restarted instance takes work again after a second, not nginx's 30 s, so three fail-overs fit in CI time.
       router = await startNginx(
@@ -214,7 +214,7 @@ describe.concurrent(
         '1s',
       );
       const url = router.url;
-      const w = await createWorkshop(url, 'storm-key');
+      const w = await createWorkshop(url, 'storm-organiser-key-of-24-characters');
       const phones = failoverPhones;
       phones.push(...(await joinPhones(url, w)));
       const load = startWriting(phones);

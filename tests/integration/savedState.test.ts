@@ -33,13 +33,13 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
     const storage = new HeldStorage(dataDir);
     const app = createApp({
       storage,
-      organiserKey: 'k',
+      organiserKey: 'saved-state-organiser-key-24ch',
       clientDir: path.resolve('dist/client'),
       dataDir,
     });
     const url = await app.listen(0, '127.0.0.1');
     cleanups.push(() => app.close());
-    const w = await createWorkshop(url, 'k');
+    const w = await createWorkshop(url, 'saved-state-organiser-key-24ch');
     const a = await joinAs(url, w, 'Aïcha');
     const phone = yClient(url, w.id, 'board', a.token);
     cleanups.push(() => phone.destroy());
