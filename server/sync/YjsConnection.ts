@@ -11,7 +11,7 @@ import type { UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
 import { awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE } from './messages';
 import type { ChangeOrigin } from './origins';
-import { sleep, TokenBucket } from './TokenBucket';
+import { sharedBucket, sleep, TokenBucket } from './TokenBucket';
 
 export type { UpdateGuard };
 
@@ -51,6 +51,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private closed = false;
   private readonly updates: TokenBucket;
   private readonly items: TokenBucket;
+  private readonly awarenessRate: TokenBucket;
   private slowedAt = 0;
   private sentAt = Date.now();
 
@@ -65,7 +66,13 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   ) {
     this.actor = actorOf(principal);
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
-    this.items = new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
+    // Per participant, across all their connections and documents (a reconnect gets no fresh bucket).
+    this.items = sharedBucket(
+      `${principal.workshopId}\n${this.actor}`,
+      limits.itemsPerMinute / 60,
+      limits.itemsPerMinute,
+    );
+    this.awarenessRate = new TokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessPerSecond * 2);
   }
 
   /** Starts the protocol: the server's sync step 1 and the current awareness states. */
@@ -183,6 +190,10 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   }
 
   private handleAwareness(decoder: decoding.Decoder): void {
+    // Read-only links (the screen) have no presence; the rest send small states, at a modest rate. Extra is dropped.
+    if (this.access !== 'write') return;
+    if (decoder.arr.length > LIMITS.awarenessBytes || this.awarenessRate.waitFor(1) > 0) return;
+    this.awarenessRate.take(1);
     decoding.readVarUint(decoder); // the message type
     awarenessProtocol.applyAwarenessUpdate(this.live.awareness, decoding.readVarUint8Array(decoder), this);
   }
