@@ -42,8 +42,8 @@ describe('a screen left open for hours does not grow with history', () => {
         sessionId: 'opening',
         groupId: null,
         authorId: a.participantId,
-        createdAt: 1,
-        updatedAt: 1,
+        createdAt: Date.now() + 1,
+        updatedAt: Date.now() + 1,
         text: 'begin',
       });
       itemsMap(phone.doc).get('n1')?.set('draft', new Y.Text());

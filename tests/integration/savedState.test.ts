@@ -40,8 +40,8 @@ describe('a phone can tell whether the server has everything it wrote', () => {
       sessionId: 'opening',
       groupId: null,
       authorId: a.participantId,
-      createdAt: 1,
-      updatedAt: 1,
+      createdAt: Date.now() + 1,
+      updatedAt: Date.now() + 1,
       text: 'bewaard?',
     });
     expect(await saved()).toBe(true);

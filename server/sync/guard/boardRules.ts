@@ -276,6 +276,8 @@ export function checkBoardUpdate(
     for (const [field, values] of fields) {
       if (!staff && typed.get(item)?.has(field) && !textFieldAllowed(kind, field))
         return refused(`${field} may not be a shared text`);
+      // A shared text's length is checked below (growth); its (empty) value at creation is not a field value.
+      if (typed.get(item)?.has(field)) continue;
       for (const value of values) {
         if (JSON.stringify(value ?? null).length > LIMITS.fieldBytes) return refused(`${field} is too large`);
         const check = BASE_KEYS.has(field)
