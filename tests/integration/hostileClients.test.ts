@@ -423,3 +423,105 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
     expect(seen).not.toContain(7002);
   });
 });
+
+describe('exercise rules the server enforces (raw Yjs clients against a real server)', () => {
+  let server: TestServer;
+  let w: CreateWorkshopResponse;
+  let a: JoinResponse;
+  let b: JoinResponse;
+  const open: Array<{ destroy(): void }> = [];
+  beforeEach(async () => {
+    server = await startServer();
+    w = await createWorkshop(server.url, server.organiserKey);
+    a = await joinAs(server.url, w, 'Aïcha', 0);
+    b = await joinAs(server.url, w, 'Bert', 0);
+  });
+  afterEach(async () => {
+    for (const x of open.splice(0)) x.destroy();
+    await server.close();
+  });
+  const phone = async (token: string) => {
+    const c = yClient(server.url, w.id, 'board', token);
+    open.push(c);
+    await synced(c);
+    return c;
+  };
+  const refused = (c: ReturnType<typeof yClient>) =>
+    waitFor(() => c.closes.some((x) => x.code === WS_CLOSE.refusedWrite));
+  const facilitator = async () => {
+    const f = ioClient(server.url, w.tokens.facilitator);
+    open.push({ destroy: f.close });
+    await f.connected();
+    return f;
+  };
+
+  it('does not let one member delete a group text others wrote in; staff may', async () => {
+    const pa = await phone(a.token);
+    const id = 'vs-opening-g';
+    pa.doc.transact(() =>
+      addItem(pa.doc, {
+        ...note(id, a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
+        text: new Y.Text('Wij'),
+        editableBy: 'group',
+      }),
+    );
+    const pb = await phone(b.token);
+    await waitFor(() => itemsMap(pb.doc).has(id));
+    (itemsMap(pb.doc).get(id)!.get('text') as Y.Text).insert(3, ' samen');
+    await waitFor(() => String(itemsMap(pa.doc).get(id)?.get('text')) === 'Wij samen');
+    pa.doc.transact(() => itemsMap(pa.doc).delete(id));
+    await refused(pa);
+    const check = await phone(w.tokens.researcher);
+    expect(String(itemsMap(check.doc).get(id)?.get('text'))).toBe('Wij samen');
+    // A group text only its creator wrote in, the creator may delete.
+    const pa2 = await phone(a.token);
+    const own = 'vs-opening-own';
+    pa2.doc.transact(() =>
+      addItem(pa2.doc, {
+        ...note(own, a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
+        text: new Y.Text('Alleen ik'),
+        editableBy: 'group',
+      }),
+    );
+    await waitFor(() => itemsMap(check.doc).has(own));
+    pa2.doc.transact(() => itemsMap(pa2.doc).delete(own));
+    await waitFor(() => !itemsMap(check.doc).has(own));
+    check.doc.transact(() => itemsMap(check.doc).delete(id));
+    await waitFor(() => !itemsMap(pb.doc).has(id));
+    expect(check.closes).toEqual([]);
+  });
+
+  it('enforces the input lock: new writes are refused, what was written before the lock still arrives', async () => {
+    const f = await facilitator();
+    const pa = await phone(a.token);
+    // Written offline before the lock, delivered after it.
+    pa.provider.disconnect();
+    pa.doc.transact(() => addItem(pa.doc, note('before', a.participantId, { updatedAt: Date.now() - 1000 })));
+    expect(await f.command({ type: 'input.lock', locked: true })).toEqual({ ok: true });
+    pa.provider.connect();
+    const check = await phone(w.tokens.researcher);
+    await waitFor(() => itemsMap(check.doc).has('before'));
+    pa.doc.transact(() => addItem(pa.doc, note('during', a.participantId)));
+    await refused(pa);
+    expect(await f.command({ type: 'input.lock', locked: false })).toEqual({ ok: true });
+    const again = await phone(a.token);
+    again.doc.transact(() => addItem(again.doc, note('after', a.participantId)));
+    await waitFor(() => itemsMap(check.doc).has('after'));
+    expect(itemsMap(check.doc).has('during')).toBe(false);
+  });
+
+  it('takes new items in the current session and the one just left (offline phones), not in others', async () => {
+    const f = await facilitator();
+    const pa = await phone(a.token);
+    pa.provider.disconnect();
+    pa.doc.transact(() => addItem(pa.doc, note('queued', a.participantId, { sessionId: 'opening' })));
+    expect(await f.command({ type: 'session.next' })).toEqual({ ok: true });
+    pa.provider.connect();
+    const check = await phone(w.tokens.researcher);
+    await waitFor(() => itemsMap(check.doc).has('queued'));
+    const pb = await phone(b.token);
+    pb.doc.transact(() => addItem(pb.doc, note('future', b.participantId, { sessionId: 'boom' })));
+    await refused(pb);
+    expect(itemsMap(check.doc).has('future')).toBe(false);
+  });
+});
