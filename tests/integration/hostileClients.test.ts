@@ -402,7 +402,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
     phone.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) =>
       seen.push(...added, ...updated),
     );
-    const sendAwareness = async (token: string, clientID: number, state: unknown) => {
+    const sendAwareness = async (token: string, clientID: number, state: Record<string, unknown>) => {
       const doc = new Y.Doc();
       doc.clientID = clientID;
       const aw = new awarenessProtocol.Awareness(doc);
