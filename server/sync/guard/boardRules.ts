@@ -30,8 +30,8 @@ const baseFields = z.object({
 const BASE_KEYS = new Set(Object.keys(baseFields.shape));
 /** Every item is created with these (groupId may be left out: plenary). */
 const REQUIRED = ['id', 'kind', 'sessionId', 'authorId', 'createdAt', 'updatedAt'] as const;
-/** Times an item may carry: from a day before the workshop was created to a few minutes ahead of the server's clock. */
-export const TIME_SKEW = { beforeWorkshopMs: 24 * 3600_000, aheadMs: 10 * 60_000 } as const;
+/** Times an item may carry: from three days before the workshop was created (the demo backdates its two days) to ten minutes ahead of the server's clock. */
+export const TIME_SKEW = { beforeWorkshopMs: 3 * 24 * 3600_000, aheadMs: 10 * 60_000 } as const;
 
 export interface BoardCheck {
   /** Why the update is refused, or null. */
