@@ -367,6 +367,9 @@ describe(`hostile fuzz (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
         const mirror = yClient(server.url, w.id, 'board', w.tokens.facilitator);
         open.push(mirror);
         await synced(mirror);
+        // The server runs in this process: the event loop's delay is the server's (plus this test's small client work).
+        const loop = monitorEventLoopDelay({ resolution: 10 });
+        loop.enable();
         for (let step = 0; step < WS_STEPS; step++) {
           const who = r.pick(actors);
           const { update } = makeUpdate(r, mirror.doc, who, actors);
@@ -392,6 +395,8 @@ describe(`hostile fuzz (seed ${SEED}; replay with FUZZ_SEED=${SEED})`, () => {
           await done;
           ws.terminate();
         }
+        loop.disable();
+        console.log(`[hostileFuzz] websockets: ${WS_STEPS} updates; event loop max ${(loop.max / 1e6).toFixed(0)} ms`);
         // Every document syncs for a fresh client, within the message limit, and nobody's content was changed by others.
         for (const doc of ['board', 'control', 'research', ...joined.map((j) => `own/${j.participantId}`)]) {
           const fresh = yClient(server.url, w.id, doc, w.tokens.facilitator);
