@@ -33,7 +33,6 @@ export interface UpdateGuard {
 
 const SERVER_OWNER = 'server';
 const docKind = (name: string) => name.slice(name.indexOf('/') + 1);
-const workshopOf = (name: string) => name.slice(0, name.indexOf('/'));
 const STORED: Promise<unknown> = Promise.resolve();
 
 /** Structural limits every update of every document meets before anything else is looked at. */
@@ -64,7 +63,7 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
   const claims = new WeakMap<LiveDoc, Promise<Map<number, string>>>();
   // Per document: how many client ids each owner holds.
   const counts = new WeakMap<LiveDoc, Map<string, number>>();
-  // Per workshop and owner: when they started new client ids (any document), for the per-minute limit.
+  // Per document and owner: when they started new client ids, for the per-minute limit.
   const recent = new Map<string, number[]>();
   const claimsOf = (live: LiveDoc): Promise<Map<number, string>> => {
     let p = claims.get(live);
@@ -165,7 +164,7 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
       const kind = docKind(live.name);
       const rules = kind === 'board' || kind.startsWith('own/');
       const writer = rules ? { principal, ...(await context(principal, kind === 'board')) } : null;
-      const rateKey = `${workshopOf(live.name)}\n${owner}`;
+      const rateKey = `${live.name}\n${owner}`;
       let resolveRecorded: (p: Promise<unknown>) => void = () => {};
       const recorded = new Promise<unknown>((resolve) => (resolveRecorded = resolve)).then((p) => p);
       const settle = (verdict: BoardCheck, writes: Promise<void>[] = []): BoardCheck => {
