@@ -6,6 +6,24 @@ export const LIMITS = {
   sharedText: 10_000,
   /** Largest value of one item field (JSON), in bytes; drawings' strokes are the biggest. */
   fieldBytes: 32 * 1024,
+  /** Largest item in all (its fields as JSON, shared texts included), in bytes, when a client makes it grow. */
+  itemBytes: 64 * 1024,
+  /** Structs in one Yjs update: a phone's merged offline day (300 notes edited 10 times, 20,000 keystrokes) has 18,429. */
+  structsPerUpdate: 50_000,
+  /** Delete-set ranges in one Yjs update: that offline day has 2,401. */
+  deleteRangesPerUpdate: 10_000,
+  /** New Yjs client ids one person may start writing with per document, per minute (a phone uses one per page load). */
+  newClientsPerMinute: 10,
+  /** Yjs client ids one person may write with in one document, in all. */
+  clientsPerPerson: 500,
+  /** Client ids one document may hold: its state vector (≤ 10 bytes per entry) stays far below `message`. */
+  clientsPerDoc: 50_000,
+  /** Largest awareness message from a client, in bytes; larger ones are dropped. */
+  awarenessBytes: 4 * 1024,
+  /** Awareness messages per second per connection (bursts of twice that); more are dropped. */
+  awarenessPerSecond: 5,
+  /** A session stays open for participants' new items this long after the facilitator moved on (offline phones). */
+  sessionGraceMs: 15 * 60_000,
   /** Longest name a participant may give. */
   name: 60,
   /** Longest workshop or group title. */

@@ -36,3 +36,16 @@ export class TokenBucket {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const shared = new Map<string, TokenBucket>();
+
+/**
+ * One bucket per key for the whole process: the items-per-minute limit is per participant (workshop and actor), so
+ * reconnecting or opening more connections does not give anyone a fresh bucket.
+ */
+export function sharedBucket(key: string, perSecond: number, capacity: number): TokenBucket {
+  const k = `${key}\n${perSecond}\n${capacity}`;
+  let b = shared.get(k);
+  if (!b) shared.set(k, (b = new TokenBucket(perSecond, capacity)));
+  return b;
+}

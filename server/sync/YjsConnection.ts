@@ -21,7 +21,7 @@ import {
 import { lacksHistory } from './missingHistory';
 import type { ChangeOrigin } from './origins';
 import { carriesNothingNew, withoutKnownStructs } from './readOnlyUpdate';
-import { sleep, TokenBucket } from './TokenBucket';
+import { sharedBucket, sleep, TokenBucket } from './TokenBucket';
 
 export type { UpdateGuard };
 
@@ -67,6 +67,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private closed = false;
   private readonly updates: TokenBucket;
   private readonly items: TokenBucket;
+  private readonly awarenessRate: TokenBucket;
   private slowedAt = 0;
   private sentAt = Date.now();
   /** When the server last asked this client for its history (its own sync step 1); 0 when no answer is due. */
@@ -93,7 +94,13 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     const kind = live.name.slice(live.name.indexOf('/') + 1);
     this.acks = access === 'write' && (kind === 'board' || kind.startsWith('own/'));
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
-    this.items = new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
+    // Per participant, across all their connections and documents (a reconnect gets no fresh bucket).
+    this.items = sharedBucket(
+      `${principal.workshopId}\n${this.actor}`,
+      limits.itemsPerMinute / 60,
+      limits.itemsPerMinute,
+    );
+    this.awarenessRate = new TokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessPerSecond * 2);
   }
 
   /** Starts the protocol: the server's sync step 1 and the current awareness states. */
@@ -272,6 +279,10 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   }
 
   private handleAwareness(decoder: decoding.Decoder): void {
+    // Read-only links (the screen) have no presence; the rest send small states, at a modest rate. Extra is dropped.
+    if (this.access !== 'write') return;
+    if (decoder.arr.length > LIMITS.awarenessBytes || this.awarenessRate.waitFor(1) > 0) return;
+    this.awarenessRate.take(1);
     decoding.readVarUint(decoder); // the message type
     awarenessProtocol.applyAwarenessUpdate(this.live.awareness, decoding.readVarUint8Array(decoder), this);
   }

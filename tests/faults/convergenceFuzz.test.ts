@@ -90,8 +90,8 @@ async function fuzz(
           sessionId: 'opening',
           groupId: null,
           authorId: p.participantId ?? 'facilitator',
-          createdAt: step,
-          updatedAt: step,
+          createdAt: Date.now() + step,
+          updatedAt: Date.now() + step,
           text: `notitie ${id}`,
         }),
       );
@@ -179,8 +179,8 @@ describe('convergence fuzz: random edits, disconnects and flushes across 2–4 r
         sessionId: 'pitch',
         groupId: w.groups[0]!.id,
         authorId: null,
-        createdAt: 0,
-        updatedAt: 0,
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
         editableBy: 'group',
       }))
         m.set(k, v);

@@ -149,11 +149,17 @@ describe('durability', { timeout: 60_000 }, () => {
     const a = await joinAs(server.url, w, 'Aïcha');
     const phone = client(server.url, w, a.token);
     await synced(phone);
+    // A cooperation's shared text (the only place a participant may bind a Y.Text).
     phone.doc.transact(() => {
-      addItem(phone.doc, note('typing', a.participantId));
-      itemsMap(phone.doc).get('typing')?.set('draft', new Y.Text());
+      addItem(phone.doc, {
+        ...note('typing', a.participantId),
+        kind: 'visionStatement',
+        groupId: w.groups[0]!.id,
+        text: new Y.Text(),
+        editableBy: 'group',
+      });
     });
-    const draft = itemsMap(phone.doc).get('typing')?.get('draft') as Y.Text;
+    const draft = itemsMap(phone.doc).get('typing')?.get('text') as Y.Text;
     const typed = 'Samenwerken betekent elkaar echt kennen. ';
     let i = 0;
     const type = async (upto: number) => {
@@ -171,7 +177,7 @@ describe('durability', { timeout: 60_000 }, () => {
     procs.push(server);
     await type(120);
     const fresh = client(server.url, w, w.tokens.researcher);
-    await waitFor(() => String(itemsMap(fresh.doc).get('typing')?.get('draft') ?? '') === draft.toString(), {
+    await waitFor(() => String(itemsMap(fresh.doc).get('typing')?.get('text') ?? '') === draft.toString(), {
       timeout: 15_000,
     });
     expect(draft.length).toBe(120);

@@ -345,7 +345,7 @@ describe('authorisation matrix: every caller × every command, document and rout
         await waitFor(() => c.provider.synced);
         const id = `probe-${who}-${docKey}`;
         c.doc.transact(() => {
-          if (docKey === 'board' || docKey === 'control') {
+          if (docKey === 'board' || docKey === 'control' || docKey === 'ownA') {
             const author =
               who === 'participantA' ? s.a.participantId : who === 'participantB' ? s.b.participantId : who;
             addItem(c.doc, {
@@ -354,8 +354,8 @@ describe('authorisation matrix: every caller × every command, document and rout
               sessionId: 'opening',
               groupId: null,
               authorId: author,
-              createdAt: 1,
-              updatedAt: 1,
+              createdAt: Date.now() + 1,
+              updatedAt: Date.now() + 1,
               text: 'probe',
             });
           } else c.doc.getMap('probe').set(id, true);

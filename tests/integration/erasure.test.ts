@@ -87,7 +87,7 @@ describe('deleting a workshop', () => {
       addItem(phone.doc, {
         id: 'i1',
         kind: 'note',
-        sessionId: 'pitch',
+        sessionId: 'opening',
         groupId: w.groups[0]?.id ?? null,
         authorId: a.participantId,
         createdAt: Date.now(),

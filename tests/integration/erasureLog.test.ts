@@ -54,7 +54,7 @@ describe('erasing a participant', () => {
   const note = (id: string, authorId: string, text: string): Item => ({
     id,
     kind: 'note',
-    sessionId: 'pitch',
+    sessionId: 'opening',
     groupId: w.groups[0]?.id ?? null,
     authorId,
     createdAt: Date.now(),
@@ -78,7 +78,7 @@ describe('erasing a participant', () => {
         id: 'o1',
         researcherName: 'Dr. Janssen',
         time: t,
-        sessionId: 'pitch',
+        sessionId: 'opening',
         groupId: null,
         speakers: [a.participantId, b.participantId],
         codes: [],

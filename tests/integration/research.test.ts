@@ -39,7 +39,7 @@ describe('research record over HTTP', () => {
     const item: Item = {
       id: 'i1',
       kind: 'note',
-      sessionId: 'pitch',
+      sessionId: 'opening',
       groupId: w.groups[0]?.id ?? null,
       authorId: a.participantId,
       createdAt: t0,
@@ -51,7 +51,7 @@ describe('research record over HTTP', () => {
       id: 'o1',
       researcherName: 'Dr. Janssen',
       time: t0,
-      sessionId: 'pitch',
+      sessionId: 'opening',
       groupId: item.groupId,
       speakers: [b.participantId],
       codes: ['condition:trust'],

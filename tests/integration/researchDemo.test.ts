@@ -32,7 +32,7 @@ describe('research record of the demo workshop', () => {
       id,
       researcherName: 'Onderzoeker Een',
       time: Date.now(),
-      sessionId: 'pitch',
+      sessionId: 'opening',
       groupId: w.groups[0]?.id ?? null,
       speakers: [],
       codes: [],

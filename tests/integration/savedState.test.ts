@@ -64,8 +64,8 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
       sessionId: 'opening',
       groupId: null,
       authorId: a.participantId,
-      createdAt: 1,
-      updatedAt: 1,
+      createdAt: Date.now() + 1,
+      updatedAt: Date.now() + 1,
       text: 'bewaard?',
     });
     let release!: () => void;

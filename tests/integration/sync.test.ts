@@ -182,6 +182,8 @@ describe('sync endpoint', () => {
     await Promise.all([f, r].map(synced));
     f.doc.transact(() => {
       const m = new Y.Map<unknown>();
+      const base = { id: 'shared', kind: 'note', sessionId: 'opening', authorId: null, createdAt: Date.now() };
+      for (const [k, v] of Object.entries({ ...base, groupId: null, updatedAt: Date.now() })) m.set(k, v);
       m.set('text', new Y.Text('samen'));
       itemsMap(f.doc).set('shared', m);
     });

@@ -133,8 +133,8 @@ describe('facilitation toolkit over the real server', () => {
         sessionId: 'opening',
         groupId: null,
         authorId: a.participantId,
-        createdAt: 1,
-        updatedAt: 1,
+        createdAt: Date.now() + 1,
+        updatedAt: Date.now() + 1,
         text: 'zichtbaar',
       }),
     );
@@ -165,8 +165,8 @@ describe('facilitation toolkit over the real server', () => {
         sessionId: 'opening',
         groupId: null,
         authorId: a.participantId,
-        createdAt: 1,
-        updatedAt: 1,
+        createdAt: Date.now() + 1,
+        updatedAt: Date.now() + 1,
         text: 'idee',
       }),
     );

@@ -55,12 +55,15 @@ describe('guard: client-id claims', () => {
     const guard = createUpdateGuard({ storage, hub });
     const live = await hub.get('w/research');
 
+    // Claims are made by a check that passes (a refused update claims nothing).
     const first = await guard.prepare(facilitator, live, decoded);
+    expect(first.check().reason).toBeNull();
     await expect(first.recorded).rejects.toThrow('disk full');
     await live.idle();
     expect((await real.loadClaims('w/research')).has(doc.clientID)).toBe(false);
 
     const second = await guard.prepare(facilitator, live, decoded);
+    expect(second.check().reason).toBeNull();
     await second.recorded;
     expect((await real.loadClaims('w/research')).get(doc.clientID)).toBe('facilitator');
     await real.close();

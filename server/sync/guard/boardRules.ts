@@ -9,27 +9,39 @@ import { StructIndex, type Struct } from './structIndex';
 /** Fields a participant may never change once an item exists: who wrote it, where, what it is. */
 const IMMUTABLE = new Set(['id', 'kind', 'authorId', 'groupId', 'sessionId', 'createdAt', 'editableBy']);
 
-const shortId = z.string().min(1).max(120);
+/** Item ids: `newId()` (shared/ids.ts) or a fixed id such as `pitch-<group>`; never anything else. */
+const itemId = z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/);
+const shortName = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 const baseFields = z.object({
-  id: shortId,
-  kind: z.string().min(1).max(40),
-  sessionId: z.string().min(1).max(40),
-  groupId: z.string().max(40).nullable(),
-  authorId: z.string().max(60).nullable(),
+  id: itemId,
+  kind: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  sessionId: shortName,
+  groupId: shortName.nullable(),
+  authorId: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,60}$/)
+    .nullable(),
   createdAt: z.number().finite(),
   updatedAt: z.number().finite(),
   hidden: z.boolean(),
-  mergedInto: shortId.nullable(),
+  mergedInto: itemId.nullable(),
   editableBy: z.literal('group'),
 });
 const BASE_KEYS = new Set(Object.keys(baseFields.shape));
+/** Every item is created with these (groupId may be left out: plenary). */
+const REQUIRED = ['id', 'kind', 'sessionId', 'authorId', 'createdAt', 'updatedAt'] as const;
+/** Times an item may carry: from three days before the workshop was created (the demo backdates its two days) to ten minutes ahead of the server's clock. */
+export const TIME_SKEW = { beforeWorkshopMs: 3 * 24 * 3600_000, aheadMs: 10 * 60_000 } as const;
 
 export interface BoardCheck {
   /** Why the update is refused, or null. */
   reason: string | null;
   /** How many new items it creates (for the items-per-minute limit). */
   created: number;
-  /** The update depends on history the server lacks: not a violation; the server asks the client for it. */
+  /**
+   * The update depends on changes the server does not have (a gap, a missing origin, a deletion past its state):
+   * not a violation but missing history, answered with a resync (the server's sync step 1), never a refusal.
+   */
   resync?: boolean;
 }
 
@@ -37,6 +49,24 @@ export interface Writer {
   principal: Principal;
   /** The participant's current group, from the control document. */
   groupId: string | null;
+  /** What the board's rules need to know of the workshop (absent: checks that need it are skipped). */
+  workshop?: WorkshopContext;
+  /** Who claimed a client id of this document (`participant:<id>`, `facilitator`, `server`, …). */
+  clientOwner?: (client: number) => string | undefined;
+}
+
+/** The workshop as the guard sees it when the update arrives (control document and the guard's memory). */
+export interface WorkshopContext {
+  createdAt: number;
+  now: number;
+  /** Every session id of the programme. */
+  sessions: Set<string>;
+  /** Sessions a participant may create items in now (the current one and the ones it just replaced). */
+  openSessions: Set<string>;
+  /** Since when input is locked (null: not locked). While locked a participant may only deliver what was written before. */
+  lockedSince: number | null;
+  /** Whether session and lock rules apply (the board); a participant's own drafts document has neither. */
+  agenda: boolean;
 }
 
 const mapOf = (item: Y.Item): Y.Map<unknown> | null =>
@@ -52,10 +82,55 @@ function valueOf(s: Y.Item): { ok: true; value: unknown } | { ok: false } {
   return { ok: false };
 }
 
+/** The field schema of an item kind, unwrapped from optional/nullable/default. */
+function fieldSchemaOf(kind: unknown, field: string): z.ZodType | undefined {
+  const schema = typeof kind === 'string' ? itemSchema(kind) : undefined;
+  if (!(schema instanceof z.ZodObject)) return undefined;
+  return (schema.shape as Record<string, z.ZodType>)[field];
+}
+const unwrap = (t: z.ZodType | undefined): z.ZodType | undefined => {
+  let cur = t;
+  for (let i = 0; i < 4 && cur; i++) {
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodDefault) {
+      cur = cur.unwrap() as z.ZodType;
+    } else break;
+  }
+  return cur;
+};
+/** A field may hold a shared Y.Text only in a group item (`editableBy` in its schema) where the field is a string. */
+export function textFieldAllowed(kind: unknown, field: string): boolean {
+  if (BASE_KEYS.has(field)) return false;
+  if (fieldSchemaOf(kind, 'editableBy') === undefined) return false;
+  return unwrap(fieldSchemaOf(kind, field)) instanceof z.ZodString;
+}
+
+/** Content a field value (depth 1) may have: JSON values, a Y.Text, or a tombstone. */
+const valueContent = (s: Y.Item) =>
+  s.content instanceof Y.ContentAny ||
+  s.content instanceof Y.ContentJSON ||
+  s.content instanceof Y.ContentDeleted ||
+  (s.content instanceof Y.ContentType && s.content.type instanceof Y.Text);
+/** Content inside a shared text (depth 2): characters or a tombstone. No embeds, formats, binaries or types. */
+const textContent = (s: Y.Item) => s.content instanceof Y.ContentString || s.content instanceof Y.ContentDeleted;
+
+/** Every struct an item holds (fields, and the characters of its shared texts), for "who wrote in it". */
+function* structsOf(map: Y.Map<unknown>): Generator<Y.Item> {
+  for (const field of map._map.values()) {
+    for (let f: Y.Item | null = field; f; f = f.left) {
+      yield f;
+      if (!f.deleted && f.content instanceof Y.ContentType) {
+        for (let c = f.content.type._start; c; c = c.right) yield c;
+      }
+    }
+  }
+}
+
 /**
  * The ownership rule of the board (docs/SECURITY.md): a participant creates items as themselves in their own group
  * (or plenary), and changes or deletes only items they wrote, or fields of a group item (`editableBy: 'group'`) of
- * their current group. Staff may change anything. Everyone's items stay within the item schemas' limits.
+ * their current group. Staff may change anything. An item that comes into being (new, or replacing one at its key) is
+ * checked as a whole: required base fields in range, a registered kind and its schema, the content type of every
+ * field. Everyone's items stay within the item schemas' limits and the item size limit.
  */
 export function checkBoardUpdate(
   doc: Y.Doc,
@@ -63,29 +138,37 @@ export function checkBoardUpdate(
   update: { structs: Struct[]; ds: ReturnType<typeof Y.decodeUpdate>['ds'] },
 ): BoardCheck {
   const idx = new StructIndex(doc, update.structs);
-  const { principal } = writer;
+  const { principal, workshop } = writer;
   const staff = principal.role === 'facilitator' || principal.role === 'researcher';
+  const me = principal.role === 'participant' ? `participant:${principal.participantId ?? '?'}` : principal.role;
   const items = doc.getMap<Y.Map<unknown>>(BOARD.items);
   const incomingDeleted = (s: Y.Item) => Y.isDeleted(update.ds, s.id);
   // Per item struct: the field values this update sets.
   const touched = new Map<Y.Item, Map<string, unknown[]>>();
+  // Per item struct: the fields this update binds to a new shared type.
+  const typed = new Map<Y.Item, Set<string>>();
   const created = new Set<Y.Item>();
   // Per container struct: the countable length the update adds and removes.
   const growth = new Map<Y.Item, { field: string; item: Y.Item; delta: number; container: Y.Item }>();
   let refusal: string | null = null;
-  let resync = false;
   const refuse = (why: string) => {
     refusal ??= why;
   };
+  let resync = false;
   const missing = (why: string) => {
     resync = true;
     refuse(why);
   };
+  // Items this update deletes or replaces, for the group-text rule.
+  const removed = new Set<Y.Item>();
+  let wrote = false;
 
   const current = (item: Y.Item, field: string): unknown => {
     const vals = touched.get(item)?.get(field);
     if (vals && vals.length) return vals.at(-1);
-    return idx.isIncoming(item) ? undefined : mapOf(item)?.get(field);
+    if (idx.isIncoming(item)) return undefined;
+    const v = mapOf(item)?.get(field);
+    return v instanceof Y.Text ? v.toString() : v;
   };
   const isAuthor = (item: Y.Item) => staff || current(item, 'authorId') === principal.participantId;
   const mayEdit = (item: Y.Item, field: string | null, depth: number): boolean => {
@@ -120,25 +203,45 @@ export function checkBoardUpdate(
       refuse('only board items may be written');
       continue;
     }
+    wrote = true;
+    const gone = incomingDeleted(s) || s.content instanceof Y.ContentDeleted;
     if (owner.depth === 0) {
       if (!mapOf(s) && !(s.content instanceof Y.ContentDeleted)) refuse('an item must be a map');
       const existing = items.has(owner.key) ? items._map.get(owner.key) : undefined;
-      if (existing && !existing.deleted && !idx.isIncoming(existing) && !isAuthor(existing)) {
-        refuse('may not replace an item written by someone else');
+      if (existing && !existing.deleted && !idx.isIncoming(existing)) {
+        if (!isAuthor(existing)) refuse('may not replace an item written by someone else');
+        removed.add(existing);
       }
-      if (!existing || existing.deleted) created.add(s);
+      // New or replacing: either way it comes into being now and is checked as a whole.
+      if (!gone && mapOf(s)) created.add(s);
       continue;
     }
     if (!mayEdit(owner.item, owner.field, owner.depth)) refuse('may not change an item written by someone else');
-    if (owner.depth === 1 && owner.field !== null && !incomingDeleted(s)) {
-      const v = valueOf(s);
-      if (v.ok) {
-        let fields = touched.get(owner.item);
-        if (!fields) touched.set(owner.item, (fields = new Map()));
-        fields.set(owner.field, [...(fields.get(owner.field) ?? []), v.value]);
+    if (owner.depth === 1) {
+      if (!valueContent(s)) refuse('content type not allowed');
+      if (owner.field === null || gone) continue;
+      let fields = touched.get(owner.item);
+      if (!fields) touched.set(owner.item, (fields = new Map()));
+      const list = fields.get(owner.field) ?? [];
+      // One update sets a field once (earlier values it overwrites itself are in its delete set).
+      if (list.length > 0) refuse(`${owner.field} is written twice`);
+      if (s.content instanceof Y.ContentType) {
+        let t = typed.get(owner.item);
+        if (!t) typed.set(owner.item, (t = new Set()));
+        t.add(owner.field);
+        list.push(s.content.type instanceof Y.Text ? s.content.type.toString() : null);
+      } else {
+        const v = valueOf(s);
+        if (v.ok) list.push(v.value);
       }
+      fields.set(owner.field, list);
+      continue;
     }
-    if (owner.depth >= 2 && !incomingDeleted(s)) grow(idx.container(s), owner, countable(s));
+    // Inside a field's shared type: only characters of a Y.Text, one level deep.
+    const container = idx.container(s);
+    const holder = container?.content instanceof Y.ContentType ? container.content.type : null;
+    if (owner.depth > 2 || !(holder instanceof Y.Text) || !textContent(s)) refuse('content type not allowed');
+    if (!gone) grow(container, owner, countable(s));
   }
 
   // 2. Every struct of the server's document the update deletes.
@@ -157,57 +260,112 @@ export function checkBoardUpdate(
         if (!(s instanceof Y.Item) || s.deleted) continue;
         const owner = idx.ownerOf(s);
         if (owner.at !== 'item') continue;
+        wrote = true;
         // Deleting an item deletes its fields too; the item's own deletion is what is checked then.
         const wholeItem = owner.depth > 0 && Y.isDeleted(update.ds, owner.item.id);
         if (owner.depth === 0 ? !isAuthor(owner.item) : !wholeItem && !mayEdit(owner.item, owner.field, owner.depth)) {
           refuse('may not delete what someone else wrote');
         }
+        if (owner.depth === 0) removed.add(owner.item);
         if (owner.depth >= 2) grow(idx.container(s), owner, -countable(s));
       }
     }
   }
   if (resync) return { reason: refusal, created: created.size, resync };
   if (refusal) return { reason: refusal, created: created.size };
+  const refused = (reason: string): BoardCheck => ({ reason, created: created.size });
 
   // 3. What the items would hold: base fields, the kind's schema, and the size of shared texts.
+  const minTime = workshop ? workshop.createdAt - TIME_SKEW.beforeWorkshopMs : -Infinity;
+  const maxTime = workshop ? workshop.now + TIME_SKEW.aheadMs : Infinity;
   for (const [item, fields] of touched) {
     const kind = current(item, 'kind');
-    const schema = typeof kind === 'string' ? itemSchema(kind) : undefined;
-    const shape = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
+    const shape = ((): Record<string, z.ZodType> | null => {
+      const schema = typeof kind === 'string' ? itemSchema(kind) : undefined;
+      return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
+    })();
     for (const [field, values] of fields) {
+      if (!staff && typed.get(item)?.has(field) && !textFieldAllowed(kind, field))
+        return refused(`${field} may not be a shared text`);
+      // A shared text's length is checked below (growth); its (empty) value at creation is not a field value.
+      if (typed.get(item)?.has(field)) continue;
       for (const value of values) {
-        if (JSON.stringify(value ?? null).length > LIMITS.fieldBytes)
-          return { reason: `${field} is too large`, created: created.size };
+        if (JSON.stringify(value ?? null).length > LIMITS.fieldBytes) return refused(`${field} is too large`);
         const check = BASE_KEYS.has(field)
           ? baseFields.shape[field as keyof typeof baseFields.shape]
           : (shape?.[field] ?? (typeof value === 'string' ? z.string().max(LIMITS.sharedText) : null));
-        if (check && !check.safeParse(value).success) return { reason: `${field} is not valid`, created: created.size };
+        if (check && !check.safeParse(value).success) return refused(`${field} is not valid`);
+        if (
+          (field === 'createdAt' || field === 'updatedAt') &&
+          ((value as number) < minTime || (value as number) > maxTime)
+        )
+          return refused(`${field} is out of range`);
       }
+    }
+    // Hiding is moderation: a participant may hide and show their own item, unless staff hid it.
+    if (!staff && fields.has('hidden') && !idx.isIncoming(item)) {
+      const struct = mapOf(item)?._map.get('hidden');
+      const by = struct && !struct.deleted ? writer.clientOwner?.(struct.id.client) : undefined;
+      if (by !== undefined && !by.startsWith('participant:')) return refused('may not show what the facilitator hid');
     }
   }
   for (const item of created) {
     const owner = idx.ownerOf(item);
-    const id = current(item, 'id');
-    if (id !== undefined && (owner.at !== 'item' || id !== owner.key)) {
-      return { reason: 'item id must be its key', created: created.size };
-    }
+    for (const f of REQUIRED) if (current(item, f) === undefined) return refused(`an item needs ${f}`);
+    if (owner.at !== 'item' || current(item, 'id') !== owner.key) return refused('item id must be its key');
+    const kind = current(item, 'kind') as string;
+    const sessionId = current(item, 'sessionId') as string;
     if (staff) continue;
-    if (current(item, 'authorId') !== principal.participantId)
-      return { reason: 'items must be your own', created: created.size };
-    const group = current(item, 'groupId');
-    if (group !== null && group !== writer.groupId)
-      return { reason: "may not write in another group's space", created: created.size };
+    const schema = itemSchema(kind);
+    if (!schema) return refused('unknown item kind');
+    const whole: Record<string, unknown> = {};
+    for (const [f, vals] of touched.get(item) ?? []) whole[f] = vals.at(-1);
+    if (!schema.safeParse(whole).success) return refused(`not a valid ${kind}`);
+    if (current(item, 'authorId') !== principal.participantId) return refused('items must be your own');
+    const group = current(item, 'groupId') ?? null;
+    if (group !== null && group !== writer.groupId) return refused("may not write in another group's space");
+    if (current(item, 'hidden') === true) return refused('may not create a hidden item');
+    if (workshop && !workshop.sessions.has(sessionId)) return refused('no such session');
+    if (workshop?.agenda && !workshop.openSessions.has(sessionId)) return refused('that session is not open');
+  }
+  if (!staff && workshop?.agenda && workshop.lockedSince !== null && wrote) {
+    // Input is locked: only what was written before the lock (a phone coming back online) still arrives.
+    const late = [...touched.values()].some((f) =>
+      (f.get('updatedAt') ?? []).some((t) => typeof t !== 'number' || t > workshop.lockedSince!),
+    );
+    const undated = growth.size > 0 || removed.size > 0 || [...touched.values()].some((f) => !f.has('updatedAt'));
+    if (late || undated) return refused('input is locked');
+  }
+  // A group text others wrote in is not deleted by one member: only staff may then.
+  if (!staff) {
+    for (const item of removed) {
+      if (current(item, 'editableBy') !== 'group') continue;
+      const map = mapOf(item);
+      if (!map) continue;
+      for (const st of structsOf(map)) {
+        const by = writer.clientOwner?.(st.id.client);
+        if (by !== undefined && by !== me) return refused('others wrote in this group text; only staff may delete it');
+      }
+    }
   }
   for (const g of growth.values()) {
-    const kind = current(g.item, 'kind');
-    const schema = typeof kind === 'string' ? itemSchema(kind) : undefined;
-    const fieldSchema =
-      schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>)[g.field] : undefined;
+    const fieldSchema = unwrap(fieldSchemaOf(current(g.item, 'kind'), g.field));
     const max =
       fieldSchema instanceof z.ZodString && fieldSchema.maxLength !== null ? fieldSchema.maxLength : LIMITS.sharedText;
     const c = g.container;
     const before = !idx.isIncoming(c) && c.content instanceof Y.ContentType ? c.content.type._length : 0;
-    if (before + g.delta > max) return { reason: `${g.field} is too long`, created: created.size };
+    if (before + g.delta > max) return refused(`${g.field} is too long`);
+  }
+  // One item's size in all (its fields as JSON): bounded when it grows; items the server wrote larger stay editable.
+  const sized = new Set<Y.Item>([...touched.keys(), ...[...growth.values()].map((g) => g.item)]);
+  for (const item of sized) {
+    const map = mapOf(item);
+    const before = idx.isIncoming(item) || !map ? 0 : JSON.stringify(map.toJSON()).length;
+    const after: Record<string, unknown> = idx.isIncoming(item) || !map ? {} : map.toJSON();
+    for (const [f, vals] of touched.get(item) ?? []) after[f] = vals.at(-1);
+    let size = JSON.stringify(after).length;
+    for (const g of growth.values()) if (g.item === item && g.delta > 0) size += g.delta;
+    if (size > LIMITS.itemBytes && size > before) return refused('item is too large');
   }
   return { reason: null, created: created.size };
 }

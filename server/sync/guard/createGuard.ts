@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
-import { readParticipant } from '../../../shared/controlDoc';
+import { CONTROL, readMeta, readParticipant, readProgramme, readState } from '../../../shared/controlDoc';
+import { LIMITS } from '../../../shared/limits';
 import type { Principal } from '../../../shared/roles';
 import { actorOf } from '../../auth';
 import type { Storage } from '../../storage/Storage';
 import type { DocHub } from '../DocHub';
 import type { LiveDoc } from '../LiveDoc';
-import { checkBoardUpdate, type BoardCheck } from './boardRules';
+import { missingDependencies } from './applicable';
+import { checkBoardUpdate, type BoardCheck, type WorkshopContext } from './boardRules';
 import type { Struct } from './structIndex';
 
 export type DecodedUpdate = { structs: Struct[]; ds: ReturnType<typeof Y.decodeUpdate>['ds'] };
@@ -14,7 +16,10 @@ export type DecodedUpdate = { structs: Struct[]; ds: ReturnType<typeof Y.decodeU
 export interface PreparedCheck {
   /** Runs right before the update is applied, so it sees the document exactly as the update will meet it. */
   check: () => BoardCheck;
-  /** Resolves once the new claims are stored; the update must not be relayed before (LiveDoc.applyClientUpdate). */
+  /**
+   * Resolves once the new claims are stored; the update must not be relayed before (LiveDoc.applyClientUpdate).
+   * Claims are made only by a check that passes: a refused update claims nothing.
+   */
   recorded: Promise<unknown>;
 }
 
@@ -30,18 +35,45 @@ const SERVER_OWNER = 'server';
 const docKind = (name: string) => name.slice(name.indexOf('/') + 1);
 const STORED: Promise<unknown> = Promise.resolve();
 
-/** The server's guard: client ids belong to one person each, and the board's ownership rule (boardRules.ts). */
-export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): UpdateGuard {
+/** Structural limits every update of every document meets before anything else is looked at. */
+export function structuralRefusal(update: DecodedUpdate): string | null {
+  if (update.structs.length > LIMITS.structsPerUpdate) return 'too many changes in one update';
+  let ranges = 0;
+  for (const r of update.ds.clients.values()) ranges += r.length;
+  if (ranges > LIMITS.deleteRangesPerUpdate) return 'too many deletions in one update';
+  return null;
+}
+
+/** What the guard remembers of a workshop's agenda (from watching its control document). */
+interface AgendaMemory {
+  lockedSince: number | null;
+  /** When each session stopped being the current one. */
+  leftAt: Map<string, number>;
+}
+
+/**
+ * The server's guard: client ids belong to one person each (and are few), every update can be applied as it is, and
+ * the item rules (boardRules.ts) hold on the board and on each participant's own drafts document.
+ */
+export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: () => number }): UpdateGuard {
+  const now = opts.now ?? Date.now;
   // perf: a loaded document's claims are read once and then kept here; this instance is the only one writing the
   // document (its lease), so the map stays the record. A new claim counts at once and is stored alongside the
   // update that made it (same group commit), instead of costing a commit of its own before the update is applied.
   const claims = new WeakMap<LiveDoc, Promise<Map<number, string>>>();
+  // Per document: how many client ids each owner holds.
+  const counts = new WeakMap<LiveDoc, Map<string, number>>();
+  // Per document and owner: when they started new client ids, for the per-minute limit.
+  const recent = new Map<string, number[]>();
   const claimsOf = (live: LiveDoc): Promise<Map<number, string>> => {
     let p = claims.get(live);
     if (!p) {
       p = opts.storage.loadClaims(live.name).then((known) => {
         // The server's own writes (commands) use its doc's client id; nobody else may write under it.
         if (!known.has(live.doc.clientID)) known.set(live.doc.clientID, SERVER_OWNER);
+        const byOwner = new Map<string, number>();
+        for (const o of known.values()) byOwner.set(o, (byOwner.get(o) ?? 0) + 1);
+        counts.set(live, byOwner);
         return known;
       });
       claims.set(live, p);
@@ -53,11 +85,54 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
   // Documents whose server claim has been written (storing it again after a reload is harmless).
   const serverRecorded = new WeakSet<LiveDoc>();
 
-  const groupOf = async (p: Principal): Promise<string | null> => {
-    if (p.role !== 'participant' || !p.participantId) return null;
+  const agendas = new Map<string, AgendaMemory>();
+  const watched = new WeakSet<Y.Doc>();
+  const watch = (workshopId: string, control: Y.Doc): AgendaMemory => {
+    let mem = agendas.get(workshopId);
+    if (!mem) agendas.set(workshopId, (mem = { lockedSince: null, leftAt: new Map() }));
+    if (!watched.has(control)) {
+      watched.add(control);
+      const m = mem;
+      const state = () => readState(control);
+      if (state()?.locked && m.lockedSince === null) m.lockedSince = now();
+      let currentId = state()?.currentSessionId ?? null;
+      control.getMap(CONTROL.state).observe(() => {
+        const st = state();
+        if (st?.locked && m.lockedSince === null) m.lockedSince = now();
+        if (!st?.locked) m.lockedSince = null;
+        if (currentId !== null && st?.currentSessionId !== currentId) m.leftAt.set(currentId, now());
+        currentId = st?.currentSessionId ?? null;
+      });
+    }
+    return mem;
+  };
+
+  const context = async (p: Principal, agenda: boolean) => {
     const control = await opts.hub.get(`${p.workshopId}/control`);
     try {
-      return readParticipant(control.doc, p.participantId)?.groupId ?? null;
+      const mem = watch(p.workshopId, control.doc);
+      const groupId =
+        p.role === 'participant' && p.participantId
+          ? (readParticipant(control.doc, p.participantId)?.groupId ?? null)
+          : null;
+      const programme = readProgramme(control.doc);
+      const state = readState(control.doc);
+      const t = now();
+      const open = new Set<string>();
+      const at = programme.findIndex((s) => s.id === state?.currentSessionId);
+      if (at >= 0) open.add(programme[at]!.id);
+      // The session just before the current one: an offline phone's notes from it arrive after "Volgende →".
+      if (at > 0) open.add(programme[at - 1]!.id);
+      for (const [id, left] of mem.leftAt) if (t - left <= LIMITS.sessionGraceMs) open.add(id);
+      const workshop: WorkshopContext = {
+        createdAt: readMeta(control.doc)?.createdAt ?? 0,
+        now: t,
+        sessions: new Set(programme.map((s) => s.id)),
+        openSessions: open,
+        lockedSince: state?.locked ? (mem.lockedSince ?? t) : null,
+        agenda,
+      };
+      return { groupId, workshop };
     } finally {
       opts.hub.release(control);
     }
@@ -73,7 +148,11 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
       console.error(`[guard] could not store a claim on ${live.name}:`, err);
       // The server's own id stays the server's in memory whatever happens; only its record is tried again.
       if (owner === SERVER_OWNER) serverRecorded.delete(live);
-      else if (known.get(clientId) === owner) known.delete(clientId);
+      else if (known.get(clientId) === owner) {
+        known.delete(clientId);
+        const c = counts.get(live);
+        c?.set(owner, Math.max(0, (c.get(owner) ?? 1) - 1));
+      }
     });
     return stored;
   };
@@ -82,25 +161,63 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub }): Upda
     async prepare(principal, live, update) {
       const known = await claimsOf(live);
       const owner = actorOf(principal);
-      const writes: Promise<void>[] = [];
-      if (known.get(live.doc.clientID) === SERVER_OWNER && !serverRecorded.has(live)) {
-        serverRecorded.add(live);
-        writes.push(record(live, known, live.doc.clientID, SERVER_OWNER));
-      }
-      for (const c of new Set(update.structs.map((s) => s.id.client))) {
-        const onRecord = known.get(c);
-        if (onRecord === undefined) {
-          known.set(c, owner);
-          writes.push(record(live, known, c, owner));
-        } else if (onRecord !== owner) {
-          const reason = `client id ${c} belongs to someone else`;
-          return { check: () => ({ reason, created: 0 }), recorded: Promise.all(writes) };
+      const kind = docKind(live.name);
+      const rules = kind === 'board' || kind.startsWith('own/');
+      const writer = rules ? { principal, ...(await context(principal, kind === 'board')) } : null;
+      const rateKey = `${live.name}\n${owner}`;
+      let resolveRecorded: (p: Promise<unknown>) => void = () => {};
+      const recorded = new Promise<unknown>((resolve) => (resolveRecorded = resolve)).then((p) => p);
+      const settle = (verdict: BoardCheck, writes: Promise<void>[] = []): BoardCheck => {
+        resolveRecorded(writes.length > 0 ? Promise.all(writes) : STORED);
+        return verdict;
+      };
+
+      const check = (): BoardCheck => {
+        const refuse = (reason: string) => settle({ reason, created: 0 });
+        const structural = structuralRefusal(update);
+        if (structural) return refuse(structural);
+        // Nothing is held back unchecked: an update that cannot apply as it is is not applied; the connection asks
+        // the client for the history it lacks (YjsConnection.askResync).
+        if (missingDependencies(live.doc, update)) {
+          return settle({ reason: 'update depends on changes the server does not have; resync', created: 0, resync: true });
         }
-      }
-      const recorded = writes.length > 0 ? Promise.all(writes) : STORED;
-      if (docKind(live.name) !== 'board') return { check: () => ({ reason: null, created: 0 }), recorded };
-      const writer = { principal, groupId: await groupOf(principal) };
-      return { check: () => checkBoardUpdate(live.doc, writer, update), recorded };
+        const fresh: number[] = [];
+        for (const c of new Set(update.structs.map((s) => s.id.client))) {
+          const onRecord = known.get(c);
+          if (onRecord === undefined) fresh.push(c);
+          else if (onRecord !== owner) return refuse(`client id ${c} belongs to someone else`);
+        }
+        const t = now();
+        const times = (recent.get(rateKey) ?? []).filter((x) => t - x < 60_000);
+        if (fresh.length > 0 && owner !== SERVER_OWNER) {
+          if (times.length + fresh.length > LIMITS.newClientsPerMinute) return refuse('too many new client ids');
+          const mine = counts.get(live)?.get(owner) ?? 0;
+          if (mine + fresh.length > LIMITS.clientsPerPerson) return refuse('too many client ids');
+          if (live.doc.store.clients.size + fresh.length > LIMITS.clientsPerDoc) return refuse('document is full');
+        }
+        const verdict: BoardCheck = writer
+          ? checkBoardUpdate(live.doc, { ...writer, clientOwner: (c) => known.get(c) }, update)
+          : { reason: null, created: 0 };
+        if (verdict.reason) return settle(verdict);
+        // Accepted: now, and only now, the new client ids are claimed.
+        const writes: Promise<void>[] = [];
+        if (known.get(live.doc.clientID) === SERVER_OWNER && !serverRecorded.has(live)) {
+          serverRecorded.add(live);
+          writes.push(record(live, known, live.doc.clientID, SERVER_OWNER));
+        }
+        if (fresh.length > 0) {
+          const byOwner = counts.get(live);
+          for (const c of fresh) {
+            known.set(c, owner);
+            byOwner?.set(owner, (byOwner.get(owner) ?? 0) + 1);
+            writes.push(record(live, known, c, owner));
+            times.push(t);
+          }
+          recent.set(rateKey, times);
+        }
+        return settle(verdict, writes);
+      };
+      return { check, recorded };
     },
   };
 }
