@@ -7,7 +7,7 @@ import { LIMITS } from '../../shared/limits';
 import type { Access, Principal } from '../../shared/roles';
 import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
-import type { UpdateGuard } from './guard/createGuard';
+import { structuralRefusal, type UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
 import {
   ackMessage,
@@ -196,6 +196,9 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     // decodeUpdate parses the whole update, so a malformed one throws here, before it can touch the document.
     const decodedReceived = Y.decodeUpdate(received);
     if (decodedReceived.structs.length === 0 && decodedReceived.ds.clients.size === 0) return;
+    // Too many structs or delete ranges for one update: refused before anything else looks at it (docs/SECURITY.md).
+    const structural = structuralRefusal(decodedReceived);
+    if (structural) return this.refuse(structural);
     if (this.access !== 'write') {
       // A read-only client repeating what the server already has (a copy loaded from IndexedDB, a sync step 2) is
       // not a write; only new content or a new deletion is.

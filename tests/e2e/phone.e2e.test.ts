@@ -144,8 +144,8 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
           sessionId: 'opening',
           groupId: w.groups[1]!.id,
           authorId: a.participantId,
-          createdAt: 1,
-          updatedAt: 1,
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
           text: 'Wat ik offline schreef',
         }),
       );
@@ -249,8 +249,8 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
             sessionId: 'opening',
             groupId: w.groups[0]!.id,
             authorId: twin.participantId,
-            createdAt: 1,
-            updatedAt: 1,
+            createdAt: Date.now(),
+            updatedAt: Date.now(),
             text: 'Van de tweede registratie',
           }),
         );

@@ -4,12 +4,13 @@ import * as Y from 'yjs';
 import { addItem, itemsMap, type Item } from '../../shared/boardDoc';
 import { putObservation, RESEARCH, type Observation } from '../../shared/research/researchDoc';
 import { createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
+import { writeAsServer } from '../helpers/startServer';
 import { e2eRoom } from './browser';
 
 /**
  * Issue 13 point 4 in the browser: damaged entries on the board and in the research document never blank the
- * researcher console, the facilitator console or the screen. The facilitator and a researcher write them straight
- * into the documents (staff writes bypass the item rules), as a modified client could have.
+ * researcher console, the facilitator console or the screen. The guard refuses such items today, so the server writes
+ * them straight into the board (as an older server could have left them) and a researcher into the research document.
  */
 describe('the record is total: consoles and screen render beside damaged entries', () => {
   const room = e2eRoom();
@@ -41,17 +42,17 @@ describe('the record is total: consoles and screen render beside damaged entries
           text: 'Wij kennen de families',
         }),
       );
-      staff.doc.transact(() => {
-        addItem(staff.doc, { ...base, id: 'future', createdAt: 1e20, updatedAt: t0, text: 'uit de toekomst' });
-        addItem(staff.doc, { ...base, id: 'noupdated', createdAt: t0, text: 'zonder updatedAt' } as unknown as Item);
+      await writeAsServer(room.server, `${w.id}/board`, (doc) => {
+        addItem(doc, { ...base, id: 'future', createdAt: 1e20, updatedAt: t0, text: 'uit de toekomst' });
+        addItem(doc, { ...base, id: 'noupdated', createdAt: t0, text: 'zonder updatedAt' } as unknown as Item);
         const noId = new Y.Map<unknown>();
         for (const [k, v] of Object.entries({ ...base, createdAt: t0, updatedAt: t0, text: 'zonder id' }))
           noId.set(k, v);
-        itemsMap(staff.doc).set('noid', noId);
+        itemsMap(doc).set('noid', noId);
         const odd = new Y.Map<unknown>();
         for (const [k, v] of Object.entries({ ...base, id: 'maptext', createdAt: t0, updatedAt: t0 })) odd.set(k, v);
         odd.set('text', new Y.Map<unknown>());
-        itemsMap(staff.doc).set('maptext', odd);
+        itemsMap(doc).set('maptext', odd);
       });
       const obs: Observation = {
         id: 'o-good',

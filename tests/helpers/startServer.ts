@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as Y from 'yjs';
 import { createApp, type AppOptions } from '../../server/app';
+import { serverOrigin } from '../../server/sync/origins';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 
 export interface TestServer {
@@ -32,4 +34,18 @@ export async function startServer(
   });
   const url = await app.listen(opts.port ?? 0, '127.0.0.1');
   return { url, port: Number(new URL(url).port), organiserKey, dataDir, app, close: () => app.close() };
+}
+
+/**
+ * Writes into a document as the server itself, past the guard, as an older server or a repaired log could have
+ * left it: for tests of what the record does with entries no client may write today. Resolves once stored.
+ */
+export async function writeAsServer(server: TestServer, docName: string, fn: (doc: Y.Doc) => void): Promise<void> {
+  const live = await server.app.hub.get(docName);
+  try {
+    Y.transact(live.doc, () => fn(live.doc), serverOrigin('test'));
+    await live.idle();
+  } finally {
+    server.app.hub.release(live);
+  }
 }

@@ -158,8 +158,8 @@ describe('read-only documents', () => {
       sessionId: 'opening',
       groupId: group,
       authorId,
-      createdAt: 1,
-      updatedAt: 1,
+      createdAt: Date.now(),
+      updatedAt: Date.now(),
       text,
     });
     const phoneB = client('board', b.token);

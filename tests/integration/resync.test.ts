@@ -14,8 +14,8 @@ const note = (id: string, authorId: string) => ({
   sessionId: 'opening',
   groupId: null,
   authorId,
-  createdAt: 1,
-  updatedAt: 1,
+  createdAt: Date.now(),
+  updatedAt: Date.now(),
   text: `notitie ${id}`,
 });
 

@@ -179,7 +179,11 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
         // Nothing is held back unchecked: an update that cannot apply as it is is not applied; the connection asks
         // the client for the history it lacks (YjsConnection.askResync).
         if (missingDependencies(live.doc, update)) {
-          return settle({ reason: 'update depends on changes the server does not have; resync', created: 0, resync: true });
+          return settle({
+            reason: 'update depends on changes the server does not have; resync',
+            created: 0,
+            resync: true,
+          });
         }
         const fresh: number[] = [];
         for (const c of new Set(update.structs.map((s) => s.id.client))) {
