@@ -290,7 +290,9 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
         await online(twinPhone);
         const check = yClient(url, w.id, 'board', w.tokens.researcher);
         try {
-          await waitFor(() => readItems(check.doc).find((i) => i.id === 'twinnote')?.authorId === a.participantId);
+          await waitFor(() => readItems(check.doc).find((i) => i.id === 'twinnote')?.authorId === a.participantId, {
+            timeout: 15_000,
+          });
         } finally {
           check.destroy();
         }
