@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { currentSession } from '../../shared/controlDoc';
 import { ConnectionStatus } from '../components/ConnectionStatus';
-import { QrCode } from '../components/QrCode';
 import { RefusedNotice } from '../components/RefusedNotice';
 import { TimerDisplay } from '../components/TimerDisplay';
 import { TimerCue } from '../components/toolkit/TimerCue';
@@ -11,7 +10,10 @@ import { localise, useLang, useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
 import { useControlStore } from '../store/controlStore';
 import { useWorkshop } from '../sync/useWorkshop';
+import { JoinPanel, joinPanelSize } from './screen/JoinPanel';
+import { RoomStatus } from './screen/RoomStatus';
 import { useAnnouncements } from './screen/useAnnouncements';
+import { VoteResults } from './screen/VoteResults';
 
 /** `/s/<workshopId>`: the projector. Read-only, sized in viewport units so it fits 16:9 from 720p to 4K. */
 export function Screen({ workshopId }: { workshopId: string }) {
@@ -26,10 +28,10 @@ export function Screen({ workshopId }: { workshopId: string }) {
   const announcement = useAnnouncements(session, state);
   const ScreenView = session ? exerciseViews(session.kind).Screen : null;
   usePreloadNext('Screen', control.programme, session);
-  const joinLink = meta ? `${window.location.origin}/j/${meta.joinCode}` : '';
+  const join = joinPanelSize(meta, state, control.programme, session);
 
   return (
-    <div className={`screen ${meta?.joinOpen ? 'screen--join' : ''}`}>
+    <div className={`screen ${join === 'large' ? 'screen--join-large' : ''}`} data-join={join ?? 'closed'}>
       <header className="screen__header">
         {session ? (
           <div className="screen__session" data-testid="session-header" data-session-id={session.id}>
@@ -44,6 +46,7 @@ export function Screen({ workshopId }: { workshopId: string }) {
         ) : (
           <h1 className="screen__title">{meta?.title ?? t('app.name')}</h1>
         )}
+        {meta && join === 'corner' && <JoinPanel meta={meta} size="corner" />}
         {state && <TimerDisplay timer={state.timer} className="timer--screen" />}
         {state && <TimerCue timer={state.timer} sound={!!state.timerSound} />}
       </header>
@@ -54,23 +57,18 @@ export function Screen({ workshopId }: { workshopId: string }) {
             {localise(session.prompt, lang)}
           </p>
         )}
-        <div className="screen__content">
-          {session && ScreenView && <ScreenView session={session} spotlightItemId={state?.spotlightItemId ?? null} />}
+        <div className="screen__content" data-testid="screen-content">
+          {state?.voting ? (
+            <VoteResults voting={state.voting} />
+          ) : (
+            session &&
+            ScreenView && <ScreenView session={session} spotlightItemId={state?.spotlightItemId ?? null} />
+          )}
         </div>
       </main>
-      {meta?.joinOpen && (
-        <aside className="screen__join" aria-labelledby="screen-join-title" data-testid="screen-join">
-          <h2 id="screen-join-title" className="screen__join-title">
-            {t('screen.joinAt', { host: window.location.host })}
-          </h2>
-          <QrCode value={joinLink} label={t('screen.qrLabel')} />
-          <p className="screen__code-label">{t('screen.code')}</p>
-          <p className="screen__code" data-testid="screen-join-code">
-            {meta.joinCode}
-          </p>
-        </aside>
-      )}
+      {meta && join === 'large' && <JoinPanel meta={meta} size="large" />}
       <footer className="screen__footer">
+        <RoomStatus />
         <ConnectionStatus />
       </footer>
       <div className="visually-hidden" aria-live="polite" data-testid="screen-announcer">

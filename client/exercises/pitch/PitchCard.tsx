@@ -51,7 +51,9 @@ export function PitchCard({
       {keywords.length > 0 && (
         <ul className="pitch-card__keywords" aria-label={t('keywords')} data-testid="pitch-keywords">
           {keywords.map((k, i) => (
-            <li key={i}>{k}</li>
+            <li key={i} data-contribution>
+              {k}
+            </li>
           ))}
         </ul>
       )}
@@ -65,7 +67,11 @@ export function PitchCard({
           ) : null,
         )}
       </dl>
-      {large && pitch?.text && <p className="pitch-card__text">{pitch.text}</p>}
+      {large && pitch?.text && (
+        <p className="pitch-card__text" data-contribution>
+          {pitch.text}
+        </p>
+      )}
       {!large && photo}
     </article>
   );

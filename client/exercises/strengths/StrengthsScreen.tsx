@@ -3,6 +3,7 @@ import { strengthsPhase } from '../../../shared/exercises/strengths';
 import { ROLE_CATALOGUE_ABOUT, readRoleCatalogue } from '../../../shared/exercises/strengths/catalogue';
 import { localise, useLang } from '../../i18n/i18n';
 import { useControlStore } from '../../store/controlStore';
+import { Spotlight } from '../../views/screen/Spotlight';
 import type { ScreenProps } from '../types';
 import { useStrengthsT } from './i18n';
 import { StrengthWall } from './StrengthWall';
@@ -19,9 +20,7 @@ export function StrengthsScreen({ session, spotlightItemId }: ScreenProps) {
   const spotlight = strengths.find((s) => s.id === spotlightItemId && isVisible(s));
   if (spotlight) {
     return (
-      <figure className="spotlight" data-testid="spotlight">
-        <blockquote className="spotlight__text">{spotlight.text}</blockquote>
-      </figure>
+      <Spotlight text={spotlight.text} />
     );
   }
   if (phase !== 'rollen') {
