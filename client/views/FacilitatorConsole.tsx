@@ -15,6 +15,7 @@ import { ControlsPanel } from './console/ControlsPanel';
 import { LinksPanel } from './console/LinksPanel';
 import { ParticipantsPanel } from './console/ParticipantsPanel';
 import { ProgrammePanel } from './console/ProgrammePanel';
+import { ScreenPanel } from './console/ScreenPanel';
 import { ToolkitPanel } from './console/ToolkitPanel';
 import { useAnnouncements } from './screen/useAnnouncements';
 
@@ -69,6 +70,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
               participants={control.participants}
               access={{ workshopId, token }}
             />
+            {session && <ScreenPanel state={control.state} groups={control.groups} />}
             <LinksPanel workshopId={workshopId} token={token} />
           </div>
         </div>

@@ -1,79 +1,11 @@
 import { useState } from 'react';
-import { currentSession } from '../../shared/controlDoc';
-import { ConnectionStatus } from '../components/ConnectionStatus';
-import { RefusedNotice } from '../components/RefusedNotice';
-import { TimerDisplay } from '../components/TimerDisplay';
-import { TimerCue } from '../components/toolkit/TimerCue';
-import { exerciseViews } from '../exercises/registry';
-import { usePreloadNext } from '../exercises/usePreloadNext';
-import { localise, useLang, useT } from '../i18n/i18n';
 import { tokenFromHash } from '../router';
-import { useControlStore } from '../store/controlStore';
 import { useWorkshop } from '../sync/useWorkshop';
-import { JoinPanel, joinPanelSize } from './screen/JoinPanel';
-import { RoomStatus } from './screen/RoomStatus';
-import { useAnnouncements } from './screen/useAnnouncements';
-import { VoteResults } from './screen/VoteResults';
+import { ScreenSurface } from './screen/ScreenSurface';
 
 /** `/s/<workshopId>`: the projector. Read-only, sized in viewport units so it fits 16:9 from 720p to 4K. */
 export function Screen({ workshopId }: { workshopId: string }) {
-  const t = useT();
-  const lang = useLang();
   const [token] = useState(tokenFromHash);
   useWorkshop({ workshopId, token, docs: ['board'] });
-  const control = useControlStore();
-  const session = currentSession(control);
-  const state = control.state;
-  const meta = control.meta;
-  const announcement = useAnnouncements(session, state);
-  const ScreenView = session ? exerciseViews(session.kind).Screen : null;
-  usePreloadNext('Screen', control.programme, session);
-  const join = joinPanelSize(meta, state, control.programme, session);
-
-  return (
-    <div className={`screen ${join === 'large' ? 'screen--join-large' : ''}`} data-join={join ?? 'closed'}>
-      <header className="screen__header">
-        {session ? (
-          <div className="screen__session" data-testid="session-header" data-session-id={session.id}>
-            <p className="screen__day">
-              {t('common.day', { day: session.day })}
-              {meta && <span className="screen__workshop"> · {meta.title}</span>}
-            </p>
-            <h1 className="screen__title" data-testid="session-title">
-              {localise(session.title, lang)}
-            </h1>
-          </div>
-        ) : (
-          <h1 className="screen__title">{meta?.title ?? t('app.name')}</h1>
-        )}
-        {meta && join === 'corner' && <JoinPanel meta={meta} size="corner" />}
-        {state && <TimerDisplay timer={state.timer} className="timer--screen" />}
-        {state && <TimerCue timer={state.timer} sound={!!state.timerSound} />}
-      </header>
-      <main className="screen__main" id="main">
-        <RefusedNotice />
-        {session && (
-          <p className="screen__prompt" data-testid="session-prompt">
-            {localise(session.prompt, lang)}
-          </p>
-        )}
-        <div className="screen__content" data-testid="screen-content">
-          {state?.voting ? (
-            <VoteResults voting={state.voting} />
-          ) : (
-            session &&
-            ScreenView && <ScreenView session={session} spotlightItemId={state?.spotlightItemId ?? null} />
-          )}
-        </div>
-      </main>
-      {meta && join === 'large' && <JoinPanel meta={meta} size="large" />}
-      <footer className="screen__footer">
-        <RoomStatus />
-        <ConnectionStatus />
-      </footer>
-      <div className="visually-hidden" aria-live="polite" data-testid="screen-announcer">
-        {announcement}
-      </div>
-    </div>
-  );
+  return <ScreenSurface />;
 }
