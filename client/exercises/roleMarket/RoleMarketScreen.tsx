@@ -10,8 +10,8 @@ import { useRoleMarket } from './useRoleMarket';
 import '../dayTwo/dayTwo.css';
 import './roleMarket.css';
 
-/** Roles per card, so a cooperation with many picks continues on the next card instead of being cut. */
-const PER_CARD = 4;
+/** Picks per card, so a cooperation with many picks continues on the next card instead of being cut. */
+const PER_CARD = 5;
 
 /**
  * Per cooperation which roles were picked, by whom for whom, paged; then the roles nobody picked. A focused
@@ -32,7 +32,10 @@ export function RoleMarketScreen({ session }: ScreenProps) {
       <Pager className={`screen-wall ${groups.length === 1 ? 'screen-wall--wide' : ''}`} label={t('unpicked')}>
         {groups.flatMap((g) => {
           const mine = picks.filter((p) => p.groupId === g.id);
-          const rows = roleTally(mine, cards).filter((r) => r.count > 0);
+          // One line per pick (role: who → for whom), grouped by role as the tally orders them.
+          const rows = roleTally(mine, cards)
+            .filter((r) => r.count > 0)
+            .flatMap((r) => r.picks.map((p) => ({ card: r.card, pick: p })));
           return chunk(rows, PER_CARD).map((part, n) => (
             <li
               key={`${g.id}-${n}`}
@@ -45,11 +48,9 @@ export function RoleMarketScreen({ session }: ScreenProps) {
                 {n > 0 ? ` (${n + 1})` : ` · ${t('picksCount', { count: mine.length })}`}
               </h2>
               <ul className="screen-card__list">
-                {part.map((r) => (
-                  <li key={r.card.id} className="rolemarket-screen__pick" data-contribution>
-                    <strong>{localise(r.card.name, lang)}</strong>
-                    {r.count > 1 && ` ×${r.count}`}:{' '}
-                    {r.picks.map((p) => `${names.person(p.authorId)} → ${names.who(p)}`).join(' · ')}
+                {part.map(({ card, pick }) => (
+                  <li key={pick.id} className="rolemarket-screen__pick" data-contribution>
+                    <strong>{localise(card.name, lang)}</strong>: {names.person(pick.authorId)} → {names.who(pick)}
                   </li>
                 ))}
               </ul>

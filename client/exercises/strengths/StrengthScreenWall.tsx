@@ -7,7 +7,7 @@ import { useStrengthsT } from './i18n';
 import type { Strength } from './useStrengths';
 
 /** At most this many strengths in one box, so a full box always fits one page; the rest continue in the next box. */
-const PER_BOX = 5;
+const PER_BOX = 3;
 
 /**
  * The strengths wall on the projector: the source's boxes (dimension × side, formal and informal side by side),

@@ -2,14 +2,14 @@ import { TREE_ZONE_INFO, TREE_ZONES } from '../../../shared/exercises/tree/zones
 import { localise, useLang } from '../../i18n/i18n';
 import { useControlStore } from '../../store/controlStore';
 import { Pager } from '../../views/screen/Pager';
-import { chunk } from '../../views/screen/useScreenFocus';
+import { chunk, useScreenFocus } from '../../views/screen/useScreenFocus';
 import type { ScreenProps } from '../types';
 import { useTreeT } from './i18n';
 import { useTree, type TreeItemView } from './useTree';
 import './tree.css';
 
 /** Items per card in the overview, and per zone card when one tree fills the screen; the rest continue. */
-const PER_CARD = 8;
+const PER_CARD = 5;
 const PER_ZONE = 6;
 
 function TreeItems({ items }: { items: TreeItemView[] }) {
@@ -39,7 +39,8 @@ export function TreeScreen({ session }: ScreenProps) {
   const phase = useControlStore((s) => s.state?.phase);
   const { state, groups, all, ofGroup } = useTree(session.id);
   if (groups.length === 0) return <p className="screen-wall__empty">{t('noGroups')}</p>;
-  const focus = groups.find((g) => g.id === state.focusGroupId);
+  const screenFocus = useScreenFocus();
+  const focus = groups.find((g) => g.id === (state.focusGroupId ?? screenFocus));
   const links = phase === 'oogst' ? (state.links ?? []) : [];
   const byZone = (items: TreeItemView[]) =>
     TREE_ZONES.flatMap((z) => items.filter((i) => i.zone === z)).filter((i) => i.text);

@@ -22,6 +22,9 @@ export function pageStarts(cards: readonly Extent[], height: number): number[] {
   return starts;
 }
 
-/** Whether a card lies wholly on the page that starts at `start`. */
+/**
+ * Whether a card lies wholly on the page that starts at `start`; a card taller than a page is shown on its own page
+ * (cut, which the screen tests catch) rather than never.
+ */
 export const onPage = (c: Extent, start: number, height: number): boolean =>
-  c.top >= start - 0.5 && c.bottom <= start + height + 0.5;
+  c.top >= start - 0.5 && (c.bottom <= start + height + 0.5 || Math.abs(c.top - start) <= 0.5);
