@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { addItem, itemsMap, readItems, type Item } from '../../shared/boardDoc';
 import { DEFAULT_DECK } from '../../shared/exercises/framework/defaultDeck';
 import { splitSlides } from '../../shared/exercises/framework/markdown';
@@ -148,11 +147,6 @@ function viewsOf(demo: DemoResult, items: Item[]): View[] {
         ]
       : []),
   ];
-}
-
-interface Problem {
-  what: string;
-  text: string;
 }
 
 /** Every checked element that is on the shown page: clipped by itself or a box around it, an ellipsis, too small. */

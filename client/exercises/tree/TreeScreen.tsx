@@ -38,8 +38,8 @@ export function TreeScreen({ session }: ScreenProps) {
   const lang = useLang();
   const phase = useControlStore((s) => s.state?.phase);
   const { state, groups, all, ofGroup } = useTree(session.id);
-  if (groups.length === 0) return <p className="screen-wall__empty">{t('noGroups')}</p>;
   const screenFocus = useScreenFocus();
+  if (groups.length === 0) return <p className="screen-wall__empty">{t('noGroups')}</p>;
   const focus = groups.find((g) => g.id === (state.focusGroupId ?? screenFocus));
   const links = phase === 'oogst' ? (state.links ?? []) : [];
   const byZone = (items: TreeItemView[]) =>
