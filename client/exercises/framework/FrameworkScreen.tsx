@@ -13,9 +13,7 @@ export function FrameworkScreen({ session, spotlightItemId }: ScreenProps) {
   const fit = useFitText<HTMLDivElement>(22);
   const spotlight = spotlightItemId ? questions.find((q) => q.id === spotlightItemId && isVisible(q)) : undefined;
   if (spotlight) {
-    return (
-      <Spotlight text={spotlight.text} caption={t('questions')} />
-    );
+    return <Spotlight text={spotlight.text} caption={t('questions')} />;
   }
   return (
     <section

@@ -32,9 +32,7 @@ export function NoteWallScreen({ session, spotlightItemId }: ScreenProps) {
   const wall = useMemo(() => [...visible].reverse(), [visible]);
 
   if (spotlight) {
-    return (
-      <Spotlight text={spotlight.text} meta={authors.groupName(spotlight.groupId)} />
-    );
+    return <Spotlight text={spotlight.text} meta={authors.groupName(spotlight.groupId)} />;
   }
   if (wall.length === 0) return <p className="screen-wall__empty">{t('notes.wallEmpty')}</p>;
   return (

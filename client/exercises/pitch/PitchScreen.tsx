@@ -17,9 +17,7 @@ export function PitchScreen({ session, spotlightItemId }: ScreenProps) {
   const spotlight = spotlightItemId ? reactions.find((r) => r.id === spotlightItemId && isVisible(r)) : undefined;
 
   if (spotlight) {
-    return (
-      <Spotlight text={spotlight.text} caption={`${t(spotlight.reaction)} · ${name(spotlight.targetGroupId)}`} />
-    );
+    return <Spotlight text={spotlight.text} caption={`${t(spotlight.reaction)} · ${name(spotlight.targetGroupId)}`} />;
   }
   if (phase === 'present' && state.current) {
     return <PitchCard groupId={state.current} pitch={pitches.get(state.current)} timer={state.timer} large />;

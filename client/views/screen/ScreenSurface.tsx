@@ -62,8 +62,7 @@ export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
           {state?.voting ? (
             <VoteResults voting={state.voting} />
           ) : (
-            session &&
-            ScreenView && <ScreenView session={session} spotlightItemId={state?.spotlightItemId ?? null} />
+            session && ScreenView && <ScreenView session={session} spotlightItemId={state?.spotlightItemId ?? null} />
           )}
         </div>
       </main>

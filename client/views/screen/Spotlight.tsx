@@ -8,7 +8,9 @@ export function Spotlight({ text, caption, meta }: { text: string; caption?: Rea
   const fit = useFitText<HTMLElement>(28);
   return (
     <figure className="spotlight" data-testid="spotlight" ref={fit}>
-      <figcaption className={caption ? 'spotlight__meta' : 'visually-hidden'}>{caption ?? t('screen.spotlight')}</figcaption>
+      <figcaption className={caption ? 'spotlight__meta' : 'visually-hidden'}>
+        {caption ?? t('screen.spotlight')}
+      </figcaption>
       <blockquote className="spotlight__text" data-contribution>
         {text}
       </blockquote>
