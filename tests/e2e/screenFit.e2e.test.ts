@@ -5,6 +5,7 @@ import { DEFAULT_DECK } from '../../shared/exercises/framework/defaultDeck';
 import { splitSlides } from '../../shared/exercises/framework/markdown';
 import { newId } from '../../shared/ids';
 import { VOTE } from '../../shared/toolkit/votes';
+import { DEFAULT_PROGRAMME } from '../../shared/template';
 import { seedDemo, type DemoResult } from '../../scripts/demoSeed';
 import { SimDoc } from '../sim/simulator';
 import { ioClient } from '../helpers/clients';
@@ -285,4 +286,110 @@ describe('every screen view fits the projector', () => {
     // The large volume must actually page somewhere, or the test proves nothing about paging.
     expect(Object.entries(report).filter(([k, r]) => k.startsWith('triple') && r.paged).length).toBeGreaterThan(3);
   });
+
+  it(
+    'lets the console page, pause and focus the screen, and keeps the join panel off the timer',
+    { timeout: 120_000 },
+    async () => {
+      const w = big.workshop;
+      const f = ioClient(room.server.url, w.tokens.facilitator);
+      await f.connected();
+      try {
+        // A long title: it wraps, and the timer keeps its place beside it (it used to slide under the QR panel).
+        const programme = DEFAULT_PROGRAMME.map((x) =>
+          x.id === 'opening'
+            ? {
+                ...x,
+                title: {
+                  nl: 'Opening en kennismaking met alle samenwerkingsverbanden uit het hele land',
+                  en: 'Opening',
+                },
+              }
+            : x,
+        );
+        expect(await f.command({ type: 'programme.set', programme })).toEqual({ ok: true });
+        expect(await f.command({ type: 'session.goto', sessionId: 'opening' })).toEqual({ ok: true });
+        await f.command({ type: 'join.open', open: true });
+        await f.command({ type: 'screen.join', size: 'auto' });
+        await f.command({ type: 'screen.pause', paused: false });
+        const screen = await room.page({ viewport: { width: 1280, height: 720 } });
+        await screen.goto(w.links.screen);
+        const join = screen.getByTestId('screen-join');
+        // The day's first session: large while people join.
+        await expect.poll(() => join.getAttribute('data-size')).toBe('large');
+        const apart = async () => {
+          const a = (await screen.locator('.timer--screen').boundingBox())!;
+          const b = (await join.boundingBox())!;
+          return (
+            a.x + a.width <= b.x + 1 ||
+            b.x + b.width <= a.x + 1 ||
+            a.y + a.height <= b.y + 1 ||
+            b.y + b.height <= a.y + 1
+          );
+        };
+        expect(await apart()).toBe(true);
+        await screenshot(screen, 'screen-fit-join-large-1280x720');
+        // Past the first session: the corner, beside the timer.
+        expect(await f.command({ type: 'session.goto', sessionId: 'pitch' })).toEqual({ ok: true });
+        await expect.poll(() => join.getAttribute('data-size')).toBe('corner');
+        expect(await apart()).toBe(true);
+        await screenshot(screen, 'screen-fit-join-corner-1280x720');
+        // The facilitator shows it large again.
+        await f.command({ type: 'screen.join', size: 'large' });
+        await expect.poll(() => join.getAttribute('data-size')).toBe('large');
+        await f.command({ type: 'screen.join', size: 'auto' });
+
+        // The room's status, with proper plurals.
+        await expect.poll(() => screen.getByTestId('room-joined').textContent()).toBe('20 deelnemers');
+
+        // Paging from the console: the opening's three-fold wall has more than one page.
+        expect(await f.command({ type: 'session.goto', sessionId: 'opening' })).toEqual({ ok: true });
+        await f.command({ type: 'screen.pause', paused: true });
+        const pager = screen.getByTestId('pager');
+        await expect.poll(async () => Number(await pager.getAttribute('data-pages'))).toBeGreaterThan(1);
+        const pages = Number(await pager.getAttribute('data-pages'));
+        const page = async () => Number(await pager.getAttribute('data-page'));
+        const before = await page();
+        const console = await room.page({ viewport: { width: 1400, height: 1000 } });
+        await console.goto(w.links.facilitator);
+        await console.getByTestId('screen-thumbnail').locator('.screen').waitFor();
+        await console.getByTestId('screen-page-next').click();
+        await expect.poll(page).toBe((before + 1) % pages);
+        await console.getByTestId('screen-page-previous').click();
+        await expect.poll(page).toBe(before);
+        await expect.poll(() => screen.getByTestId('pager-count').textContent()).toContain('gepauzeerd');
+        // Every card the screen hides is on another page: paging through shows each card once.
+        const seen = new Set<string>();
+        for (let i = 0; i < pages; i++) {
+          const ids = await screen
+            .locator('[data-testid="screen-note"]:not([data-paged-out])')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-note-id') ?? ''));
+          ids.forEach((id) => seen.add(id));
+          await f.command({ type: 'screen.page', delta: 1 });
+          await expect.poll(page).toBe((before + i + 1) % pages);
+        }
+        expect(seen.size).toBe(await screen.getByTestId('screen-note').count());
+        for (const v of describeViolations(await seriousA11yViolations(console))) expect.fail(`console: ${v}`);
+        await screenshot(console, 'screen-fit-console-thumbnail');
+
+        // Focus: one cooperation fills the screen.
+        expect(await f.command({ type: 'session.goto', sessionId: 'rollenmarkt' })).toEqual({ ok: true });
+        await console.getByTestId('screen-focus').selectOption(w.groups[1]!.id);
+        await expect
+          .poll(() =>
+            screen
+              .locator('[data-testid="rolemarket-screen-group"]')
+              .evaluateAll((els) => els.map((e) => e.getAttribute('data-group-name'))),
+          )
+          .toEqual([w.groups[1]!.name]);
+
+        // Kader: the presenter view shows this slide and the next.
+        expect(await f.command({ type: 'session.goto', sessionId: 'kader' })).toEqual({ ok: true });
+        await console.getByTestId('presenter-view').waitFor();
+        await expect.poll(() => console.getByTestId('presenter-view').getByTestId('slide').count()).toBe(2);
+      } finally {
+        f.close();
+      }
+    },
+  );
 });

@@ -11,7 +11,7 @@ import '../dayTwo/dayTwo.css';
 import './roleMarket.css';
 
 /** Picks per card, so a cooperation with many picks continues on the next card instead of being cut. */
-const PER_CARD = 5;
+const PER_CARD = 4;
 
 /**
  * Per cooperation which roles were picked, by whom for whom, paged; then the roles nobody picked. A focused
@@ -32,10 +32,18 @@ export function RoleMarketScreen({ session }: ScreenProps) {
       <Pager className={`screen-wall ${groups.length === 1 ? 'screen-wall--wide' : ''}`} label={t('unpicked')}>
         {groups.flatMap((g) => {
           const mine = picks.filter((p) => p.groupId === g.id);
-          // One line per pick (role: who → for whom), grouped by role as the tally orders them.
+          // One line per role: who picked it for whom, the same pick counted once with "×n".
           const rows = roleTally(mine, cards)
             .filter((r) => r.count > 0)
-            .flatMap((r) => r.picks.map((p) => ({ card: r.card, pick: p })));
+            .map((r) => {
+              const counts = new Map<string, number>();
+              for (const p of r.picks) {
+                const line = `${names.person(p.authorId)} → ${names.who(p)}`;
+                counts.set(line, (counts.get(line) ?? 0) + 1);
+              }
+              const text = [...counts].map(([line, n]) => (n > 1 ? `${line} ×${n}` : line)).join(' · ');
+              return { card: r.card, text };
+            });
           return chunk(rows, PER_CARD).map((part, n) => (
             <li
               key={`${g.id}-${n}`}
@@ -48,9 +56,9 @@ export function RoleMarketScreen({ session }: ScreenProps) {
                 {n > 0 ? ` (${n + 1})` : ` · ${t('picksCount', { count: mine.length })}`}
               </h2>
               <ul className="screen-card__list">
-                {part.map(({ card, pick }) => (
-                  <li key={pick.id} className="rolemarket-screen__pick" data-contribution>
-                    <strong>{localise(card.name, lang)}</strong>: {names.person(pick.authorId)} → {names.who(pick)}
+                {part.map(({ card, text }) => (
+                  <li key={card.id} className="rolemarket-screen__pick" data-contribution>
+                    <strong>{localise(card.name, lang)}</strong>: {text}
                   </li>
                 ))}
               </ul>

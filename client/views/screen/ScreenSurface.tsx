@@ -19,6 +19,8 @@ import { VoteResults } from './VoteResults';
 export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
   const t = useT();
   const lang = useLang();
+  // The console's thumbnail repeats the screen inside the console page: its test ids stay the screen's own.
+  const tid = (id: string) => (thumbnail ? undefined : id);
   const control = useControlStore();
   const session = currentSession(control);
   const state = control.state;
@@ -35,12 +37,12 @@ export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
     >
       <header className="screen__header">
         {session ? (
-          <div className="screen__session" data-testid="session-header" data-session-id={session.id}>
+          <div className="screen__session" data-testid={tid('session-header')} data-session-id={session.id}>
             <p className="screen__day">
               {t('common.day', { day: session.day })}
               {meta && <span className="screen__workshop"> · {meta.title}</span>}
             </p>
-            <h1 className="screen__title" data-testid="session-title">
+            <h1 className="screen__title" data-testid={tid('session-title')}>
               {localise(session.title, lang)}
             </h1>
           </div>
@@ -54,11 +56,11 @@ export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
       <main className="screen__main" id="main">
         {!thumbnail && <RefusedNotice />}
         {session && (
-          <p className="screen__prompt" data-testid="session-prompt">
+          <p className="screen__prompt" data-testid={tid('session-prompt')}>
             {localise(session.prompt, lang)}
           </p>
         )}
-        <div className="screen__content" data-testid="screen-content">
+        <div className="screen__content" data-testid={tid('screen-content')}>
           {state?.voting ? (
             <VoteResults voting={state.voting} />
           ) : (
