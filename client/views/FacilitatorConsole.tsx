@@ -65,12 +65,12 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
             )}
           </div>
           <div className="console__side">
+            {session && <ScreenPanel state={control.state} groups={control.groups} />}
             <ParticipantsPanel
               groups={control.groups}
               participants={control.participants}
               access={{ workshopId, token }}
             />
-            {session && <ScreenPanel state={control.state} groups={control.groups} />}
             <LinksPanel workshopId={workshopId} token={token} />
           </div>
         </div>

@@ -36,7 +36,7 @@ export function NoteWallScreen({ session, spotlightItemId }: ScreenProps) {
   }
   if (wall.length === 0) return <p className="screen-wall__empty">{t('notes.wallEmpty')}</p>;
   return (
-    <Pager className="screen-wall" label={t('notes.count', { count: visible.length })}>
+    <Pager className="screen-wall" label={t('notes.count', { count: visible.length })} testId="screen-notes">
       {wall.map((n) => (
         <ScreenNote key={n.id} id={n.id} text={n.text} group={authors.groupName(n.groupId)} />
       ))}

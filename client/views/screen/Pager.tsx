@@ -18,11 +18,14 @@ export function Pager({
   label,
   className = '',
   ordered = false,
+  testId,
 }: {
   children: ReactNode;
   label: string;
   className?: string;
   ordered?: boolean;
+  /** The list's test id. */
+  testId?: string;
 }) {
   const t = useScreenT();
   const viewport = useRef<HTMLDivElement>(null);
@@ -90,7 +93,7 @@ export function Pager({
   return (
     <div className="pager" data-testid="pager" data-page={current} data-pages={pages} data-paused={paused}>
       <div className="pager__viewport" ref={viewport}>
-        <List className={`pager__list ${className}`} ref={list} aria-label={label}>
+        <List className={`pager__list ${className}`} ref={list} aria-label={label} data-testid={testId}>
           {children}
         </List>
       </div>
