@@ -56,6 +56,14 @@ export interface AgendaState {
   timerSound?: boolean;
   /** The dot vote open in this session, if any. */
   voting?: VotingConfig | null;
+  /** The screen: +1/-1 per "next/previous page" the facilitator pressed (the screen moves by the change). */
+  screenNudge?: number;
+  /** The screen's automatic page rotation is paused. */
+  screenPaused?: boolean;
+  /** The cooperation (group id) or card the screen shows alone, filling it; cleared at every session change. */
+  screenFocusId?: string | null;
+  /** The join panel: large, in the corner, or automatic (large in a day's first session). */
+  joinPanel?: 'auto' | 'large' | 'corner';
 }
 
 /** An open dot vote (see `votingSchema` in protocol.ts). */

@@ -149,6 +149,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     action: z.string().regex(/^[a-zA-Z0-9_.-]{1,60}$/),
     payload: z.unknown().optional(),
   }),
+  // The projector (docs/ARCHITECTURE.md, "The screen").
+  z.object({ type: z.literal('screen.page'), delta: z.union([z.literal(1), z.literal(-1)]) }),
+  z.object({ type: z.literal('screen.pause'), paused: z.boolean() }),
+  z.object({ type: z.literal('screen.focus'), focusId: id.nullable() }),
+  z.object({ type: z.literal('screen.join'), size: z.enum(['auto', 'large', 'corner']) }),
   z.object({
     type: z.literal('workshop.update'),
     title: title.optional(),
@@ -196,6 +201,10 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'vote.open': ['facilitator'],
   'vote.cast': ['participant'],
   exercise: ['facilitator', 'researcher', 'participant'],
+  'screen.page': ['facilitator'],
+  'screen.pause': ['facilitator'],
+  'screen.focus': ['facilitator'],
+  'screen.join': ['facilitator'],
 };
 
 /** REST: body of `POST /api/workshops`. */

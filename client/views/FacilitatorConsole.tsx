@@ -15,6 +15,7 @@ import { ControlsPanel } from './console/ControlsPanel';
 import { LinksPanel } from './console/LinksPanel';
 import { ParticipantsPanel } from './console/ParticipantsPanel';
 import { ProgrammePanel } from './console/ProgrammePanel';
+import { ScreenPanel } from './console/ScreenPanel';
 import { ToolkitPanel } from './console/ToolkitPanel';
 import { useAnnouncements } from './screen/useAnnouncements';
 
@@ -64,6 +65,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
             )}
           </div>
           <div className="console__side">
+            {session && <ScreenPanel state={control.state} groups={control.groups} />}
             <ParticipantsPanel
               groups={control.groups}
               participants={control.participants}

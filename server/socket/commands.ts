@@ -57,6 +57,7 @@ function goToSession(doc: Y.Doc, sessionId: string): void {
     ready: [],
     privateWriting: session.settings.private === true,
     voting: null,
+    screenFocusId: null,
   });
 }
 
@@ -111,6 +112,10 @@ const HANDLERS: Handlers = {
   'input.lock': (doc, c) => setState(doc, { locked: c.locked }),
   'spotlight.set': (doc, c) => setState(doc, { spotlightItemId: c.itemId }),
   'join.open': (doc, c) => setMeta(doc, { joinOpen: c.open }),
+  'screen.page': (doc, c) => setState(doc, { screenNudge: (readState(doc)?.screenNudge ?? 0) + c.delta }),
+  'screen.pause': (doc, c) => setState(doc, { screenPaused: c.paused }),
+  'screen.focus': (doc, c) => setState(doc, { screenFocusId: c.focusId }),
+  'screen.join': (doc, c) => setState(doc, { joinPanel: c.size }),
   'participant.move': (doc, c) => {
     const p = requireParticipant(doc, c.participantId);
     requireGroup(doc, c.groupId);

@@ -19,6 +19,8 @@ import type { Ephemeral } from './toolkit';
 
 const room = (workshopId: string) => `w:${workshopId}`;
 const staffRoom = (workshopId: string) => `w:${workshopId}:staff`;
+/** The projector shows how many hands are up (docs/ARCHITECTURE.md, "The screen"). */
+const screenRoom = (workshopId: string) => `w:${workshopId}:screen`;
 const personRoom = (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`;
 
 /** socket.io: commands and ephemeral events, authenticated with `auth: {token}`. */
@@ -46,7 +48,7 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
       if (!m) hands.set(workshopId, (m = new Map()));
       if (raised) m.set(participantId, m.get(participantId) ?? Date.now());
       else m.delete(participantId);
-      io.to(staffRoom(workshopId)).emit(EVENTS.hands, handsOf(workshopId));
+      io.to([staffRoom(workshopId), screenRoom(workshopId)]).emit(EVENTS.hands, handsOf(workshopId));
       io.to(personRoom(workshopId, participantId)).emit(EVENTS.hand, { raised });
     },
   };
@@ -87,6 +89,10 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
     if (principal.role === 'facilitator' || principal.role === 'researcher') {
       void socket.join(staffRoom(principal.workshopId));
       socket.emit(EVENTS.presence, presence(principal.workshopId));
+      socket.emit(EVENTS.hands, handsOf(principal.workshopId));
+    }
+    if (principal.role === 'screen') {
+      void socket.join(screenRoom(principal.workshopId));
       socket.emit(EVENTS.hands, handsOf(principal.workshopId));
     }
     if (principal.participantId) {

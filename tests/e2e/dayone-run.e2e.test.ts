@@ -204,11 +204,8 @@ describe('day one, one run from opening to vooroordelenspel', () => {
       await p.locator(`[data-testid="tree-item"][data-zone="${zone}"]`).filter({ hasText: text }).waitFor();
     }
     for (const [, , text] of treeNotes) {
-      // The tree clips long notes, so look for their start.
-      await screen
-        .getByTestId('tree-svg-item')
-        .filter({ hasText: text.slice(0, 15) })
-        .waitFor();
+      // The screen shows every note in full (paged if needed).
+      await screen.getByTestId('screen-tree-item').filter({ hasText: text }).waitFor();
       await researcher.getByTestId('researcher-tree-item').filter({ hasText: text }).waitFor();
     }
     await expect.poll(() => screen.getByTestId('screen-tree').count(), WAIT).toBe(2);

@@ -48,6 +48,10 @@ const COMMANDS = {
   'vote.open': () => ({ voting: null }),
   'vote.cast': () => ({ targetId: 'inothere', delta: 1 }),
   exercise: () => ({ sessionId: 'opening', action: 'unknown', payload: {} }),
+  'screen.page': () => ({ delta: 1 }),
+  'screen.pause': () => ({ paused: false }),
+  'screen.focus': () => ({ focusId: null }),
+  'screen.join': () => ({ size: 'auto' }),
 } satisfies Record<CommandType, (s: Setup) => Record<string, unknown>>;
 
 /** The commands a participant sends for themselves (ready, hand, a dot); everything else but `exercise` is staff's. */

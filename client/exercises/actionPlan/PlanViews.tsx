@@ -5,6 +5,8 @@ import { AssignResearchers } from '../dayTwo/AssignResearchers';
 import { ResearcherBar } from '../dayTwo/ResearcherBar';
 import { useFollowedGroup, useNames } from '../dayTwo/useWorkspace';
 import type { ConsoleProps, ResearcherProps, ScreenProps } from '../types';
+import { Pager } from '../../views/screen/Pager';
+import { useScreenFocus } from '../../views/screen/useScreenFocus';
 import { usePlanT } from './i18n';
 import { PlanDocument } from './PlanDocument';
 import { usePlan } from './usePlan';
@@ -47,35 +49,58 @@ export function PlanResearcher({ session, groupId }: ResearcherProps) {
   );
 }
 
-function ScreenCard({ session, groupId }: { session: Session; groupId: string }) {
+function ScreenCard({ session, groupId, full }: { session: Session; groupId: string; full: boolean }) {
   const t = usePlanT();
   const names = useNames();
   const { steps, marks } = usePlan(session, groupId);
   const first = steps.find((s) => s.firstStep) ?? steps[0];
-  return (
-    <section className="daytwo-screen-card" data-testid="plan-screen-card" data-group-name={names.group(groupId)}>
-      <h2>{names.group(groupId)}</h2>
-      <p>
-        {t('steps')}: {steps.length}
+  const head = (
+    <li className="screen-card" data-testid="plan-screen-card" data-group-name={names.group(groupId)}>
+      <h2 className="screen-card__title">{names.group(groupId)}</h2>
+      <p className="screen-card__meta">
+        {t('steps')}: {steps.length} · {t('summary', checklistSummary(marks))}
       </p>
       {first && (
-        <p>
+        <p className="screen-card__text" data-contribution>
           <strong>{t('first')}:</strong> {first.what} ({names.who(first)}, {first.when})
         </p>
       )}
-      <p>{t('summary', checklistSummary(marks))}</p>
-    </section>
+    </li>
+  );
+  if (!full) return head;
+  // Focused: every step of this cooperation's plan, each a card of its own.
+  return (
+    <>
+      {head}
+      {steps
+        .filter((s) => s !== first)
+        .map((s) => (
+          <li key={s.id} className="screen-card" data-testid="plan-screen-step">
+            <p className="screen-card__text" data-contribution>
+              {s.what}
+            </p>
+            <p className="screen-card__meta">
+              {names.who(s)}, {s.when}
+            </p>
+          </li>
+        ))}
+    </>
   );
 }
 
-/** Screen: per cooperation the number of steps, the first step and the checklist at a glance. */
+/** Screen: per cooperation the number of steps, the first step and the checklist; a focused one shows every step. */
 export function PlanScreen({ session }: ScreenProps) {
-  const groups = useControlStore((s) => s.groups);
+  const t = usePlanT();
+  const focus = useScreenFocus();
+  const all = useControlStore((s) => s.groups);
+  const groups = all.some((g) => g.id === focus) ? all.filter((g) => g.id === focus) : all;
   return (
-    <div className="daytwo-screen-grid" data-testid="plan-screen">
-      {groups.map((g) => (
-        <ScreenCard key={g.id} session={session} groupId={g.id} />
-      ))}
+    <div className="screen-stack" data-testid="plan-screen">
+      <Pager className="screen-wall screen-wall--wide" label={t('steps')}>
+        {groups.map((g) => (
+          <ScreenCard key={g.id} session={session} groupId={g.id} full={groups.length === 1} />
+        ))}
+      </Pager>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { runCommand } from '../../sync/commands';
 import { ResearcherBar } from '../dayTwo/ResearcherBar';
 import { useNames, useResearcherName } from '../dayTwo/useWorkspace';
 import type { ConsoleProps, PhoneProps, ResearcherProps, ScreenProps } from '../types';
+import { Pager } from '../../views/screen/Pager';
+import { useFitText } from '../../views/screen/useFitText';
 import { useClosingT } from './i18n';
 import { SummaryEditor } from './SummaryEditor';
 import { useSummaries, type Summary } from './useSummaries';
@@ -141,17 +143,35 @@ export function ClosingScreen({ session, spotlightItemId }: ScreenProps) {
   const names = useNames();
   const all = useSummaries(session.id);
   const current = all.find((s) => s.id === spotlightItemId);
-  if (current) return <SummaryCard s={current} large />;
+  if (current) return <ClosingSpotlight s={current} />;
   return (
-    <div data-testid="closing-screen">
+    <div className="screen-stack" data-testid="closing-screen">
       <p className="closing-screen__count">{t('waiting', { count: all.length })}</p>
-      <ul className="daytwo-screen-grid rolemarket-list">
+      <Pager className="screen-wall" label={t('waiting', { count: all.length })}>
         {all.map((s) => (
-          <li key={s.id} className="daytwo-screen-card">
-            {s.by === 'researcher' ? `${t('researcher')}: ${s.name}` : `${names.group(s.groupId)} · ${s.name}`}
+          <li key={s.id} className="screen-card">
+            <p className="screen-card__text" data-contribution>
+              {s.by === 'researcher' ? `${t('researcher')}: ${s.name}` : `${names.group(s.groupId)} · ${s.name}`}
+            </p>
           </li>
         ))}
-      </ul>
+      </Pager>
     </div>
+  );
+}
+
+/** The summary being presented, filling the screen; a long one steps down in size, never below the minimum. */
+function ClosingSpotlight({ s }: { s: Summary }) {
+  const t = useClosingT();
+  const names = useNames();
+  const fit = useFitText<HTMLElement>(24);
+  const who = s.by === 'researcher' ? `${t('researcher')}: ${s.name}` : `${names.group(s.groupId)} · ${s.name}`;
+  return (
+    <article className="closing-spotlight" data-testid="closing-spotlight" ref={fit}>
+      <p className="closing-spotlight__who">{who}</p>
+      <p className="closing-spotlight__text" data-contribution>
+        {s.text}
+      </p>
+    </article>
   );
 }

@@ -42,7 +42,20 @@ export function FrameworkConsole({ session, spotlightItemId }: ConsoleProps) {
           {t('next')}
         </button>
       </div>
-      <Slide markdown={current} className="slide--preview" />
+      <div className="presenter" data-testid="presenter-view">
+        <section className="presenter__slide" aria-labelledby="presenter-now">
+          <h3 id="presenter-now">{t('thisSlide')}</h3>
+          <Slide markdown={current} className="slide--preview" />
+        </section>
+        <section className="presenter__slide presenter__slide--next" aria-labelledby="presenter-next">
+          <h3 id="presenter-next">{t('nextSlide')}</h3>
+          {index < slides.length - 1 ? (
+            <Slide markdown={slides[index + 1] ?? ''} className="slide--preview" />
+          ) : (
+            <p className="muted">{t('lastSlide')}</p>
+          )}
+        </section>
+      </div>
       <details>
         <summary>{t('edit')}</summary>
         <label htmlFor="deck-editor">{t('deck')}</label>

@@ -5,6 +5,9 @@ export const useFrameworkT = makeUseT({
   nl: {
     slideOf: 'Dia {n} van {total}',
     previous: 'Vorige dia',
+    thisSlide: 'Nu op het scherm',
+    nextSlide: 'Volgende dia',
+    lastSlide: 'Dit is de laatste dia.',
     next: 'Volgende dia',
     deck: 'Dia’s (Markdown; scheid dia’s met een regel ---)',
     save: 'Dia’s opslaan',
@@ -27,6 +30,9 @@ export const useFrameworkT = makeUseT({
   en: {
     slideOf: 'Slide {n} of {total}',
     previous: 'Previous slide',
+    thisSlide: 'On the screen now',
+    nextSlide: 'Next slide',
+    lastSlide: 'This is the last slide.',
     next: 'Next slide',
     deck: 'Slides (Markdown; separate slides with a line ---)',
     save: 'Save slides',

@@ -3,6 +3,7 @@ import { timerRemaining, timerRunning, type TimerState } from '../../../shared/t
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { useServerNow } from '../../components/useServerNow';
 import { useControlStore } from '../../store/controlStore';
+import { useFitText } from '../../views/screen/useFitText';
 import { usePitchT } from './i18n';
 import type { PitchItem } from './usePitch';
 
@@ -26,6 +27,8 @@ export function PitchCard({
   const now = useServerNow(running, 500);
   const done = !!timer && running && timerRemaining(timer, now) <= 0;
   const keywords = (pitch?.keywords ?? []).filter((k) => k.trim());
+  // Presented large on the screen, the card fits its box: the text steps down, never below the minimum.
+  const fit = useFitText<HTMLElement>(22);
   const photo =
     pitch?.photo || pitch?.photoId ? (
       <PitchPhoto pitch={pitch} className="pitch-card__photo" alt={t('photoOf', { group: group?.name ?? '' })} />
@@ -35,6 +38,7 @@ export function PitchCard({
     <article
       className={`pitch-card ${large ? 'pitch-card--large' : ''} ${done ? 'pitch-card--done' : ''}`}
       data-testid={large ? 'pitch-current' : 'pitch-card'}
+      ref={large ? fit : undefined}
       data-group-id={groupId}
     >
       <div className="pitch-card__head">
@@ -51,7 +55,9 @@ export function PitchCard({
       {keywords.length > 0 && (
         <ul className="pitch-card__keywords" aria-label={t('keywords')} data-testid="pitch-keywords">
           {keywords.map((k, i) => (
-            <li key={i}>{k}</li>
+            <li key={i} data-contribution>
+              {k}
+            </li>
           ))}
         </ul>
       )}
@@ -65,7 +71,11 @@ export function PitchCard({
           ) : null,
         )}
       </dl>
-      {large && pitch?.text && <p className="pitch-card__text">{pitch.text}</p>}
+      {large && pitch?.text && (
+        <p className="pitch-card__text" data-contribution>
+          {pitch.text}
+        </p>
+      )}
       {!large && photo}
     </article>
   );

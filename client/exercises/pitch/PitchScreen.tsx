@@ -1,5 +1,7 @@
 import { isVisible } from '../../../shared/boardDoc';
 import { useControlStore } from '../../store/controlStore';
+import { Pager } from '../../views/screen/Pager';
+import { Spotlight } from '../../views/screen/Spotlight';
 import type { ScreenProps } from '../types';
 import { usePitchT } from './i18n';
 import { PitchCard } from './PitchCard';
@@ -15,14 +17,7 @@ export function PitchScreen({ session, spotlightItemId }: ScreenProps) {
   const spotlight = spotlightItemId ? reactions.find((r) => r.id === spotlightItemId && isVisible(r)) : undefined;
 
   if (spotlight) {
-    return (
-      <figure className="spotlight" data-testid="spotlight">
-        <figcaption className="spotlight__meta">
-          {t(spotlight.reaction)} · {name(spotlight.targetGroupId)}
-        </figcaption>
-        <blockquote className="spotlight__text">{spotlight.text}</blockquote>
-      </figure>
-    );
+    return <Spotlight text={spotlight.text} caption={`${t(spotlight.reaction)} · ${name(spotlight.targetGroupId)}`} />;
   }
   if (phase === 'present' && state.current) {
     return <PitchCard groupId={state.current} pitch={pitches.get(state.current)} timer={state.timer} large />;
@@ -35,27 +30,27 @@ export function PitchScreen({ session, spotlightItemId }: ScreenProps) {
         {shown.length === 0 ? (
           <p className="screen-wall__empty">{t('noReactions')}</p>
         ) : (
-          <ul className="screen-wall">
-            {shown.slice(0, 12).map((r) => (
+          <Pager className="screen-wall" label={t('reactionsTitle', { group: name(state.reactionsFor) })}>
+            {shown.map((r) => (
               <li key={r.id} className="screen-note" data-testid="pitch-reaction">
                 <p className="screen-note__meta">{t(r.reaction)}</p>
-                <p className="screen-note__text">{r.text}</p>
+                <p className="screen-note__text" data-contribution>
+                  {r.text}
+                </p>
               </li>
             ))}
-          </ul>
+          </Pager>
         )}
       </section>
     );
   }
   return (
-    <section aria-label={phase === 'present' ? t('nextUp') : t('preparing')}>
-      <ol className="pitch-grid" data-testid="pitch-grid">
-        {order.map((g) => (
-          <li key={g}>
-            <PitchCard groupId={g} pitch={pitches.get(g)} />
-          </li>
-        ))}
-      </ol>
-    </section>
+    <Pager className="pitch-grid" label={phase === 'present' ? t('nextUp') : t('preparing')} ordered>
+      {order.map((g) => (
+        <li key={g} data-testid="pitch-grid-item">
+          <PitchCard groupId={g} pitch={pitches.get(g)} />
+        </li>
+      ))}
+    </Pager>
   );
 }

@@ -18,7 +18,7 @@ export function PrejudiceScreen({ session }: ScreenProps) {
   const informal = sum(dist.informal);
   return (
     <div className="prejudice-screen" data-testid="screen-prejudice" data-statement-id={current.id}>
-      <blockquote className="prejudice-screen__statement" data-testid="screen-statement">
+      <blockquote className="prejudice-screen__statement" data-testid="screen-statement" data-contribution>
         {localise(current.text, lang)}
       </blockquote>
       <p className="prejudice-screen__count" data-testid="screen-answer-count">

@@ -3,9 +3,11 @@ import { strengthsPhase } from '../../../shared/exercises/strengths';
 import { ROLE_CATALOGUE_ABOUT, readRoleCatalogue } from '../../../shared/exercises/strengths/catalogue';
 import { localise, useLang } from '../../i18n/i18n';
 import { useControlStore } from '../../store/controlStore';
+import { Pager } from '../../views/screen/Pager';
+import { Spotlight } from '../../views/screen/Spotlight';
 import type { ScreenProps } from '../types';
 import { useStrengthsT } from './i18n';
-import { StrengthWall } from './StrengthWall';
+import { StrengthScreenWall } from './StrengthScreenWall';
 import { useStrengths, useStrengthsState } from './useStrengths';
 import './strengths.css';
 
@@ -18,21 +20,17 @@ export function StrengthsScreen({ session, spotlightItemId }: ScreenProps) {
   const { all, strengths, proposals, plusCount } = useStrengths(session.id);
   const spotlight = strengths.find((s) => s.id === spotlightItemId && isVisible(s));
   if (spotlight) {
-    return (
-      <figure className="spotlight" data-testid="spotlight">
-        <blockquote className="spotlight__text">{spotlight.text}</blockquote>
-      </figure>
-    );
+    return <Spotlight text={spotlight.text} />;
   }
   if (phase !== 'rollen') {
-    return <StrengthWall strengths={strengths} plusCount={plusCount} variant="screen" />;
+    return <StrengthScreenWall strengths={strengths} plusCount={plusCount} />;
   }
   const catalogue = readRoleCatalogue(all, state, session.id);
   const accepted = new Set(catalogue.map((r) => r.id));
   const shown = proposals.filter(isVisible);
   return (
     <div className="role-screen">
-      <ul className="role-screen__cards" data-testid="screen-roles">
+      <Pager className="role-screen__cards" label={t('rolesCount', { count: catalogue.length })}>
         {shown.map((p) => (
           <li
             key={p.id}
@@ -41,11 +39,15 @@ export function StrengthsScreen({ session, spotlightItemId }: ScreenProps) {
             data-side={p.side}
           >
             <p className="role-card__side">{p.side === 'formal' ? t('formal') : t('informal')}</p>
-            <p className="role-card__name">{catalogue.find((r) => r.id === p.id)?.name.nl ?? p.name}</p>
-            <p className="role-card__desc">{p.description}</p>
+            <p className="role-card__name" data-contribution>
+              {catalogue.find((r) => r.id === p.id)?.name.nl ?? p.name}
+            </p>
+            <p className="role-card__desc" data-contribution>
+              {p.description}
+            </p>
           </li>
         ))}
-      </ul>
+      </Pager>
       <p className="role-screen__about">
         {t('rolesCount', { count: catalogue.length })} · {localise(ROLE_CATALOGUE_ABOUT, lang)}
       </p>

@@ -44,6 +44,7 @@ export function VisionBoard({
           <blockquote
             className={large ? 'vision-present__statement' : 'vision-quote'}
             data-testid="vision-statement-view"
+            data-contribution={mini ? '' : undefined}
           >
             {text || t('noStatement')}
           </blockquote>

@@ -5,6 +5,13 @@ import { useFollowedGroup, useNames } from '../dayTwo/useWorkspace';
 import type { ConsoleProps, ResearcherProps, ScreenProps } from '../types';
 import { runExerciseAction, useExerciseState } from '../useExercise';
 import { useVisionT } from './i18n';
+import type { Session } from '../../../shared/programme';
+import { Pager } from '../../views/screen/Pager';
+import { useFitText } from '../../views/screen/useFitText';
+import { useScreenFocus } from '../../views/screen/useScreenFocus';
+import { PhotoView } from './Photos';
+import { SketchView } from './SketchView';
+import { useVision } from './useVision';
 import { VisionBoard } from './VisionBoard';
 import '../dayTwo/dayTwo.css';
 import './vision.css';
@@ -12,16 +19,56 @@ import './vision.css';
 const presented = (state: Record<string, unknown>) =>
   typeof state.presentGroupId === 'string' ? state.presentGroupId : null;
 
-/** Screen: one cooperation's vision full size when the facilitator presents it, else all side by side. */
-export function VisionScreen({ session }: ScreenProps) {
-  const groups = useControlStore((s) => s.groups);
-  const groupId = presented(useExerciseState(session.id));
-  if (groupId) return <VisionBoard session={session} groupId={groupId} large />;
+/** One cooperation's vision filling the screen: drawing and photo whole (contained), the statement fitted. */
+function VisionPresent({ session, groupId }: { session: Session; groupId: string }) {
+  const t = useVisionT();
+  const names = useNames();
+  const group = names.group(groupId);
+  const v = useVision(session, groupId);
+  const fit = useFitText<HTMLQuoteElement>(24);
+  const text = typeof v.statement?.text === 'string' ? v.statement.text : '';
+  const photo = v.photos[v.photos.length - 1];
   return (
-    <div className="vision-overview" data-testid="vision-overview">
-      {groups.map((g) => (
-        <VisionBoard key={g.id} session={session} groupId={g.id} mini />
-      ))}
+    <section className="vision-stage" data-testid="vision-board" data-group-name={group} aria-labelledby="vision-stage">
+      <h2 id="vision-stage" className="screen-section-title">
+        {group}
+      </h2>
+      <div className="vision-stage__body">
+        <div className="vision-stage__pictures">
+          {v.strokes.length > 0 && (
+            <SketchView
+              sketch={v.sketch}
+              label={t('canvasLabel', { group })}
+              className="vision-canvas vision-canvas--view vision-stage__sketch"
+              data-strokes={v.strokes.length}
+            />
+          )}
+          {photo && <PhotoView photo={photo} alt={t('photoAlt', { group })} className="vision-stage__photo" />}
+        </div>
+        <blockquote className="vision-stage__statement" data-testid="vision-statement-view" data-contribution ref={fit}>
+          {text || t('noStatement')}
+        </blockquote>
+      </div>
+    </section>
+  );
+}
+
+/** Screen: one cooperation's vision full size when the facilitator presents or focuses it, else all, paged. */
+export function VisionScreen({ session }: ScreenProps) {
+  const t = useVisionT();
+  const groups = useControlStore((s) => s.groups);
+  const focus = useScreenFocus();
+  const groupId = presented(useExerciseState(session.id)) ?? (groups.some((g) => g.id === focus) ? focus : null);
+  if (groupId) return <VisionPresent session={session} groupId={groupId} />;
+  return (
+    <div className="screen-stack" data-testid="vision-overview">
+      <Pager className="vision-overview" label={t('overview')}>
+        {groups.map((g) => (
+          <li key={g.id}>
+            <VisionBoard session={session} groupId={g.id} mini />
+          </li>
+        ))}
+      </Pager>
     </div>
   );
 }
