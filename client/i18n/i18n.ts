@@ -35,10 +35,27 @@ export function setLang(lang: Lang): void {
   useLangStore.setState({ lang });
 }
 
-function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = DICTIONARIES[lang][key] ?? nl[key] ?? key;
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+const pluralOf = (lang: Lang, n: number) => (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(n);
+
+/**
+ * Fills a template: `{name}` is replaced by a variable, and `{count|# stip|# stippen}` picks the singular or plural
+ * form by the language's plural rule for that number (`#` is the number), so "1 stip" and "3 stippen" come from one
+ * string.
+ */
+export function fill(lang: Lang, template: string, vars?: Record<string, string | number>): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      if (!(name in vars)) return whole;
+      const n = Number(vars[name]);
+      return (pluralOf(lang, n) === 'one' ? one : other).replace(/#/g, String(vars[name]));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+  return fill(lang, DICTIONARIES[lang][key] ?? nl[key] ?? key, vars);
 }
 
 /** Translates outside React (the current language at call time). */
@@ -63,16 +80,14 @@ export interface ExerciseDictionary<K extends string> {
 
 /**
  * A translate hook for one exercise's dictionary (`client/exercises/<kind>/i18n.ts`), with the same `{var}`
- * substitution as the main one.
+ * substitution and `{count|one|other}` plurals as the main one.
  */
 export function makeUseT<K extends string>(dict: ExerciseDictionary<K>) {
   return function useExerciseT() {
     const lang = useLang();
     return useCallback(
       (key: K, vars?: Record<string, string | number>) => {
-        const template = dict[lang][key] ?? dict.nl[key] ?? key;
-        if (!vars) return template;
-        return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+        return fill(lang, dict[lang][key] ?? dict.nl[key] ?? key, vars);
       },
       [lang],
     );

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { postNote } from '../../sync/boardActions';
 import type { PhoneProps } from '../types';
 import { useSessionNotes, type Note } from './useSessionNotes';
+import { errorText } from '../../i18n/errors';
 
 function NoteList({ notes, label, testId, mine }: { notes: Note[]; label: string; testId: string; mine?: boolean }) {
   const t = useT();
@@ -49,7 +50,7 @@ export function NoteWallPhone({ session, participantId, groupId, locked }: Phone
     if (res.ok) {
       setText('');
       setError(null);
-    } else setError(t('common.error', { message: res.reason }));
+    } else setError(errorText(t, res.reason));
   };
 
   return (

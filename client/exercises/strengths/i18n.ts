@@ -65,8 +65,8 @@ const nl = {
   spotlight: 'Uitlichten',
   by: 'door {names}',
   hidden: 'verborgen',
-  count: '{count} krachten',
-  rolesCount: '{count} rollen in de catalogus',
+  count: '{count|# kracht|# krachten}',
+  rolesCount: '{count|# rol|# rollen} in de catalogus',
   feedProposals: 'Rolvoorstellen',
   feedStrengths: 'Krachten',
 };
@@ -138,8 +138,8 @@ const en: Record<StrengthsKey, string> = {
   spotlight: 'Spotlight',
   by: 'by {names}',
   hidden: 'hidden',
-  count: '{count} strengths',
-  rolesCount: '{count} roles in the catalogue',
+  count: '{count|# strength|# strengths}',
+  rolesCount: '{count|# role|# roles} in the catalogue',
   feedProposals: 'Role proposals',
   feedStrengths: 'Strengths',
 };
