@@ -35,6 +35,7 @@ function restore(d: Deleted): boolean {
     },
     fields,
   );
+  // Moderation stays as it was: createItem keeps `hidden` and `mergedInto`, so a hidden note comes back hidden.
   return res.ok;
 }
 
@@ -148,7 +149,12 @@ export function OwnItemActions({
         <div className="own-actions__confirm" role="group" aria-label={t('own.confirm')}>
           <p>{t('own.confirm')}</p>
           <div className="button-row">
-            <button type="button" className="button button--danger button--small" onClick={remove} data-testid="own-delete-yes">
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={remove}
+              data-testid="own-delete-yes"
+            >
               {t('own.confirmYes')}
             </button>
             <button type="button" className="button button--small" onClick={() => setMode('idle')}>

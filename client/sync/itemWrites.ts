@@ -99,6 +99,9 @@ export function createItem(base: ItemBaseInput, fields: Record<string, unknown>)
       createdAt: base.createdAt ?? now,
       updatedAt: now,
       ...checked.data,
+      // Moderation marks of a re-created item (an undone delete) are base fields, not in the kind's schema.
+      ...(fields.hidden === true ? { hidden: true } : {}),
+      ...(typeof fields.mergedInto === 'string' ? { mergedInto: fields.mergedInto } : {}),
     });
   }, LOCAL_ORIGIN);
   return { ok: true, id, private: doc === w.own };
