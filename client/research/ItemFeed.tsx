@@ -24,7 +24,7 @@ export function ItemFeed({ items, workshopId, token }: { items: Item[]; workshop
   return (
     <ol className="feed" data-testid="research-feed" aria-live="polite">
       {items.map((i) => {
-        const text = itemExportText(i);
+        const text = names.readable(itemExportText(i));
         const linked = links.includes(i.id);
         return (
           <li
