@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { LocalisedText } from '../../shared/programme';
 import { en } from './en';
+import { fill } from './fill';
 import { nl, type MessageKey } from './nl';
 
 export type Lang = 'nl' | 'en';
@@ -22,7 +23,9 @@ function storedLang(): Lang {
 export const useLangStore = create<{ lang: Lang }>(() => ({ lang: storedLang() }));
 
 /** Keeps <html lang> in step, so screen readers pronounce the page in the right language. */
-const applyLang = (lang: Lang) => document.documentElement.setAttribute('lang', lang);
+const applyLang = (lang: Lang) => {
+  if (typeof document !== 'undefined') document.documentElement.setAttribute('lang', lang);
+};
 applyLang(useLangStore.getState().lang);
 
 export function setLang(lang: Lang): void {
@@ -33,25 +36,6 @@ export function setLang(lang: Lang): void {
   }
   applyLang(lang);
   useLangStore.setState({ lang });
-}
-
-const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
-const pluralOf = (lang: Lang, n: number) => (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(n);
-
-/**
- * Fills a template: `{name}` is replaced by a variable, and `{count|# stip|# stippen}` picks the singular or plural
- * form by the language's plural rule for that number (`#` is the number), so "1 stip" and "3 stippen" come from one
- * string.
- */
-export function fill(lang: Lang, template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template;
-  return template
-    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) => {
-      if (!(name in vars)) return whole;
-      const n = Number(vars[name]);
-      return (pluralOf(lang, n) === 'one' ? one : other).replace(/#/g, String(vars[name]));
-    })
-    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
