@@ -275,5 +275,4 @@ export const en: Record<MessageKey, string> = {
   'error.join_closed': 'Joining is closed. Ask the facilitator.',
   'error.internal': 'Something went wrong. Please try again.',
   'error.network': 'No connection to the server. Please try again.',
-  
 };

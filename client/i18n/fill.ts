@@ -17,4 +17,3 @@ export function fill(lang: 'nl' | 'en', template: string, vars?: Record<string, 
     })
     .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
-

@@ -35,7 +35,8 @@ export const nl = {
   'notice.slow_down': 'Je stuurt heel snel. Je wijzigingen komen zo aan, er gaat niets verloren.',
   'notice.revoked': 'Deze link is vervangen. Vraag de begeleider om de nieuwe link.',
   'notice.access_revoked': 'De begeleider heeft je toegang ingetrokken. Vraag de begeleider als je weer wilt meedoen.',
-  'notice.erased': 'Je gegevens zijn op jouw verzoek uit deze werkplaats gewist. Wil je weer meedoen, meld je dan opnieuw aan.',
+  'notice.erased':
+    'Je gegevens zijn op jouw verzoek uit deze werkplaats gewist. Wil je weer meedoen, meld je dan opnieuw aan.',
   'notice.dismiss': 'Oké',
 
   'landing.title': 'Werkplaats',
@@ -272,7 +273,6 @@ export const nl = {
   'error.join_closed': 'Aanmelden is gesloten. Vraag de begeleider.',
   'error.internal': 'Er ging iets mis. Probeer het opnieuw.',
   'error.network': 'Geen verbinding met de server. Probeer het opnieuw.',
-  
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -34,7 +34,8 @@ export function attachReliability(io: Server, opts: { hub: DocHub; registry: Con
       channel: 'io',
       openedAt: Date.now(),
       close: (code: number, reason: string) => {
-        if (code === WS_CLOSE.unauthorised) socket.emit(EVENTS.notice, { code: unauthorisedNotice(reason), message: reason });
+        if (code === WS_CLOSE.unauthorised)
+          socket.emit(EVENTS.notice, { code: unauthorisedNotice(reason), message: reason });
         socket.disconnect(true);
       },
     };
