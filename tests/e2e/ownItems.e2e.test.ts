@@ -1,8 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
-import { createWorkshop, joinAs } from '../helpers/clients';
-import { describeViolations, e2eRoom, joinedPhoneContext, screenshot, seriousA11yViolations } from './browser';
+import { api, createWorkshop, joinAs } from '../helpers/clients';
+import {
+  describeViolations,
+  e2eRoom,
+  joinedPhoneContext,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+} from './browser';
 
 /** Words of the page's headings and choices that the browser split over two lines without a hyphen. */
 const wordsBrokenMidWord = (p: Page) =>
@@ -112,4 +119,23 @@ describe('own contributions on the phone', () => {
       await screenshot(phone, 'own-items-360');
     },
   );
+
+  it('wraps long Dutch words between words on the landing and join pages at 360 px', { timeout: 60_000 }, async () => {
+    const r = await api<CreateWorkshopResponse>(room.server.url, '/api/workshops', {
+      token: room.server.organiserKey,
+      body: { title: 'Tweedaagse onderzoekswerkplaats (demo)', groups: ['Onderzoekswerkplaats Utrecht'] },
+    });
+    const phone = await room.keep(await phoneContext(room.browser)).newPage();
+    for (const [view, url] of [
+      ['landing', `${room.server.url}/`],
+      ['join', r.body.links.join],
+    ] as const) {
+      await phone.goto(url);
+      await phone.locator('h1').first().waitFor();
+      if (view === 'join') await phone.getByTestId('join-name').waitFor();
+      expect(await wordsBrokenMidWord(phone), view).toEqual([]);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(360);
+      await screenshot(phone, `words-${view}-360`);
+    }
+  });
 });
