@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE } from '../../scripts/demoContent';
 import { seedDemo, type DemoResult } from '../../scripts/demoSeed';
 import { SimFacilitator } from '../sim/simulator';
 import { describeViolations, e2eRoom, screenshot, seriousA11yViolations } from './browser';
@@ -59,6 +60,13 @@ describe('the researcher follows their group', () => {
       });
       // The feed and the note form follow the assignment.
       await expect.poll(() => page.getByTestId('researcher-group').inputValue()).toBe(coop.id);
+      // The note form's speakers are that cooperation's members.
+      const members = DEMO_PEOPLE.filter((p) => p.cooperation === coop.name).map((p) => p.name);
+      await expect
+        .poll(async () =>
+          (await page.getByTestId('speakers').getByRole('button').allInnerTexts()).map((x) => x.replace(/^\d\s*/, '')),
+        )
+        .toEqual(members);
       const feed = page.getByTestId('feed-item');
       await feed.first().waitFor();
       const metas = await page.locator('[data-testid="feed-item"] .feed__meta').allInnerTexts();
