@@ -117,6 +117,26 @@ describe('own contributions on the phone', () => {
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(await wordsBrokenMidWord(phone)).toEqual([]);
       await screenshot(phone, 'own-items-360');
+
+      // The same actions in another exercise: a tree note is edited, deleted and brought back the same way.
+      await facilitator.locator('[data-testid="programme-item"][data-session-id="boom"]').click();
+      await phone.getByTestId('tree-no-group').waitFor();
+      await facilitator.getByTestId('tree-generate').click();
+      await phone.getByTestId('tree-group').waitFor();
+      await phone.getByTestId('tree-input').fill('Vaste financiering');
+      await phone.getByTestId('tree-add').click();
+      const treeNote = phone.getByTestId('tree-item').filter({ hasText: 'Vaste financiering' });
+      await treeNote.waitFor();
+      await treeNote.getByTestId('own-edit').click();
+      await phone.getByTestId('own-edit-text').fill('Vaste financiering voor vier jaar');
+      await phone.getByTestId('own-save').click();
+      const edited2 = phone.getByTestId('tree-item').filter({ hasText: 'voor vier jaar' });
+      await edited2.getByTestId('own-delete').click();
+      await phone.getByTestId('own-delete-yes').click();
+      await expect.poll(() => phone.getByTestId('tree-item').count()).toBe(0);
+      await phone.getByTestId('own-undo').click();
+      await edited2.waitFor();
+      expect(describeViolations(await seriousA11yViolations(phone))).toEqual([]);
     },
   );
 
