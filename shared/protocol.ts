@@ -84,7 +84,19 @@ export const NOTICE_CODES = {
   slowDown: 'slow_down',
   /** This link was replaced by the facilitator. */
   revoked: 'revoked',
+  /** This participant's access was revoked by the facilitator (their link no longer works). */
+  accessRevoked: 'access_revoked',
+  /** This participant was erased at their request: their contributions and name are gone from the workshop. */
+  erased: 'erased',
 } as const;
+
+/** The notice a participant sees when a connection is closed as unauthorised, by the close reason the server gave. */
+export const unauthorisedNotice = (reason: string): NoticeCode =>
+  reason === 'erased'
+    ? NOTICE_CODES.erased
+    : reason === 'link revoked'
+      ? NOTICE_CODES.accessRevoked
+      : NOTICE_CODES.revoked;
 export type NoticeCode = (typeof NOTICE_CODES)[keyof typeof NOTICE_CODES];
 
 /** socket.io `notice` payload. */

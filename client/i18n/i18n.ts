@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { LocalisedText } from '../../shared/programme';
 import { en } from './en';
+import { fill } from './fill';
 import { nl, type MessageKey } from './nl';
 
 export type Lang = 'nl' | 'en';
@@ -22,7 +23,9 @@ function storedLang(): Lang {
 export const useLangStore = create<{ lang: Lang }>(() => ({ lang: storedLang() }));
 
 /** Keeps <html lang> in step, so screen readers pronounce the page in the right language. */
-const applyLang = (lang: Lang) => document.documentElement.setAttribute('lang', lang);
+const applyLang = (lang: Lang) => {
+  if (typeof document !== 'undefined') document.documentElement.setAttribute('lang', lang);
+};
 applyLang(useLangStore.getState().lang);
 
 export function setLang(lang: Lang): void {
@@ -36,9 +39,7 @@ export function setLang(lang: Lang): void {
 }
 
 function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = DICTIONARIES[lang][key] ?? nl[key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(lang, DICTIONARIES[lang][key] ?? nl[key] ?? key, vars);
 }
 
 /** Translates outside React (the current language at call time). */
@@ -63,16 +64,14 @@ export interface ExerciseDictionary<K extends string> {
 
 /**
  * A translate hook for one exercise's dictionary (`client/exercises/<kind>/i18n.ts`), with the same `{var}`
- * substitution as the main one.
+ * substitution and `{count|one|other}` plurals as the main one.
  */
 export function makeUseT<K extends string>(dict: ExerciseDictionary<K>) {
   return function useExerciseT() {
     const lang = useLang();
     return useCallback(
       (key: K, vars?: Record<string, string | number>) => {
-        const template = dict[lang][key] ?? dict.nl[key] ?? key;
-        if (!vars) return template;
-        return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+        return fill(lang, dict[lang][key] ?? dict.nl[key] ?? key, vars);
       },
       [lang],
     );

@@ -53,7 +53,7 @@ function FeedEntry({ item: i, workshopId, token }: { item: Item; workshopId: str
   const names = useNames();
   const time = clock(useLang());
   const linked = useDraftStore((d) => d.links.includes(i.id));
-  const text = itemExportText(i);
+  const text = names.readable(itemExportText(i));
   return (
     <>
       <div>

@@ -30,6 +30,8 @@ export interface ItemBaseInput {
   authorId: string;
   /** A fixed id (one item per group, e.g. the vision statement); a fresh one otherwise. */
   id?: string;
+  /** The original creation time (an undone delete re-creates the item in its place); now otherwise. */
+  createdAt?: number;
 }
 
 /** Whether an item (or its fields) is shared by a cooperation and therefore always lives on the board. */
@@ -94,9 +96,12 @@ export function createItem(base: ItemBaseInput, fields: Record<string, unknown>)
       sessionId: base.sessionId,
       groupId: base.groupId,
       authorId: base.authorId,
-      createdAt: now,
+      createdAt: base.createdAt ?? now,
       updatedAt: now,
       ...checked.data,
+      // Moderation marks of a re-created item (an undone delete) are base fields, not in the kind's schema.
+      ...(fields.hidden === true ? { hidden: true } : {}),
+      ...(typeof fields.mergedInto === 'string' ? { mergedInto: fields.mergedInto } : {}),
     });
   }, LOCAL_ORIGIN);
   return { ok: true, id, private: doc === w.own };

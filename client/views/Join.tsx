@@ -3,6 +3,7 @@ import { normaliseJoinCode } from '../../shared/ids';
 import type { JoinInfoResponse } from '../../shared/protocol';
 import { api, ApiRequestError } from '../api';
 import { Page } from '../components/Page';
+import { errorText } from '../i18n/errors';
 import { useT } from '../i18n/i18n';
 import { loadIdentity } from '../identity';
 import { navigate } from '../router';
@@ -13,7 +14,7 @@ type Lookup =
   | { state: 'loading' }
   | { state: 'found'; info: JoinInfoResponse }
   | { state: 'unknown' }
-  | { state: 'error'; message: string };
+  | { state: 'error'; code: string };
 
 /** `/j/<code>`: look the workshop up, then the join form; a phone that already joined goes straight on. */
 export function Join({ code: rawCode }: { code: string | null }) {
@@ -30,7 +31,7 @@ export function Join({ code: rawCode }: { code: string | null }) {
       setLookup({ state: 'found', info });
     } catch (err) {
       if (err instanceof ApiRequestError && err.status === 404) setLookup({ state: 'unknown' });
-      else setLookup({ state: 'error', message: err instanceof Error ? err.message : String(err) });
+      else setLookup({ state: 'error', code: err instanceof ApiRequestError ? err.code : 'internal' });
     }
   }, [code]);
 
@@ -65,7 +66,7 @@ export function Join({ code: rawCode }: { code: string | null }) {
       )}
       {lookup.state === 'error' && (
         <p className="notice notice--error" role="alert" data-testid="join-error">
-          {t('common.error', { message: lookup.message })}
+          {errorText(t, lookup.code)}
         </p>
       )}
       {lookup.state === 'found' && <JoinForm code={code} info={lookup.info} onRetry={() => void load()} />}

@@ -23,6 +23,8 @@ import { tokenFromHash } from '../router';
 import { selectRefused, useConnectionStore } from '../store/connectionStore';
 import { useControlStore } from '../store/controlStore';
 import { useWorkshop } from '../sync/useWorkshop';
+import { groupOfResearcher } from '../../shared/exercises/dayTwo/workspace';
+import { useAssignedResearchers } from '../exercises/dayTwo/useWorkspace';
 
 const ALL = '';
 const FOLLOW = '';
@@ -33,10 +35,13 @@ export function Researcher({ workshopId }: { workshopId: string }) {
   const rt = useResearchT();
   const lang = useLang();
   const [token] = useState(tokenFromHash);
-  const [groupId, setGroupId] = useState(ALL);
+  // null until the researcher picks a group: then the cooperation the facilitator assigned them to, else all.
+  const [pickedGroup, setGroupId] = useState<string | null>(null);
   const [sessionChoice, setSessionChoice] = useState(FOLLOW);
   const [researcherName, setResearcherName] = useResearcherName();
   const nameRef = useRef<HTMLInputElement>(null);
+  const assignedGroup = groupOfResearcher(useAssignedResearchers(), researcherName);
+  const groupId = pickedGroup ?? assignedGroup ?? ALL;
   useWorkshop({ workshopId, token, docs: ['board'] });
   useResearchDoc(workshopId, token);
   const control = useControlStore();

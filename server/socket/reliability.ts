@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import * as Y from 'yjs';
 import { LIMITS } from '../../shared/limits';
-import { ERROR_CODES, EVENTS, NOTICE_CODES, WS_CLOSE } from '../../shared/protocol';
+import { ERROR_CODES, EVENTS, WS_CLOSE, unauthorisedNotice } from '../../shared/protocol';
 import { docAccess, parseDocName, type Principal } from '../../shared/roles';
 import type { Connections } from '../connections';
 import type { Notices } from '../notices';
@@ -34,7 +34,8 @@ export function attachReliability(io: Server, opts: { hub: DocHub; registry: Con
       channel: 'io',
       openedAt: Date.now(),
       close: (code: number, reason: string) => {
-        if (code === WS_CLOSE.unauthorised) socket.emit(EVENTS.notice, { code: NOTICE_CODES.revoked, message: reason });
+        if (code === WS_CLOSE.unauthorised)
+          socket.emit(EVENTS.notice, { code: unauthorisedNotice(reason), message: reason });
         socket.disconnect(true);
       },
     };

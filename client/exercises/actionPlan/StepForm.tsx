@@ -5,6 +5,8 @@ import { localise, useLang } from '../../i18n/i18n';
 import { addDayTwoItem } from '../dayTwo/boardWrites';
 import { WhoPicker, whoFieldsOf, type Who } from '../dayTwo/WhoPicker';
 import { usePlanT } from './i18n';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/i18n';
 
 /** Adds a step: what, who (a member or a party), when, first step, linked to roles the cooperation picked. */
 export function StepForm(props: {
@@ -15,6 +17,7 @@ export function StepForm(props: {
   locked: boolean;
 }) {
   const t = usePlanT();
+  const tt = useT();
   const lang = useLang();
   const [what, setWhat] = useState('');
   const [who, setWho] = useState<Who>({ whoMemberId: '' });
@@ -31,7 +34,7 @@ export function StepForm(props: {
       { kind: PLAN_STEP, sessionId: props.sessionId, groupId: props.groupId, authorId: props.participantId },
       { what, ...w, when, firstStep, roleIds, editableBy: 'group' },
     );
-    if (!res.ok) return setError(res.message ?? res.reason);
+    if (!res.ok) return setError(errorText(tt, res.reason));
     setWhat('');
     setWhen('');
     setFirstStep(false);

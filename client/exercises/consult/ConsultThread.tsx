@@ -10,6 +10,7 @@ import { addDayTwoItem } from '../dayTwo/boardWrites';
 import { useItems } from '../dayTwo/useItems';
 import { useNames } from '../dayTwo/useWorkspace';
 import { useConsultT } from './i18n';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 
 /** One consult: the host's question, the advice given and by whom; `write` adds a form for the host or a visitor. */
 export function ConsultThread(props: {
@@ -51,9 +52,10 @@ export function ConsultThread(props: {
           <p className="muted">{t('noQuestion', { host })}</p>
         ) : (
           questions.map((q) => (
-            <p key={q.id} data-testid="consult-question">
-              {String(q.text)}
-            </p>
+            <div key={q.id} data-testid="consult-question">
+              <p>{String(q.text)}</p>
+              {w && q.authorId === w.participantId && <OwnItemActions item={q} locked={w.locked} />}
+            </div>
           ))
         )}
       </section>
@@ -69,11 +71,13 @@ export function ConsultThread(props: {
                 <span className="muted">
                   {t('adviceBy', { name: names.person(a.authorId), group: names.group(a.groupId) })}
                 </span>
+                {w && a.authorId === w.participantId && <OwnItemActions item={a} locked={w.locked} />}
               </li>
             ))}
           </ul>
         )}
       </section>
+      {w && <DeletedItemUndo />}
       {w && (
         <form className="daytwo-stack" onSubmit={submit}>
           <label htmlFor={inputId}>{w.as === 'host' ? t('question') : t('adviceLabel', { host })}</label>

@@ -4,6 +4,8 @@ import { useControlStore } from '../../store/controlStore';
 import { useNames } from '../dayTwo/useWorkspace';
 import { sendExerciseAction } from '../useExercise';
 import { useConsultT } from './i18n';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/i18n';
 
 /** Free mode: the cooperation signs up for a host of the round; a full host says so. */
 export function SignUp(props: {
@@ -15,6 +17,7 @@ export function SignUp(props: {
   locked: boolean;
 }) {
   const t = useConsultT();
+  const tt = useT();
   const names = useNames();
   const groups = useControlStore((s) => s.groups);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +42,7 @@ export function SignUp(props: {
                 disabled={props.locked || full}
                 onClick={async () => {
                   const ack = await sendExerciseAction(props.sessionId, 'signUp', { round: props.round, hostId: g.id });
-                  setError(ack.ok ? null : ack.error.message);
+                  setError(ack.ok ? null : errorText(tt, ack.error.code));
                 }}
                 data-testid="consult-signup"
               >

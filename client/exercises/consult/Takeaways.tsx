@@ -9,6 +9,7 @@ import { addDayTwoItem } from '../dayTwo/boardWrites';
 import { useItems } from '../dayTwo/useItems';
 import { useNames } from '../dayTwo/useWorkspace';
 import { useConsultT } from './i18n';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 
 /** The consults a cooperation took part in, as `consultKey`s with a readable label. */
 export function consultsOf(
@@ -49,9 +50,11 @@ export function Takeaways(props: {
             <p className="muted">
               {(i.consultKeys as string[]).map((k) => mine.find((m) => m.key === k)?.label ?? k).join(' · ')}
             </p>
+            {w && i.authorId === w.participantId && <OwnItemActions item={i} locked={w.locked} />}
           </li>
         ))}
       </ul>
+      {w && <DeletedItemUndo />}
       {w && (
         <form
           className="daytwo-stack"

@@ -7,6 +7,7 @@ import { postQuestion } from './actions';
 import { useFrameworkT } from './i18n';
 import { Slide } from './Slide';
 import { useDeck } from './useDeck';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 
 /** The slide the room sees, at phone size, and a question to send. */
 export function FrameworkPhone({ session, participantId, groupId, locked }: PhoneProps) {
@@ -53,11 +54,13 @@ export function FrameworkPhone({ session, participantId, groupId, locked }: Phon
             {mine.map((q) => (
               <li key={q.id} className="note" data-item-id={q.id}>
                 <p className="note__text">{q.text}</p>
+                <OwnItemActions item={q} locked={locked} />
               </li>
             ))}
           </ul>
         </section>
       )}
+      <DeletedItemUndo />
       <form className="note-form" onSubmit={submit} noValidate>
         <label htmlFor="question-input">{t('question')}</label>
         <textarea

@@ -24,7 +24,7 @@ export const useFrameworkT = makeUseT({
     unhide: 'Toon',
     edit: 'Dia’s bewerken',
     voteQuestions: 'Welke vragen wil je het liefst besproken? Verdeel je stippen.',
-    dots: '{count} stippen',
+    dots: '{count|# stip|# stippen}',
     summon: 'Roep telefoons naar deze vraag',
   },
   en: {
@@ -49,7 +49,7 @@ export const useFrameworkT = makeUseT({
     unhide: 'Show',
     edit: 'Edit slides',
     voteQuestions: 'Which questions would you most like discussed? Spread your dots.',
-    dots: '{count} dots',
+    dots: '{count|# dot|# dots}',
     summon: 'Bring phones to this question',
   },
 });

@@ -5,8 +5,22 @@ import { useT } from '../../i18n/i18n';
 import { postNote } from '../../sync/boardActions';
 import type { PhoneProps } from '../types';
 import { useSessionNotes, type Note } from './useSessionNotes';
+import { errorText } from '../../i18n/errors';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 
-function NoteList({ notes, label, testId, mine }: { notes: Note[]; label: string; testId: string; mine?: boolean }) {
+function NoteList({
+  notes,
+  label,
+  testId,
+  mine,
+  locked,
+}: {
+  notes: Note[];
+  label: string;
+  testId: string;
+  mine?: boolean;
+  locked?: boolean;
+}) {
   const t = useT();
   return (
     <section className="phone-notes" aria-label={label}>
@@ -19,6 +33,7 @@ function NoteList({ notes, label, testId, mine }: { notes: Note[]; label: string
             <li key={n.id} className={`note ${n.hidden ? 'note--hidden' : ''}`} data-testid="note" data-note-id={n.id}>
               <p className="note__text">{n.text}</p>
               {mine && n.hidden && <p className="note__meta">{t('notes.hiddenByFacilitator')}</p>}
+              {mine && <OwnItemActions item={n} locked={locked} />}
             </li>
           ))}
         </ul>
@@ -49,12 +64,13 @@ export function NoteWallPhone({ session, participantId, groupId, locked }: Phone
     if (res.ok) {
       setText('');
       setError(null);
-    } else setError(t('common.error', { message: res.reason }));
+    } else setError(errorText(t, res.reason));
   };
 
   return (
     <div className="notewall-phone">
-      <NoteList notes={mine} label={t('notes.mine')} testId="my-notes" mine />
+      <NoteList notes={mine} label={t('notes.mine')} testId="my-notes" mine locked={locked} />
+      <DeletedItemUndo />
       <NoteList notes={others} label={plenary ? t('notes.others') : t('notes.othersGroup')} testId="other-notes" />
       <form className="note-form" onSubmit={submit} noValidate>
         <div className="note-form__head">

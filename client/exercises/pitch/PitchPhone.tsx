@@ -4,6 +4,7 @@ import { usePitchT } from './i18n';
 import { PitchEditor } from './PitchEditor';
 import { ReactionForm } from './ReactionForm';
 import { usePitch } from './usePitch';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 
 /** Prepare: the group's shared pitch. Present: who is on, and a reaction to send about their pitch. */
 export function PitchPhone({ session, participantId, groupId, locked }: PhoneProps) {
@@ -49,6 +50,7 @@ export function PitchPhone({ session, participantId, groupId, locked }: PhonePro
           ))}
         </ol>
       </section>
+      <DeletedItemUndo />
       {mine.length > 0 && (
         <section aria-labelledby="my-reactions-title">
           <h3 id="my-reactions-title">{t('myReactions')}</h3>
@@ -59,6 +61,7 @@ export function PitchPhone({ session, participantId, groupId, locked }: PhonePro
                   {t(r.reaction)} · {name(r.targetGroupId)}
                 </p>
                 <p className="note__text">{r.text}</p>
+                <OwnItemActions item={r} locked={locked} />
               </li>
             ))}
           </ul>

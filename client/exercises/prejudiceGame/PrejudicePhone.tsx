@@ -7,6 +7,8 @@ import { sendExerciseAction } from '../useExercise';
 import { usePrejudiceT } from './i18n';
 import { usePrejudice } from './usePrejudice';
 import './prejudice.css';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/i18n';
 
 // The phone remembers what it answered only locally, so the buttons do not invite a second try.
 const answeredKey = (sessionId: string, statementId: string) =>
@@ -22,6 +24,7 @@ const wasAnswered = (key: string) => {
 /** The statement on the screen with a five-point answer, sent anonymously; and an anonymous suggestion box. */
 export function PrejudicePhone({ session, locked }: PhoneProps) {
   const t = usePrejudiceT();
+  const tt = useT();
   const lang = useLang();
   const { current } = usePrejudice(session.id);
   const [status, setStatus] = useState<Record<string, string>>({});
@@ -33,7 +36,7 @@ export function PrejudicePhone({ session, locked }: PhoneProps) {
   const answer = async (value: number) => {
     if (!current || locked) return;
     const ack = await sendExerciseAction(session.id, 'answer', { statementId: current.id, value });
-    const result = ack.ok ? 'sent' : ack.error.code === 'conflict' ? 'already' : ack.error.message;
+    const result = ack.ok ? 'sent' : ack.error.code === 'conflict' ? 'already' : errorText(tt, ack.error.code);
     if (ack.ok || ack.error.code === 'conflict') {
       try {
         window.localStorage.setItem(key, '1');
@@ -48,7 +51,7 @@ export function PrejudicePhone({ session, locked }: PhoneProps) {
     if (locked || suggestion.trim().length < 3) return;
     const ack = await sendExerciseAction(session.id, 'statement.add', { text: suggestion });
     if (ack.ok) setSuggestion('');
-    setSuggestStatus(ack.ok ? t('suggested') : t('failed', { message: ack.error.message }));
+    setSuggestStatus(ack.ok ? t('suggested') : t('failed', { message: errorText(tt, ack.error.code) }));
   };
   const s = current ? status[current.id] : undefined;
 

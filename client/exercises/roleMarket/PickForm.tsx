@@ -4,6 +4,8 @@ import { ROLE_PICK, rolePickFields } from '../../../shared/exercises/roleMarket'
 import { addDayTwoItem } from '../dayTwo/boardWrites';
 import { WhoPicker, whoFieldsOf, type Who } from '../dayTwo/WhoPicker';
 import { useRoleMarketT } from './i18n';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/i18n';
 
 /** Picking one role: who it applies to and why. */
 export function PickForm(props: {
@@ -14,6 +16,7 @@ export function PickForm(props: {
   onDone: () => void;
 }) {
   const t = useRoleMarketT();
+  const tt = useT();
   const [who, setWho] = useState<Who>({ whoMemberId: '' });
   const [why, setWhy] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +31,7 @@ export function PickForm(props: {
       { roleId: props.card.id, ...w, why },
     );
     if (res.ok) props.onDone();
-    else setError(res.message ?? res.reason);
+    else setError(errorText(tt, res.reason));
   };
   const whyId = `why-${props.card.id}`;
   return (

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { filterCards, pickProgress } from '../../../shared/exercises/roleMarket';
 import type { Side } from '../../../shared/programme';
 import { localise, useLang } from '../../i18n/i18n';
-import { deleteDayTwoItem } from '../dayTwo/boardWrites';
 import { useNames } from '../dayTwo/useWorkspace';
 import type { PhoneProps } from '../types';
 import { useRoleMarketT } from './i18n';
@@ -11,6 +10,9 @@ import { RoleGrid } from './RoleGrid';
 import { useRoleMarket } from './useRoleMarket';
 import '../dayTwo/dayTwo.css';
 import './roleMarket.css';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
+import { LIMITS } from '../../../shared/limits';
+import type { Item } from '../../../shared/boardDoc';
 
 /** The market on a phone: filter the cards, pick roles for your own cooperation (who, why), see your cooperation's grid. */
 export function RoleMarketPhone({ session, participantId, groupId, locked }: PhoneProps) {
@@ -36,6 +38,7 @@ export function RoleMarketPhone({ session, participantId, groupId, locked }: Pho
             ? t('enough', { max: limits.max })
             : t('progress', { count: mine.length, min: limits.min, max: limits.max })}
       </p>
+      <DeletedItemUndo />
       <section aria-labelledby="my-picks-title">
         <h2 id="my-picks-title">{t('myPicks')}</h2>
         {mine.length === 0 ? (
@@ -48,14 +51,12 @@ export function RoleMarketPhone({ session, participantId, groupId, locked }: Pho
                 <p>
                   {names.who(p)} — {p.why}
                 </p>
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={locked}
-                  onClick={() => deleteDayTwoItem(p.id)}
-                >
-                  {t('remove')}
-                </button>
+                <OwnItemActions
+                  item={p as unknown as Item}
+                  locked={locked}
+                  what={cardName(p.roleId)}
+                  fields={[{ key: 'why', label: t('why'), max: LIMITS.itemText }]}
+                />
               </li>
             ))}
           </ul>

@@ -9,12 +9,15 @@ import { StrengthForm } from './StrengthForm';
 import { StrengthWall } from './StrengthWall';
 import { useStrengths, useStrengthsState } from './useStrengths';
 import './strengths.css';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
+import { LIMITS } from '../../../shared/limits';
 
 /** What this step asks of the participant: strengths of the other side, feedback with +1s, or a role proposal. */
 export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
   const t = useStrengthsT();
   const phase = strengthsPhase(useControlStore((s) => s.state?.phase));
-  const me = useControlStore((s) => s.participants.find((p) => p.id === participantId));
+  const participants = useControlStore((s) => s.participants);
+  const me = participants.find((p) => p.id === participantId);
   const state = useStrengthsState(session.id);
   const { all, strengths, proposals, plusCount, myPlus } = useStrengths(session.id);
   const group = state.groups?.find((g) => g.members.includes(participantId));
@@ -26,13 +29,21 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
   const other = me?.side === 'formal' ? 'informal' : 'formal';
   const mine = strengths.filter((s) => s.authorId === participantId);
   const myRoles = proposals.filter((p) => p.authorId === participantId);
+  // Mixed groups: who else is in it, by name ("Groep 1, met Anouk, Bram").
+  const others = (group?.members ?? [])
+    .filter((m) => m !== participantId)
+    .map((m) => participants.find((p) => p.id === m)?.name)
+    .filter((n): n is string => !!n);
   const accepted = new Set(readRoleCatalogue(all, state, session.id).map((r) => r.id));
 
   return (
     <div className="strengths-phone" data-phase={phase}>
+      <DeletedItemUndo />
       {groupName && (
         <p className="ex-badge" data-testid="strengths-group">
-          {t('yourGroup', { name: groupName })}
+          {others.length
+            ? t('yourGroupWith', { name: groupName, names: others.join(', ') })
+            : t('yourGroup', { name: groupName })}
         </p>
       )}
       {phase === 'kracht' && (
@@ -51,7 +62,10 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
             ) : (
               <ul className="ex-list" data-testid="my-strengths">
                 {mine.map((s) => (
-                  <li key={s.id}>{s.text}</li>
+                  <li key={s.id} data-testid="my-strength">
+                    <span>{s.text}</span>
+                    <OwnItemActions item={s} locked={locked} />
+                  </li>
                 ))}
               </ul>
             )}
@@ -65,17 +79,20 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
             plusCount={plusCount}
             variant="phone"
             renderActions={(s) => (
-              <button
-                type="button"
-                className="button button--small strength-card__vote"
-                aria-pressed={myPlus(s.id, participantId)}
-                aria-label={t('plusOneLabel', { text: s.text })}
-                disabled={locked || s.authorId === participantId}
-                onClick={() => togglePlusOne(who, s.id)}
-                data-testid="plus-one"
-              >
-                {t('plusOne')}
-              </button>
+              <>
+                {s.authorId === participantId && <OwnItemActions item={s} locked={locked} />}
+                <button
+                  type="button"
+                  className="button button--small strength-card__vote"
+                  aria-pressed={myPlus(s.id, participantId)}
+                  aria-label={t('plusOneLabel', { text: s.text })}
+                  disabled={locked || s.authorId === participantId}
+                  onClick={() => togglePlusOne(who, s.id)}
+                  data-testid="plus-one"
+                >
+                  {t('plusOne')}
+                </button>
+              </>
             )}
           />
           <StrengthForm
@@ -102,6 +119,17 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
                     <strong>{r.name}</strong> — {r.description}
                     <br />
                     <span className="muted">{accepted.has(r.id) ? t('accepted') : t('pending')}</span>
+                    {!accepted.has(r.id) && (
+                      <OwnItemActions
+                        item={r}
+                        locked={locked}
+                        what={r.name}
+                        fields={[
+                          { key: 'name', label: t('roleName'), max: LIMITS.name, short: true },
+                          { key: 'description', label: t('roleDescription'), max: 200 },
+                        ]}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>

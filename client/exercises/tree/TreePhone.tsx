@@ -9,6 +9,7 @@ import { useTreeT } from './i18n';
 import { TreeSvg } from './TreeSvg';
 import { useTree } from './useTree';
 import './tree.css';
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 
 /** Your group's tree: pick a zone, write a note, move your own notes between zones. */
 export function TreePhone({ session, participantId, groupId: cooperationId, locked }: PhoneProps) {
@@ -85,6 +86,7 @@ export function TreePhone({ session, participantId, groupId: cooperationId, lock
           {t('add')}
         </button>
       </form>
+      <DeletedItemUndo />
       <section aria-labelledby="tree-items-title">
         <h3 id="tree-items-title">{t('itemsOf')}</h3>
         {items.length === 0 ? (
@@ -111,6 +113,7 @@ export function TreePhone({ session, participantId, groupId: cooperationId, lock
                     ))}
                   </select>
                 )}
+                {i.authorId === participantId && <OwnItemActions item={i} locked={locked} />}
               </li>
             ))}
           </ul>

@@ -18,7 +18,7 @@ const nl = {
   treeOf: 'Boom van {name}',
   more: '+{count} meer',
   groupSize: 'Groepsgrootte',
-  seed: 'Loting (getal)',
+  seed: 'Indelingsnummer (ander nummer, andere groepen)',
   generate: 'Maak gemengde groepjes',
   useExisting: 'Gebruik de samenwerkingsverbanden',
   moveMember: 'Verplaats {name} naar',
@@ -37,7 +37,7 @@ const nl = {
   links: 'Komt terug in meerdere bomen',
   unlink: 'Ontkoppelen',
   linkNeedsTwo: 'Kies minstens twee briefjes.',
-  trees: '{count} bomen',
+  trees: '{count|# boom|# bomen}',
   ungrouped: 'Nog zonder groep:',
 };
 
@@ -61,7 +61,7 @@ const en: Record<TreeKey, string> = {
   treeOf: 'Tree of {name}',
   more: '+{count} more',
   groupSize: 'Group size',
-  seed: 'Draw (number)',
+  seed: 'Mix number (another number, other groups)',
   generate: 'Make mixed groups',
   useExisting: 'Use the cooperations',
   moveMember: 'Move {name} to',
@@ -80,7 +80,7 @@ const en: Record<TreeKey, string> = {
   links: 'Recurs across trees',
   unlink: 'Unlink',
   linkNeedsTwo: 'Pick at least two notes.',
-  trees: '{count} trees',
+  trees: '{count|# tree|# trees}',
   ungrouped: 'Not in a group yet:',
 };
 

@@ -4,6 +4,8 @@ import { addDayTwoItem } from '../dayTwo/boardWrites';
 import { useVisionT } from './i18n';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, uploadPhoto, useUploadUrl } from './uploads';
 import type { Photo } from './useVision';
+import { errorText } from '../../i18n/errors';
+import { useT } from '../../i18n/i18n';
 
 /** One stored photo, fetched with the page's token and shrunk to fit by CSS. */
 export function PhotoView({
@@ -22,6 +24,7 @@ export function PhotoView({
 /** Upload of a photo of a paper drawing (checked here for a quick answer, and again by content on the server). */
 export function PhotoUpload(props: { sessionId: string; groupId: string; participantId: string; locked: boolean }) {
   const t = useVisionT();
+  const tt = useT();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pick = async (file: File | undefined) => {
@@ -32,7 +35,14 @@ export function PhotoUpload(props: { sessionId: string; groupId: string; partici
     setStatus(t('uploading'));
     const res = await uploadPhoto(file);
     setBusy(false);
-    if (!res.ok) return setStatus(t('uploadFailed', { message: res.message }));
+    if (!res.ok)
+      return setStatus(
+        res.tooLarge
+          ? t('tooBig')
+          : t('uploadFailed', {
+              message: errorText(tt, res.message === 'not connected' ? 'notConnected' : 'internal'),
+            }),
+      );
     addDayTwoItem(
       visionPhotoFields,
       { kind: VISION_PHOTO, sessionId: props.sessionId, groupId: props.groupId, authorId: props.participantId },

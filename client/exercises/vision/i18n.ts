@@ -27,7 +27,7 @@ export const useVisionT = makeUseT({
     overview: 'Overzicht',
     presenting: 'Op het scherm: {group}',
     noStatement: 'Nog geen tekst.',
-    strokes: '{count} lijnen',
+    strokes: '{count|# lijn|# lijnen}',
   },
   en: {
     drawing: 'Drawing',
@@ -55,6 +55,6 @@ export const useVisionT = makeUseT({
     overview: 'Overview',
     presenting: 'On the screen: {group}',
     noStatement: 'No text yet.',
-    strokes: '{count} lines',
+    strokes: '{count|# line|# lines}',
   },
 });

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Side } from '../../../shared/programme';
 import type { JoinInfoResponse, JoinResponse } from '../../../shared/protocol';
 import { api, ApiRequestError } from '../../api';
+import { errorText } from '../../i18n/errors';
 import { useLang, useT, type MessageKey } from '../../i18n/i18n';
 import { saveIdentity } from '../../identity';
 import { navigate } from '../../router';
@@ -51,7 +52,7 @@ export function JoinForm({ code, info, onRetry }: { code: string; info: JoinInfo
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'join_closed') setServerError(t('join.closed'));
       else if (err instanceof ApiRequestError && err.status === 404) setServerError(t('join.unknownCode', { code }));
-      else setServerError(t('common.error', { message: err instanceof Error ? err.message : String(err) }));
+      else setServerError(errorText(t, err instanceof ApiRequestError ? err.code : 'internal'));
       setBusy(false);
     }
   };
