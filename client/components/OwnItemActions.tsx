@@ -35,7 +35,7 @@ function restore(d: Deleted): boolean {
     },
     fields,
   );
-  // Moderation stays as it was: createItem keeps `hidden` and `mergedInto`, so a hidden note comes back hidden.
+  // A merge stays as it was (createItem keeps `mergedInto`); a hidden item is never offered an undo.
   return res.ok;
 }
 
@@ -214,17 +214,21 @@ export function DeletedItemUndo() {
       {deleted && (
         <div className="own-undo__bar" data-testid="own-undo-bar">
           <span>{failed ? t('own.undoFailed') : t('own.deleted')}</span>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              if (restore(deleted)) useDeletedStore.setState({ deleted: null });
-              else setFailed(true);
-            }}
-            data-testid="own-undo"
-          >
-            {t('own.undo')}
-          </button>
+          {/* What the facilitator hid cannot come back through an undo (the server refuses a participant's hidden
+              item), so a hidden item's deletion is final. */}
+          {!deleted.item.hidden && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => {
+                if (restore(deleted)) useDeletedStore.setState({ deleted: null });
+                else setFailed(true);
+              }}
+              data-testid="own-undo"
+            >
+              {t('own.undo')}
+            </button>
+          )}
         </div>
       )}
     </div>

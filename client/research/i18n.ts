@@ -74,11 +74,12 @@ const nl = {
   provenanceCreated: 'Geschreven door {who}, ontvangen {time}',
   provenanceEdited: '{count}× bewerkt door {who}, laatst {time}',
   damagedItemsOne: 'Eén bijdrage is beschadigd en staat niet in de feed:',
-  damagedItemsMany: '{count} bijdragen zijn beschadigd en staan niet in de feed:',
+  damagedItemsMany: '{count|# bijdrage is beschadigd en staat|# bijdragen zijn beschadigd en staan} niet in de feed:',
   damagedNotesOne: 'Eén observatie is beschadigd en staat niet bij de observaties:',
-  damagedNotesMany: '{count} observaties zijn beschadigd en staan niet bij de observaties:',
+  damagedNotesMany:
+    '{count|# observatie is beschadigd en staat|# observaties zijn beschadigd en staan} niet bij de observaties:',
   damagedCodesOne: 'Eén code is beschadigd en staat niet in het codeboek:',
-  damagedCodesMany: '{count} codes zijn beschadigd en staan niet in het codeboek:',
+  damagedCodesMany: '{count|# code is beschadigd en staat|# codes zijn beschadigd en staan} niet in het codeboek:',
   damagedHint: 'Elke export noemt ze onder "Beschadigde onderdelen", met hun tekst; de rest wordt gewoon geëxporteerd.',
 };
 
@@ -158,11 +159,12 @@ const en: Record<ResearchKey, string> = {
   provenanceCreated: 'Written by {who}, received {time}',
   provenanceEdited: 'edited {count}× by {who}, last {time}',
   damagedItemsOne: 'One contribution is damaged and is not in the feed:',
-  damagedItemsMany: '{count} contributions are damaged and are not in the feed:',
+  damagedItemsMany: '{count|# contribution is damaged and is|# contributions are damaged and are} not in the feed:',
   damagedNotesOne: 'One observation is damaged and is not among the observations:',
-  damagedNotesMany: '{count} observations are damaged and are not among the observations:',
+  damagedNotesMany:
+    '{count|# observation is damaged and is|# observations are damaged and are} not among the observations:',
   damagedCodesOne: 'One code is damaged and is not in the codebook:',
-  damagedCodesMany: '{count} codes are damaged and are not in the codebook:',
+  damagedCodesMany: '{count|# code is damaged and is|# codes are damaged and are} not in the codebook:',
   damagedHint:
     'Every export lists them under "Damaged entries", with their text; everything else is exported as usual.',
 };

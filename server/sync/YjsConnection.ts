@@ -94,12 +94,12 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     const kind = live.name.slice(live.name.indexOf('/') + 1);
     this.acks = access === 'write' && (kind === 'board' || kind.startsWith('own/'));
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
-    // Per participant, across all their connections and documents (a reconnect gets no fresh bucket).
-    this.items = sharedBucket(
-      `${principal.workshopId}\n${this.actor}`,
-      limits.itemsPerMinute / 60,
-      limits.itemsPerMinute,
-    );
+    // Per participant, across all their connections and documents (a reconnect gets no fresh bucket). Staff (whose
+    // console and tools write many items at once: copies, merges) keep a bucket per connection.
+    this.items =
+      principal.role === 'participant'
+        ? sharedBucket(`${principal.workshopId}\n${this.actor}`, limits.itemsPerMinute / 60, limits.itemsPerMinute)
+        : new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
     this.awarenessRate = new TokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessPerSecond * 2);
   }
 

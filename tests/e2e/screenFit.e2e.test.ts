@@ -80,6 +80,7 @@ async function addDots(url: string, demo: DemoResult, setId: string): Promise<vo
             authorId: null,
             groupId: null,
             createdAt: Date.now(),
+            updatedAt: Date.now(),
             setId,
             targetId: n.id,
           } as unknown as Item);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addItem, itemsMap, patchItem, readItem } from '../../shared/boardDoc';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
-import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
+import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 
 /**
@@ -92,34 +92,43 @@ describe('own items: edit, delete and undo for every kind (enforced by the serve
     const other = await board(b.token);
     const reader = await board(w.tokens.researcher);
     const groupId = w.groups[0]!.id;
-    for (const k of KINDS) {
-      const step = async (what: string, fn: () => boolean) => {
-        await waitFor(fn).catch(() => {
-          throw new Error(`${k.kind}: not ${what} (closes: ${JSON.stringify(phone.closes)})`);
+    // Participants write into the session that is on (the server enforces it): the facilitator moves along.
+    const facilitator = ioClient(server.url, w.tokens.facilitator);
+    await facilitator.connected();
+    try {
+      for (const k of KINDS) {
+        expect(await facilitator.command({ type: 'session.goto', sessionId: k.sessionId }), k.kind).toEqual({
+          ok: true,
         });
-      };
-      const id = `own-${k.kind}`;
-      const createdAt = Date.now() - 60_000;
-      const base = { id, kind: k.kind, sessionId: k.sessionId, groupId, authorId: a.participantId, createdAt };
-      phone.doc.transact(() => addItem(phone.doc, { ...base, updatedAt: createdAt, ...k.fields }));
-      await step('created', () => itemsMap(reader.doc).has(id));
+        const step = async (what: string, fn: () => boolean) => {
+          await waitFor(fn).catch(() => {
+            throw new Error(`${k.kind}: not ${what} (closes: ${JSON.stringify(phone.closes)})`);
+          });
+        };
+        const id = `own-${k.kind}`;
+        const createdAt = Date.now() - 60_000;
+        const base = { id, kind: k.kind, sessionId: k.sessionId, groupId, authorId: a.participantId, createdAt };
+        phone.doc.transact(() => addItem(phone.doc, { ...base, updatedAt: createdAt, ...k.fields }));
+        await step('created', () => itemsMap(reader.doc).has(id));
 
-      phone.doc.transact(() => patchItem(phone.doc, id, k.edit, Date.now()));
-      const [field, value] = Object.entries(k.edit)[0]!;
-      await step('edited', () => itemsMap(reader.doc).get(id)?.get(field) === value);
+        phone.doc.transact(() => patchItem(phone.doc, id, k.edit, Date.now()));
+        const [field, value] = Object.entries(k.edit)[0]!;
+        await step('edited', () => itemsMap(reader.doc).get(id)?.get(field) === value);
 
-      phone.doc.transact(() => itemsMap(phone.doc).delete(id));
-      await step('deleted', () => !itemsMap(reader.doc).has(id));
+        phone.doc.transact(() => itemsMap(phone.doc).delete(id));
+        await step('deleted', () => !itemsMap(reader.doc).has(id));
 
-      // Undo: the same id, creation time and (edited) fields, and a facilitator's hiding kept.
-      phone.doc.transact(() =>
-        addItem(phone.doc, { ...base, updatedAt: Date.now(), ...k.fields, ...k.edit, hidden: true }),
-      );
-      await step('restored', () => itemsMap(reader.doc).get(id)?.get(field) === value);
-      const back = readItem(itemsMap(reader.doc).get(id)!);
-      expect(back.createdAt, k.kind).toBe(createdAt);
-      expect(back.hidden, k.kind).toBe(true);
-      expect(phone.closes, k.kind).toEqual([]);
+        // Undo: the same id, creation time and (edited) fields. (A hidden item is offered no undo: a participant may
+        // not create a hidden item, so what the facilitator hid never comes back through delete and undo.)
+        phone.doc.transact(() => addItem(phone.doc, { ...base, updatedAt: Date.now(), ...k.fields, ...k.edit }));
+        await step('restored', () => itemsMap(reader.doc).get(id)?.get(field) === value);
+        const back = readItem(itemsMap(reader.doc).get(id)!);
+        expect(back.createdAt, k.kind).toBe(createdAt);
+        expect(back.hidden ?? false, k.kind).toBe(false);
+        expect(phone.closes, k.kind).toEqual([]);
+      }
+    } finally {
+      facilitator.close();
     }
     // Someone else's edit of any of them is still refused.
     await waitFor(() => itemsMap(other.doc).has(`own-${KINDS.at(-1)!.kind}`));
