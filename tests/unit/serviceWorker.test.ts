@@ -81,4 +81,27 @@ describe('the service worker', () => {
     expect(handles('https://elsewhere.test/assets/a-1.js')).toBe(false);
     expect(handles('https://werkplaats.test/assets/a-1.js', 'no-cors', 'POST')).toBe(false);
   });
+
+  it('on activation deletes the caches of older builds and keeps its own (and anything not its own)', async () => {
+    const source = buildWorker(['index.html', 'assets/a-2.js']);
+    const own = `werkplaats-shell-${/const BUILD = "([0-9a-f]+)"/.exec(source)![1]}`;
+    const store = new Set(['werkplaats-shell-0123456789abcdef', own, 'something-else']);
+    const listeners = new Map<string, Listener>();
+    let claimed = false;
+    const self = {
+      location: { origin: 'https://werkplaats.test' },
+      addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
+      clients: { claim: async () => void (claimed = true) },
+    };
+    const caches = {
+      keys: async () => [...store],
+      delete: async (k: string) => store.delete(k),
+    };
+    runInNewContext(source, { self, URL, caches, fetch: () => undefined, Request, Response });
+    let done: Promise<unknown> = Promise.resolve();
+    listeners.get('activate')!({ waitUntil: (p: Promise<unknown>) => void (done = p) });
+    await done;
+    expect([...store].sort()).toEqual([own, 'something-else'].sort());
+    expect(claimed).toBe(true);
+  });
 });
