@@ -30,7 +30,15 @@ function loadWorker(source: string) {
     addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
   };
   const never = () => new Promise(() => undefined);
-  runInNewContext(source, { self, URL, caches: { open: never }, fetch: never, Request, Response });
+  runInNewContext(source, {
+    self,
+    URL,
+    caches: { open: never },
+    fetch: never,
+    setTimeout: () => undefined,
+    Request,
+    Response,
+  });
   return (url: string, mode = 'no-cors', method = 'GET') => {
     let answered = false;
     listeners.get('fetch')!({
@@ -80,6 +88,47 @@ describe('the service worker', () => {
     expect(handles('https://werkplaats.test/api/join', 'navigate')).toBe(false);
     expect(handles('https://elsewhere.test/assets/a-1.js')).toBe(false);
     expect(handles('https://werkplaats.test/assets/a-1.js', 'no-cors', 'POST')).toBe(false);
+  });
+
+  it('serves the cached shell to a navigation the network does not answer', async () => {
+    const shell = new Response('<!doctype html>');
+    const listeners = new Map<string, Listener>();
+    const self = {
+      location: { origin: 'https://werkplaats.test' },
+      addEventListener: (type: string, fn: Listener) => listeners.set(type, fn),
+    };
+    const caches = { open: async () => ({ match: async (u: string) => (u === '/index.html' ? shell : undefined) }) };
+    const context = (fetch: () => Promise<Response>, setTimeout: (fn: () => void) => void) => {
+      runInNewContext(buildWorker(['index.html']), { self, URL, caches, fetch, setTimeout, Request, Response });
+      let answer: Promise<Response> | undefined;
+      listeners.get('fetch')!({
+        request: { url: 'https://werkplaats.test/p/w1', mode: 'navigate', method: 'GET' },
+        respondWith: (p: Promise<Response>) => void (answer = p),
+      });
+      return answer!;
+    };
+    // Offline: the fetch fails at once.
+    expect(
+      await context(
+        () => Promise.reject(new TypeError('offline')),
+        () => undefined,
+      ),
+    ).toBe(shell);
+    // Connected Wi-Fi that carries nothing: the fetch never settles; the timer gives the shell.
+    expect(
+      await context(
+        () => new Promise(() => undefined),
+        (fn) => fn(),
+      ),
+    ).toBe(shell);
+    // Online: the network's answer.
+    const fresh = new Response('fresh');
+    expect(
+      await context(
+        () => Promise.resolve(fresh),
+        () => undefined,
+      ),
+    ).toBe(fresh);
   });
 
   it('on activation deletes the caches of older builds and keeps its own (and anything not its own)', async () => {
