@@ -160,6 +160,7 @@ describe('a phone through every exercise of both days, with reloads and offline 
         await next('visie');
         await phone.getByTestId('vision-statement').pressSequentially('Samen sterk in de wijk', { delay: 5 });
         await onScreen('Samen sterk in de wijk');
+        await screen.getByText('Samen sterk in de wijk').first().waitFor();
         await reload('visie');
         expect(await phone.getByTestId('vision-statement').inputValue()).toBe('Samen sterk in de wijk');
 
@@ -192,9 +193,14 @@ describe('a phone through every exercise of both days, with reloads and offline 
         };
         await step('Maandelijks overleg plannen');
         await onScreen('Maandelijks overleg plannen');
+        await screen.getByText('Maandelijks overleg plannen').first().waitFor();
         await offlineSpell('plan', (label) => step(`Stap ${label}`), 'plan-step');
+        // The projector shows a plan's first step and how many steps it has (all of them only when focused).
+        await expect
+          .poll(() => screen.locator('[data-testid="plan-screen-card"][data-group-name="Utrecht"]').textContent())
+          .toMatch(/: 3 ·/);
 
-        // Afsluiting: the cooperation's closing words.
+        // Afsluiting: the cooperation's closing words (the projector shows them when the facilitator steps through).
         await next('afsluiting');
         await phone.getByTestId('closing-text').fill('Utrecht neemt een convenant mee.');
         await phone.getByTestId('closing-save').click();
