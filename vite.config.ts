@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './client/serviceWorker/plugin';
 
 const target = `http://localhost:${process.env.PORT ?? 3000}`;
 
 // The client lives in client/; the server serves dist/client in production.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -11,3 +11,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (client/serviceWorker) keeps the app shell, so a phone that reloads while offline still opens
+// with the board it keeps in IndexedDB. Only in a build: the dev server's modules are not precached.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch((err: unknown) => console.warn('service worker', err));
+  });
+}

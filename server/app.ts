@@ -92,6 +92,13 @@ export function createApp(opts: AppOptions): RunningApp {
 
   const clientDir = opts.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    // The service worker is checked for a new build on every navigation: never cached by HTTP, scope the root.
+    app.get('/sw.js', (_req, res, next) => {
+      const file = path.join(clientDir, 'sw.js');
+      if (!existsSync(file)) return next();
+      res.set('Cache-Control', 'no-cache');
+      res.sendFile(file);
+    });
     // perf: scripts and styles leave gzipped (phones on slow networks).
     app.use(gzipStatic(clientDir));
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
