@@ -51,6 +51,41 @@ describe('agenda engine over socket.io', () => {
     expect(await f.command({ type: 'session.previous' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
+  it('undoes a mistaken "next" with "previous": the timer and phase are as they were', async () => {
+    const f = await facilitator();
+    const screen = await control(w.tokens.screen);
+    const state = () => readControl(screen.doc).state!;
+    await f.command({ type: 'session.goto', sessionId: 'krachten-rollen' });
+    await f.command({ type: 'phase.set', phase: 'terugkoppeling' });
+    await f.command({ type: 'timer.start', minutes: 10 });
+    await f.command({ type: 'timer.extend', seconds: -60 });
+    await waitFor(() => state().phase === 'terugkoppeling' && state().timer.endsAt !== null);
+    const leftBefore = state().timer.endsAt! - Date.now();
+
+    expect(await f.command({ type: 'session.next' })).toEqual({ ok: true });
+    await waitFor(() => state().currentSessionId === 'boom');
+    expect(state().phase).not.toBe('terugkoppeling');
+    expect(state().timer.endsAt).toBeNull();
+    expect(await f.command({ type: 'session.previous' })).toEqual({ ok: true });
+    await waitFor(() => state().currentSessionId === 'krachten-rollen');
+    expect(state().phase).toBe('terugkoppeling');
+    expect(state().timer.endsAt).not.toBeNull(); // still running
+    const left = state().timer.endsAt! - Date.now();
+    expect(left).toBeGreaterThan(8 * 60_000);
+    expect(left).toBeLessThanOrEqual(leftBefore + 1000);
+    expect(state().timer.durationMs).toBe(9 * 60_000);
+
+    // A paused timer comes back paused, with what was left.
+    await f.command({ type: 'timer.pause' });
+    await waitFor(() => state().timer.endsAt === null);
+    const paused = state().timer.remainingMs;
+    await f.command({ type: 'session.next' });
+    await waitFor(() => state().currentSessionId === 'boom');
+    await f.command({ type: 'session.previous' });
+    await waitFor(() => state().currentSessionId === 'krachten-rollen');
+    expect(state().timer).toMatchObject({ endsAt: null, remainingMs: paused });
+  });
+
   it('runs a server-authoritative timer: start, pause, extend, reset', async () => {
     const f = await facilitator();
     const screen = await control(w.tokens.screen);
