@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createWorkshop, joinAs } from '../helpers/clients';
+import { e2eRoom, joinedPhoneContext } from './browser';
+
+/** The clock's "m:ss" as seconds. */
+const seconds = async (page: Page): Promise<number> => {
+  const text = await page.getByTestId('timer').locator('.timer__clock').first().innerText();
+  const [m, s] = text.split(':').map(Number);
+  return m! * 60 + s!;
+};
+
+describe('the facilitator can undo a mistake, and a summon reaches a scrolled phone', () => {
+  const room = e2eRoom();
+
+  it(
+    '"Volgende" then "Vorige" keeps the timer and the step; the summon banner is in view and leaves with the session',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
+      await facilitator.goto(w.links.facilitator);
+      await facilitator.getByTestId('toolkit-panel').waitFor();
+      const joined = await joinAs(room.server.url, w, 'Amina');
+      const phone = await room.keep(await joinedPhoneContext(room.browser, w.id, joined)).newPage();
+      await phone.goto(`${room.server.url}/p/${w.id}`);
+      await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+
+      // Krachten: one row of phase buttons, with names, and the exercise panel is not "Bijdragen in deze sessie".
+      await facilitator.locator('[data-testid="programme-item"][data-session-id="krachten-rollen"]').click();
+      await facilitator.getByTestId('strengths-phase-terugkoppeling').waitFor();
+      expect(await facilitator.locator('[data-testid^="phase-"]').count()).toBe(0);
+      expect(await facilitator.getByTestId('strengths-phase-terugkoppeling').innerText()).toContain('Terugkoppeling');
+      expect(await facilitator.locator('.console').innerText()).not.toContain('kracht / terugkoppeling');
+      expect(await facilitator.locator('.console').innerText()).not.toContain('Bijdragen in deze sessie');
+      await facilitator.getByTestId('strengths-phase-terugkoppeling').click();
+      await facilitator.locator('[data-testid="strengths-phase-terugkoppeling"][aria-pressed="true"]').waitFor();
+
+      // A custom length, started, then a minute less.
+      await facilitator.getByTestId('timer-minutes').fill('7');
+      await facilitator.getByTestId('timer-set-length').click();
+      await expect.poll(() => seconds(facilitator)).toBe(7 * 60);
+      await facilitator.getByTestId('timer-start').click();
+      await facilitator.getByTestId('timer-shorten').click();
+      await expect.poll(() => seconds(facilitator)).toBeLessThanOrEqual(6 * 60);
+      const before = await seconds(facilitator);
+      expect(before).toBeGreaterThan(5 * 60);
+
+      // The mistake and its undo.
+      await facilitator.getByTestId('session-next').click();
+      await facilitator.getByTestId('tree-phase-werken').waitFor();
+      await facilitator.getByTestId('session-previous').click();
+      await facilitator.locator('[data-testid="strengths-phase-terugkoppeling"][aria-pressed="true"]').waitFor();
+      await facilitator.locator('[data-testid="timer"][data-running="true"]').first().waitFor();
+      const after = await seconds(facilitator);
+      expect(after).toBeLessThanOrEqual(before);
+      expect(after).toBeGreaterThan(before - 20); // not reset to 7:00 (or the planned minutes), nor lost
+      await phone.locator('[data-testid="timer"][data-running="true"]').waitFor();
+
+      // Summon: the phone is scrolled far down; the banner shows inside the viewport.
+      await phone.evaluate(() => {
+        const spacer = document.createElement('div');
+        spacer.style.height = '3000px';
+        spacer.dataset.testid = 'spacer';
+        document.querySelector('main')?.append(spacer);
+        window.scrollTo(0, document.body.scrollHeight);
+      });
+      await expect.poll(() => phone.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+      await facilitator.getByTestId('summon').click();
+      const banner = phone.getByTestId('summoned');
+      await banner.waitFor();
+      await expect
+        .poll(async () => {
+          const box = await banner.boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= 740;
+        })
+        .toBe(true);
+      // Scrolling on does not lose it either (it is fixed at the top).
+      await phone.evaluate(() => window.scrollTo(0, 1500));
+      const box = await banner.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 740).toBe(true);
+
+      // The next session clears it.
+      await facilitator.getByTestId('session-next').click();
+      await banner.waitFor({ state: 'detached' });
+    },
+  );
+});
