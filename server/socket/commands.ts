@@ -13,7 +13,9 @@ import {
   setMeta,
   setState,
 } from '../../shared/controlDoc';
+import { readItems } from '../../shared/boardDoc';
 import { newId } from '../../shared/ids';
+import type { Session } from '../../shared/programme';
 import { LIMITS } from '../../shared/limits';
 import {
   COMMAND_ROLES,
@@ -171,6 +173,25 @@ const HANDLERS: Handlers = {
   },
 };
 
+/** Nothing a person wrote is silently dropped: a session with contributions cannot leave the programme. */
+async function refuseDroppingContent(hub: DocHub, workshopId: string, control: Y.Doc, next: Session[]): Promise<void> {
+  const keep = new Set(next.map((s) => s.id));
+  const dropped = readProgramme(control).filter((s) => !keep.has(s.id));
+  if (dropped.length === 0) return;
+  const board = await hub.get(`${workshopId}/board`);
+  try {
+    const used = new Set(readItems(board.doc).map((i) => i.sessionId));
+    const withContent = dropped.filter((s) => used.has(s.id));
+    if (withContent.length > 0)
+      throw new AppError(
+        ERROR_CODES.conflict,
+        `session ${withContent.map((s) => s.id).join(', ')} has contributions and cannot be removed`,
+      );
+  } finally {
+    hub.release(board);
+  }
+}
+
 /**
  * Validates, authorises and runs one command against the workshop's control document.
  * Nothing changes unless every check passes.
@@ -203,6 +224,7 @@ export async function runCommand(
       await live.idle();
       return { ok: true };
     }
+    if (cmd.type === 'programme.set') await refuseDroppingContent(hub, principal.workshopId, live.doc, cmd.programme);
     const handler = HANDLERS[cmd.type] as Handler<typeof cmd.type>;
     // Yjs has no rollback: every handler does all its checks before its first write, so a refusal changes nothing.
     Y.transact(

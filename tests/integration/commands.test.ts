@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addItem, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
 import { DEFAULT_PROGRAMME } from '../../shared/template';
 import type { CreateWorkshopResponse, PresencePayload } from '../../shared/protocol';
@@ -84,6 +85,53 @@ describe('agenda engine over socket.io', () => {
     await f.command({ type: 'session.previous' });
     await waitFor(() => state().currentSessionId === 'krachten-rollen');
     expect(state().timer).toMatchObject({ endsAt: null, remainingMs: paused });
+  });
+
+  it('edits the programme for every phone, and refuses to drop a session with contributions', async () => {
+    const f = await facilitator();
+    const a = await joinAs(server.url, w, 'Aïcha');
+    const phone = await control(a.token);
+    const board = yClient(server.url, w.id, 'board', a.token);
+    cleanup.push(() => board.destroy());
+    await synced(board);
+    const now = Date.now();
+    board.doc.transact(() =>
+      addItem(board.doc, {
+        id: 'n1',
+        kind: 'note',
+        sessionId: 'opening',
+        groupId: null,
+        authorId: a.participantId,
+        createdAt: now,
+        updatedAt: now,
+        text: 'Welkom',
+      }),
+    );
+    // Once the server has the note (the screen's copy of the board shows it), dropping its session is refused.
+    const screenBoard = yClient(server.url, w.id, 'board', w.tokens.screen);
+    cleanup.push(() => screenBoard.destroy());
+    await waitFor(() => readItems(screenBoard.doc).some((i) => i.id === 'n1'));
+    const programme = readControl(phone.doc).programme;
+    expect(await f.command({ type: 'programme.set', programme: programme.slice(1) })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(readControl(phone.doc).programme).toHaveLength(programme.length);
+
+    // Rename, re-time, reorder and remove an empty session: every phone sees it.
+    const [opening, pitch, kader, ...rest] = programme;
+    const edited = [
+      opening!,
+      { ...kader!, title: { nl: 'Kader (kort)', en: 'Framework (short)' }, plannedMinutes: 12 },
+      pitch!,
+      ...rest.filter((s) => s.id !== 'vooroordelen'),
+    ];
+    expect(await f.command({ type: 'programme.set', programme: edited })).toEqual({ ok: true });
+    await waitFor(() => readControl(phone.doc).programme[1]?.title.nl === 'Kader (kort)');
+    const seen = readControl(phone.doc).programme;
+    expect(seen.map((s) => s.id)).toEqual(edited.map((s) => s.id));
+    expect(seen[1]!.plannedMinutes).toBe(12);
+    expect(seen.some((s) => s.id === 'vooroordelen')).toBe(false);
   });
 
   it('runs a server-authoritative timer: start, pause, extend, reset', async () => {
