@@ -87,4 +87,43 @@ describe('the facilitator can undo a mistake, and a summon reaches a scrolled ph
       await banner.waitFor({ state: 'detached' });
     },
   );
+
+  it('programme edits in the console reach the phone', { timeout: 90_000 }, async () => {
+    const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
+    await facilitator.goto(w.links.facilitator);
+    await facilitator.getByTestId('toolkit-panel').waitFor();
+    const joined = await joinAs(room.server.url, w, 'Bram');
+    const phone = await room.keep(await joinedPhoneContext(room.browser, w.id, joined)).newPage();
+    await phone.goto(`${room.server.url}/p/${w.id}`);
+    await phone.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+
+    await facilitator.getByTestId('programme-edit-toggle').click();
+    const row = (id: string) => facilitator.locator(`[data-testid="programme-edit-row"][data-session-id="${id}"]`);
+    // Rename the current session and give it other minutes: the phone's title follows.
+    await row('opening').getByTestId('programme-edit-title').fill('Welkom en kennismaken');
+    await row('opening').getByTestId('programme-edit-minutes').fill('25');
+    await row('opening').getByTestId('programme-edit-minutes').blur();
+    await phone.getByTestId('session-title').filter({ hasText: 'Welkom en kennismaken' }).waitFor();
+    // Move Kader above Pitch, remove the prejudice game, add a session at the end of day 1.
+    await row('kader').getByTestId('programme-move-up').click();
+    const order = () =>
+      facilitator
+        .getByTestId('programme-edit-row')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sessionId));
+    await expect.poll(async () => (await order()).slice(0, 3)).toEqual(['opening', 'kader', 'pitch']);
+    facilitator.once('dialog', (d) => void d.accept());
+    await row('vooroordelen').getByTestId('programme-remove').click();
+    await row('vooroordelen').waitFor({ state: 'detached' });
+    await facilitator.getByTestId('programme-add-title').fill('Koffie');
+    await facilitator.getByTestId('programme-add-minutes').fill('10');
+    await facilitator.getByTestId('programme-add').click();
+    await facilitator.getByTestId('programme-edit-title').and(facilitator.locator('[value="Koffie"]')).waitFor();
+    // Done editing: "Volgende" now goes to Kader, on the phone too.
+    await facilitator.getByTestId('programme-edit-toggle').click();
+    await facilitator.locator('[data-testid="programme-item"]').filter({ hasText: '25′' }).waitFor();
+    await facilitator.getByTestId('session-next').click();
+    await phone.getByTestId('session-title').filter({ hasText: /Kader/ }).waitFor();
+    expect(await facilitator.locator('[data-testid="programme-item"]').filter({ hasText: 'Koffie' }).count()).toBe(1);
+  });
 });

@@ -1,10 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { newId } from '../../../shared/ids';
 import type { Session } from '../../../shared/programme';
 import { localise, useLang, useT } from '../../i18n/i18n';
 import { runCommand } from '../../sync/commands';
-
-const save = (programme: Session[]) => runCommand({ type: 'programme.set', programme });
 
 /**
  * Edits the programme in place: rename, re-time, move up or down, remove (not the current session; the server
@@ -17,14 +15,25 @@ export function ProgrammeEditor({ programme, currentId }: { programme: Session[]
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('15');
   const [day, setDay] = useState<1 | 2>(programme.find((s) => s.id === currentId)?.day ?? 1);
+  // Edits in quick succession (a blur, then a click) build on what was last sent, not on a programme not yet back.
+  const sent = useRef<Session[] | null>(null);
+  useEffect(() => {
+    sent.current = null;
+  }, [programme]);
+  const base = () => sent.current ?? programme;
+  const save = (next: Session[]) => {
+    sent.current = next;
+    return runCommand({ type: 'programme.set', programme: next });
+  };
   const patch = (id: string, change: Partial<Session>) =>
-    save(programme.map((s) => (s.id === id ? { ...s, ...change } : s)));
+    save(base().map((s) => (s.id === id ? { ...s, ...change } : s)));
   const move = (i: number, delta: -1 | 1) => {
     const j = i + delta;
-    const a = programme[i];
-    const b = programme[j];
+    const list = base();
+    const a = list[i];
+    const b = list[j];
     if (!a || !b) return;
-    const next = [...programme];
+    const next = [...list];
     // Crossing into the other day takes that day.
     next[i] = b;
     next[j] = { ...a, day: b.day };
@@ -47,9 +56,10 @@ export function ProgrammeEditor({ programme, currentId }: { programme: Session[]
       optional: false,
       settings: {},
     };
-    const lastOfDay = programme.map((s) => s.day).lastIndexOf(day);
-    const at = lastOfDay < 0 ? (day === 1 ? 0 : programme.length) : lastOfDay + 1;
-    void save([...programme.slice(0, at), session, ...programme.slice(at)]).then((ok) => ok && setTitle(''));
+    const list = base();
+    const lastOfDay = list.map((s) => s.day).lastIndexOf(day);
+    const at = lastOfDay < 0 ? (day === 1 ? 0 : list.length) : lastOfDay + 1;
+    void save([...list.slice(0, at), session, ...list.slice(at)]).then((ok) => ok && setTitle(''));
   };
   return (
     <div className="programme-editor" data-testid="programme-editor">
@@ -109,7 +119,7 @@ export function ProgrammeEditor({ programme, currentId }: { programme: Session[]
                 aria-label={t('console.removeSession', { title: name })}
                 onClick={() => {
                   if (window.confirm(t('console.removeSessionConfirm', { title: name })))
-                    void save(programme.filter((x) => x.id !== s.id));
+                    void save(base().filter((x) => x.id !== s.id));
                 }}
                 data-testid="programme-remove"
               >
