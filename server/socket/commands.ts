@@ -67,7 +67,11 @@ function goToSession(doc: Y.Doc, sessionId: string, now: number): void {
     saved,
     currentSessionId: session.id,
     phase: back && phases.includes(back.phase) ? back.phase : (phases[0] ?? 'main'),
-    timer: back ? (back.running ? startTimer(back.timer, now) : back.timer) : idleTimer(session.plannedMinutes * 60_000),
+    timer: back
+      ? back.running
+        ? startTimer(back.timer, now)
+        : back.timer
+      : idleTimer(session.plannedMinutes * 60_000),
     locked: false,
     spotlightItemId: null,
     ready: [],

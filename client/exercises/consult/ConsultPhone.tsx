@@ -48,7 +48,9 @@ export function ConsultPhone({ session, participantId, groupId, locked }: PhoneP
           sessionId={session.id}
           round={c.round}
           roundId={c.current?.id}
-          hostId={groupId} write={{ as: 'host', ...write }} />
+          hostId={groupId}
+          write={{ as: 'host', ...write }}
+        />
       )}
       {c.round > 0 && part.role === 'visit' && (
         <ConsultThread

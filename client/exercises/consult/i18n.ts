@@ -32,7 +32,8 @@ export const useConsultT = makeUseT({
     modeFree: 'Vrij inschrijven',
     rounds: 'Rondes',
     tooFewRounds: 'Met {groups} samenwerkingen zijn {rounds} rondes nodig om iedereen te laten ontvangen én bezoeken.',
-    keptRounds: 'Opnieuw plannen houdt de rondes die al begonnen zijn, met alles wat daar geschreven is; de nieuwe rondes komen erna.',
+    keptRounds:
+      'Opnieuw plannen houdt de rondes die al begonnen zijn, met alles wat daar geschreven is; de nieuwe rondes komen erna.',
     minutes: 'Minuten per ronde',
     cap: 'Max. bezoekers per gastheer',
     plan: 'Rondes plannen',
@@ -77,7 +78,8 @@ export const useConsultT = makeUseT({
     modeFree: 'Free sign-up',
     rounds: 'Rounds',
     tooFewRounds: 'With {groups} cooperations, {rounds} rounds are needed for everyone to host and visit.',
-    keptRounds: 'Planning again keeps the rounds that have started, with everything written in them; the new rounds follow.',
+    keptRounds:
+      'Planning again keeps the rounds that have started, with everything written in them; the new rounds follow.',
     minutes: 'Minutes per round',
     cap: 'Max. visitors per host',
     plan: 'Plan rounds',

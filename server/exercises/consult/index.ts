@@ -47,10 +47,7 @@ export const consultServer: ServerExercise = {
         p.mode === 'schedule'
           ? consultSchedule(groups, p.rounds)
           : Array.from({ length: p.rounds }, (_, i) => ({ round: i + 1, consults: [], idle: [] }));
-      const rounds = [
-        ...kept,
-        ...planned.map((r) => ({ ...r, round: kept.length + r.round, id: newId('r') })),
-      ];
+      const rounds = [...kept, ...planned.map((r) => ({ ...r, round: kept.length + r.round, id: newId('r') }))];
       const next: ConsultState = { mode: p.mode, roundMinutes: p.roundMinutes, cap: p.cap, rounds, round: started };
       ctx.setState({ ...next });
     },
