@@ -126,4 +126,30 @@ describe('the facilitator can undo a mistake, and a summon reaches a scrolled ph
     await phone.getByTestId('session-title').filter({ hasText: /Kader/ }).waitFor();
     expect(await facilitator.locator('[data-testid="programme-item"]').filter({ hasText: 'Koffie' }).count()).toBe(1);
   });
+
+  it(
+    'a lost console link: the organiser lists the workshops and opens the console with a new link',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+      const organiser = await room.page({ viewport: { width: 1280, height: 900 } });
+      await organiser.goto(`${room.server.url}/#key=${room.server.organiserKey}`);
+      await organiser.getByTestId('list-workshops').click();
+      const row = organiser.locator(`[data-testid="listed-workshop"][data-workshop-id="${w.id}"]`);
+      organiser.once('dialog', (d) => void d.accept());
+      await row.getByTestId('new-facilitator-link').click();
+      const href = await row.getByTestId('new-console-link').getAttribute('href');
+      expect(href).toContain(`/f/${w.id}#`);
+      expect(href).not.toBe(w.links.facilitator);
+      await row.getByTestId('new-console-link').click();
+      await organiser.getByTestId('toolkit-panel').waitFor();
+      // The lost link no longer opens the console.
+      const old = await room.page();
+      await old.goto(w.links.facilitator);
+      await old.getByTestId('connection-refused').waitFor();
+      expect(await old.getByTestId('toolkit-panel').count()).toBe(0);
+    },
+  );
 });
