@@ -67,8 +67,9 @@ function goToSession(doc: Y.Doc, sessionId: string, now: number): void {
     saved,
     currentSessionId: session.id,
     phase: back && phases.includes(back.phase) ? back.phase : (phases[0] ?? 'main'),
+    // A timer that had run out stays at zero (starting it would begin the full length again).
     timer: back
-      ? back.running
+      ? back.running && back.timer.remainingMs > 0
         ? startTimer(back.timer, now)
         : back.timer
       : idleTimer(session.plannedMinutes * 60_000),
