@@ -64,6 +64,18 @@ export interface AgendaState {
   screenFocusId?: string | null;
   /** The join panel: large, in the corner, or automatic (large in a day's first session). */
   joinPanel?: 'auto' | 'large' | 'corner';
+  /**
+   * Per session id, where that session was when the facilitator left it (its timer, frozen, and its phase), so
+   * that coming back (a mistaken "next" undone by "previous") resumes it instead of starting it over.
+   */
+  saved?: Record<string, SavedSession>;
+}
+
+/** A left session: its phase and its timer as it was, with `running` saying whether to resume it on return. */
+export interface SavedSession {
+  phase: string;
+  timer: TimerState;
+  running: boolean;
 }
 
 /** An open dot vote (see `votingSchema` in protocol.ts). */

@@ -242,6 +242,17 @@ export interface CreateWorkshopResponse {
   tokens: { facilitator: string; screen: string; researcher: string };
 }
 
+/** `GET /api/workshops` (organiser key): every workshop, newest first, without secrets. */
+export interface WorkshopListResponse {
+  workshops: Array<{ id: string; title: string; joinCode: string; createdAt: number }>;
+}
+
+/** `POST /api/workshops/:id/facilitator-link` (organiser key): a new console link; the old one stops working. */
+export interface FacilitatorLinkResponse {
+  link: string;
+  token: string;
+}
+
 export interface JoinResponse {
   workshopId: string;
   participantId: string;

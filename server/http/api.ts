@@ -5,10 +5,13 @@ import {
   describeZodError,
   ERROR_CODES,
   joinBody,
+  WS_CLOSE,
   type CreateWorkshopResponse,
+  type FacilitatorLinkResponse,
+  type WorkshopListResponse,
 } from '../../shared/protocol';
 import type { z } from 'zod';
-import { authenticate, bearer, sameSecret } from '../auth';
+import { authenticate, bearer, newToken, sameSecret } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import type { Storage, WorkshopRecord } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
@@ -60,22 +63,60 @@ export function createApi(opts: ApiOptions): express.Router {
   // attempt from there until the minute is over. Local tools on this machine are not counted, as for joins.
   const organiserFailures = new RateLimit(LIMITS.organiserKeyFailuresPerMinute);
 
+  /** Every organiser route: the key, checked in constant time, with wrong keys rate-limited per network. */
+  const requireOrganiser = (req: Request) => {
+    const from = isLoopback(req.ip) ? null : addressKey(req.ip);
+    if (from && organiserFailures.exhausted(from)) {
+      throw new AppError(ERROR_CODES.tooMany, 'Too many wrong organiser keys from this network; try again in a minute');
+    }
+    const key = bearer(req.get('authorization'));
+    if (!key || !sameSecret(key, opts.organiserKey)) {
+      if (from) organiserFailures.hit(from);
+      if (!key) throw new AppError(ERROR_CODES.unauthorised, 'organiser key required (Authorization: Bearer …)');
+      throw forbidden('wrong organiser key');
+    }
+  };
+
+  // A lost console link must not lose the workshop: the organiser lists the workshops and hands out a new link.
+  api.get(
+    '/workshops',
+    route(async (req, res) => {
+      requireOrganiser(req);
+      const all = await opts.storage.listWorkshops();
+      const out: WorkshopListResponse = {
+        workshops: all.map((w) => ({ id: w.id, title: w.title, joinCode: w.joinCode, createdAt: w.createdAt })),
+      };
+      res.json(out);
+    }),
+  );
+
+  api.post(
+    '/workshops/:id/facilitator-link',
+    route(async (req, res) => {
+      requireOrganiser(req);
+      const id = String(req.params.id);
+      if (!(await opts.storage.getWorkshop(id))) throw notFound('workshop');
+      // A new facilitator link: the old one (perhaps in the wrong hands) stops working, its consoles are closed.
+      await opts.storage.rotateStaffTokens(id, { facilitator: newToken() });
+      opts.connections.closeWhere(
+        (c) => c.workshopId === id && c.role === 'facilitator',
+        WS_CLOSE.unauthorised,
+        'link replaced',
+      );
+      const w = await opts.storage.getWorkshop(id);
+      if (!w) throw notFound('workshop');
+      const out: FacilitatorLinkResponse = {
+        link: workshopLinks(baseUrl(req, opts.publicUrl), w).facilitator,
+        token: w.tokens.facilitator,
+      };
+      res.json(out);
+    }),
+  );
+
   api.post(
     '/workshops',
     route(async (req, res) => {
-      const from = isLoopback(req.ip) ? null : addressKey(req.ip);
-      if (from && organiserFailures.exhausted(from)) {
-        throw new AppError(
-          ERROR_CODES.tooMany,
-          'Too many wrong organiser keys from this network; try again in a minute',
-        );
-      }
-      const key = bearer(req.get('authorization'));
-      if (!key || !sameSecret(key, opts.organiserKey)) {
-        if (from) organiserFailures.hit(from);
-        if (!key) throw new AppError(ERROR_CODES.unauthorised, 'organiser key required (Authorization: Bearer …)');
-        throw forbidden('wrong organiser key');
-      }
+      requireOrganiser(req);
       const body = parse(createWorkshopBody, req.body);
       const w = await opts.workshops.create(body);
       const out: CreateWorkshopResponse = {

@@ -13,7 +13,9 @@ import {
   setMeta,
   setState,
 } from '../../shared/controlDoc';
+import { readItems } from '../../shared/boardDoc';
 import { newId } from '../../shared/ids';
+import type { Session } from '../../shared/programme';
 import { LIMITS } from '../../shared/limits';
 import {
   COMMAND_ROLES,
@@ -28,7 +30,7 @@ import { withReady } from '../../shared/toolkit/ready';
 import { runExerciseAction } from '../exercises/runExerciseAction';
 import { isToolkitCommand, NO_EPHEMERAL, runToolkitCommand, type Ephemeral, type ToolkitCommandType } from './toolkit';
 import type { Principal } from '../../shared/roles';
-import { extendTimer, idleTimer, pauseTimer, resetTimer, startTimer } from '../../shared/timer';
+import { extendTimer, idleTimer, pauseTimer, resetTimer, startTimer, timerRunning } from '../../shared/timer';
 import { AppError } from '../errors';
 import type { DocHub } from '../sync/DocHub';
 import { serverOrigin } from '../sync/origins';
@@ -44,14 +46,33 @@ type Handlers = { [T in Exclude<Command['type'], 'exercise' | ToolkitCommandType
 
 const bad = (message: string) => new AppError(ERROR_CODES.badRequest, message);
 
-function goToSession(doc: Y.Doc, sessionId: string): void {
+function goToSession(doc: Y.Doc, sessionId: string, now: number): void {
   const session = readProgramme(doc).find((s) => s.id === sessionId);
   if (!session) throw new AppError(ERROR_CODES.notFound, `session ${sessionId} not found`);
-  // A new session starts clean: its own timer, its exercise's first phase, nothing locked, spotlighted or ready.
+  const state = readState(doc);
+  // Leaving a session keeps its timer (frozen) and phase; coming back resumes them, so "previous" undoes "next".
+  const saved = { ...(state?.saved ?? {}) };
+  if (state) {
+    saved[state.currentSessionId] = {
+      phase: state.phase,
+      timer: pauseTimer(state.timer, now),
+      running: timerRunning(state.timer),
+    };
+  }
+  const back = saved[session.id];
+  const phases = exerciseFor(session.kind).phases;
+  delete saved[session.id];
+  // Otherwise a session starts clean: its own timer, its exercise's first phase, nothing locked, spotlighted or ready.
   setState(doc, {
+    saved,
     currentSessionId: session.id,
-    phase: exerciseFor(session.kind).phases[0] ?? 'main',
-    timer: idleTimer(session.plannedMinutes * 60_000),
+    phase: back && phases.includes(back.phase) ? back.phase : (phases[0] ?? 'main'),
+    // A timer that had run out stays at zero (starting it would begin the full length again).
+    timer: back
+      ? back.running && back.timer.remainingMs > 0
+        ? startTimer(back.timer, now)
+        : back.timer
+      : idleTimer(session.plannedMinutes * 60_000),
     locked: false,
     spotlightItemId: null,
     ready: [],
@@ -61,12 +82,12 @@ function goToSession(doc: Y.Doc, sessionId: string): void {
   });
 }
 
-function step(doc: Y.Doc, delta: 1 | -1): void {
+function step(doc: Y.Doc, delta: 1 | -1, now: number): void {
   const programme = readProgramme(doc);
   const i = programme.findIndex((s) => s.id === readState(doc)?.currentSessionId);
   const next = programme[i + delta];
   if (!next) throw bad(delta > 0 ? 'already at the last session' : 'already at the first session');
-  goToSession(doc, next.id);
+  goToSession(doc, next.id, now);
 }
 
 function timer(doc: Y.Doc) {
@@ -89,9 +110,9 @@ function requireGroup(doc: Y.Doc, id: string) {
 
 /** What each command does to the control document. Each runs inside one transaction with the server's origin. */
 const HANDLERS: Handlers = {
-  'session.next': (doc) => step(doc, 1),
-  'session.previous': (doc) => step(doc, -1),
-  'session.goto': (doc, c) => goToSession(doc, c.sessionId),
+  'session.next': (doc, _c, now) => step(doc, 1, now),
+  'session.previous': (doc, _c, now) => step(doc, -1, now),
+  'session.goto': (doc, c, now) => goToSession(doc, c.sessionId, now),
   // "Klaar" means done with this phase, so a new phase starts with nobody ready.
   'phase.set': (doc, c) => setState(doc, { phase: c.phase, ready: [] }),
   'ready.set': (doc, c, _now, principal) => {
@@ -137,13 +158,13 @@ const HANDLERS: Handlers = {
     }
     deleteGroup(doc, c.groupId);
   },
-  'programme.set': (doc, c) => {
+  'programme.set': (doc, c, now) => {
     const ids = new Set(c.programme.map((s) => s.id));
     if (ids.size !== c.programme.length) throw bad('session ids must be unique');
     replaceProgramme(doc, c.programme);
     const current = readState(doc)?.currentSessionId;
     const first = c.programme[0];
-    if (first && (!current || !ids.has(current))) goToSession(doc, first.id);
+    if (first && (!current || !ids.has(current))) goToSession(doc, first.id, now);
   },
   'workshop.update': (doc, c) => {
     const meta = readMeta(doc);
@@ -156,6 +177,25 @@ const HANDLERS: Handlers = {
     });
   },
 };
+
+/** Nothing a person wrote is silently dropped: a session with contributions cannot leave the programme. */
+async function refuseDroppingContent(hub: DocHub, workshopId: string, control: Y.Doc, next: Session[]): Promise<void> {
+  const keep = new Set(next.map((s) => s.id));
+  const dropped = readProgramme(control).filter((s) => !keep.has(s.id));
+  if (dropped.length === 0) return;
+  const board = await hub.get(`${workshopId}/board`);
+  try {
+    const used = new Set(readItems(board.doc).map((i) => i.sessionId));
+    const withContent = dropped.filter((s) => used.has(s.id));
+    if (withContent.length > 0)
+      throw new AppError(
+        ERROR_CODES.conflict,
+        `session ${withContent.map((s) => s.id).join(', ')} has contributions and cannot be removed`,
+      );
+  } finally {
+    hub.release(board);
+  }
+}
 
 /**
  * Validates, authorises and runs one command against the workshop's control document.
@@ -189,6 +229,7 @@ export async function runCommand(
       await live.idle();
       return { ok: true };
     }
+    if (cmd.type === 'programme.set') await refuseDroppingContent(hub, principal.workshopId, live.doc, cmd.programme);
     const handler = HANDLERS[cmd.type] as Handler<typeof cmd.type>;
     // Yjs has no rollback: every handler does all its checks before its first write, so a refusal changes nothing.
     Y.transact(

@@ -184,6 +184,11 @@ export class PostgresStorage implements Storage {
     return r.rows[0] ? toWorkshop(r.rows[0]) : null;
   }
 
+  async listWorkshops(): Promise<WorkshopRecord[]> {
+    const r = await this.pool.query<WorkshopRow>('SELECT * FROM workshops ORDER BY created_at DESC');
+    return r.rows.map(toWorkshop);
+  }
+
   async findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null> {
     const r = await this.pool.query<WorkshopRow>('SELECT * FROM workshops WHERE join_code = $1', [code]);
     return r.rows[0] ? toWorkshop(r.rows[0]) : null;

@@ -195,6 +195,11 @@ export class SqliteStorage implements Storage {
     return r ? toWorkshop(r) : null;
   }
 
+  async listWorkshops(): Promise<WorkshopRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM workshops ORDER BY created_at DESC').all() as WorkshopRow[];
+    return rows.map(toWorkshop);
+  }
+
   async findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null> {
     const r = this.stmts.workshopByCode.get(code) as WorkshopRow | undefined;
     return r ? toWorkshop(r) : null;

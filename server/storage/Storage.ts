@@ -59,6 +59,8 @@ export interface Storage {
   createWorkshop(w: WorkshopRecord): Promise<void>;
   getWorkshop(id: string): Promise<WorkshopRecord | null>;
   findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null>;
+  /** Every workshop, newest first (for the organiser, who lost a console link). */
+  listWorkshops(): Promise<WorkshopRecord[]>;
 
   /** Stores a token (hashed) for a principal. */
   addToken(token: string, rec: TokenRecord): Promise<void>;

@@ -18,6 +18,8 @@ export interface ExerciseDefinition {
   phases: readonly string[];
   /** How the console and announcements name each phase (defaults to the phase id). */
   phaseLabels?: Record<string, LocalisedText>;
+  /** Its console shows its own phase buttons, so the toolkit's generic row of phase buttons is left out. */
+  ownPhaseButtons?: boolean;
   /** Commands of this exercise, sent as `{type: 'exercise', sessionId, action, payload}`. */
   actions?: Record<string, ExerciseAction>;
   /** How one of this exercise's items reads as a turn in transcripts and exports; default: its `text`, else its fields as JSON. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateWorkshopResponse } from '../../shared/protocol';
+import type { CreateWorkshopResponse, FacilitatorLinkResponse, WorkshopListResponse } from '../../shared/protocol';
 import { JOIN_CODE_ALPHABET } from '../../shared/ids';
 import { api, createWorkshop } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
@@ -30,6 +30,41 @@ describe('REST API', () => {
     const body = { title: 'x', groups: ['a'] };
     expect((await api(server.url, '/api/workshops', { body })).status).toBe(401);
     expect((await api(server.url, '/api/workshops', { body, token: 'wrong' })).status).toBe(403);
+  });
+
+  it('a lost console link: the organiser key lists the workshops and hands out a new facilitator link', async () => {
+    const key = server.organiserKey;
+    expect((await api(server.url, '/api/workshops')).status).toBe(401);
+    expect((await api(server.url, '/api/workshops', { token: 'wrong' })).status).toBe(403);
+    expect((await api(server.url, '/api/workshops', { token: w.tokens.facilitator })).status).toBe(403);
+    const list = await api<WorkshopListResponse>(server.url, '/api/workshops', { token: key });
+    expect(list.status).toBe(200);
+    expect(list.body.workshops).toContainEqual({
+      id: w.id,
+      title: expect.any(String),
+      joinCode: w.joinCode,
+      createdAt: expect.any(Number),
+    });
+    expect(JSON.stringify(list.body)).not.toContain(w.tokens.screen); // no secrets in the list
+
+    const other = await createWorkshop(server.url, key);
+    const path = `/api/workshops/${other.id}/facilitator-link`;
+    expect((await api(server.url, path, { method: 'POST', token: 'wrong' })).status).toBe(403);
+    expect((await api(server.url, path, { method: 'POST', token: other.tokens.facilitator })).status).toBe(403);
+    expect((await api(server.url, '/api/workshops/nope/facilitator-link', { method: 'POST', token: key })).status).toBe(
+      404,
+    );
+    const fresh = await api<FacilitatorLinkResponse>(server.url, path, { method: 'POST', token: key });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.link).toBe(`${server.url}/f/${other.id}#${fresh.body.token}`);
+    expect(fresh.body.token).not.toBe(other.tokens.facilitator);
+    // The new link is the facilitator's; the lost one no longer opens the console; the other links still work.
+    expect((await api(server.url, '/api/me', { token: fresh.body.token })).body).toMatchObject({
+      workshopId: other.id,
+      role: 'facilitator',
+    });
+    expect((await api(server.url, '/api/me', { token: other.tokens.facilitator })).status).toBe(401);
+    expect((await api(server.url, '/api/me', { token: other.tokens.screen })).status).toBe(200);
   });
 
   it('answers bad input with a clear JSON error and a fitting status', async () => {

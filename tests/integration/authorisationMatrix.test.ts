@@ -151,6 +151,33 @@ const ROUTES: Array<{ name: string; call: (url: string, s: Setup) => Promise<num
     },
   },
   {
+    name: 'GET /api/workshops (organiser key only)',
+    call: async (url, s) => (await api(url, '/api/workshops', { token: s.token })).status,
+    expect: {
+      facilitator: 403,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 403,
+    },
+  },
+  {
+    name: 'POST /api/workshops/:id/facilitator-link (organiser key only)',
+    call: async (url, s) =>
+      (await api(url, `/api/workshops/${s.w.id}/facilitator-link`, { method: 'POST', token: s.token })).status,
+    expect: {
+      facilitator: 403,
+      researcher: 403,
+      participantA: 403,
+      participantB: 403,
+      screen: 403,
+      none: 401,
+      rotated: 403,
+    },
+  },
+  {
     name: 'GET /api/join/:code (public)',
     call: async (url, s) => (await api(url, `/api/join/${s.w.joinCode}`, { token: s.token })).status,
     expect: {

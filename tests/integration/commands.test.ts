@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addItem, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
 import { DEFAULT_PROGRAMME } from '../../shared/template';
 import type { CreateWorkshopResponse, PresencePayload } from '../../shared/protocol';
@@ -49,6 +50,88 @@ describe('agenda engine over socket.io', () => {
     });
     await f.command({ type: 'session.goto', sessionId: 'opening' });
     expect(await f.command({ type: 'session.previous' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('undoes a mistaken "next" with "previous": the timer and phase are as they were', async () => {
+    const f = await facilitator();
+    const screen = await control(w.tokens.screen);
+    const state = () => readControl(screen.doc).state!;
+    await f.command({ type: 'session.goto', sessionId: 'krachten-rollen' });
+    await f.command({ type: 'phase.set', phase: 'terugkoppeling' });
+    await f.command({ type: 'timer.start', minutes: 10 });
+    await f.command({ type: 'timer.extend', seconds: -60 });
+    await waitFor(() => state().phase === 'terugkoppeling' && state().timer.endsAt !== null);
+    const leftBefore = state().timer.endsAt! - Date.now();
+
+    expect(await f.command({ type: 'session.next' })).toEqual({ ok: true });
+    await waitFor(() => state().currentSessionId === 'boom');
+    expect(state().phase).not.toBe('terugkoppeling');
+    expect(state().timer.endsAt).toBeNull();
+    expect(await f.command({ type: 'session.previous' })).toEqual({ ok: true });
+    await waitFor(() => state().currentSessionId === 'krachten-rollen');
+    expect(state().phase).toBe('terugkoppeling');
+    expect(state().timer.endsAt).not.toBeNull(); // still running
+    const left = state().timer.endsAt! - Date.now();
+    expect(left).toBeGreaterThan(8 * 60_000);
+    expect(left).toBeLessThanOrEqual(leftBefore + 1000);
+    expect(state().timer.durationMs).toBe(9 * 60_000);
+
+    // A paused timer comes back paused, with what was left.
+    await f.command({ type: 'timer.pause' });
+    await waitFor(() => state().timer.endsAt === null);
+    const paused = state().timer.remainingMs;
+    await f.command({ type: 'session.next' });
+    await waitFor(() => state().currentSessionId === 'boom');
+    await f.command({ type: 'session.previous' });
+    await waitFor(() => state().currentSessionId === 'krachten-rollen');
+    expect(state().timer).toMatchObject({ endsAt: null, remainingMs: paused });
+  });
+
+  it('edits the programme for every phone, and refuses to drop a session with contributions', async () => {
+    const f = await facilitator();
+    const a = await joinAs(server.url, w, 'Aïcha');
+    const phone = await control(a.token);
+    const board = yClient(server.url, w.id, 'board', a.token);
+    cleanup.push(() => board.destroy());
+    await synced(board);
+    const now = Date.now();
+    board.doc.transact(() =>
+      addItem(board.doc, {
+        id: 'n1',
+        kind: 'note',
+        sessionId: 'opening',
+        groupId: null,
+        authorId: a.participantId,
+        createdAt: now,
+        updatedAt: now,
+        text: 'Welkom',
+      }),
+    );
+    // Once the server has the note (the screen's copy of the board shows it), dropping its session is refused.
+    const screenBoard = yClient(server.url, w.id, 'board', w.tokens.screen);
+    cleanup.push(() => screenBoard.destroy());
+    await waitFor(() => readItems(screenBoard.doc).some((i) => i.id === 'n1'));
+    const programme = readControl(phone.doc).programme;
+    expect(await f.command({ type: 'programme.set', programme: programme.slice(1) })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(readControl(phone.doc).programme).toHaveLength(programme.length);
+
+    // Rename, re-time, reorder and remove an empty session: every phone sees it.
+    const [opening, pitch, kader, ...rest] = programme;
+    const edited = [
+      opening!,
+      { ...kader!, title: { nl: 'Kader (kort)', en: 'Framework (short)' }, plannedMinutes: 12 },
+      pitch!,
+      ...rest.filter((s) => s.id !== 'vooroordelen'),
+    ];
+    expect(await f.command({ type: 'programme.set', programme: edited })).toEqual({ ok: true });
+    await waitFor(() => readControl(phone.doc).programme[1]?.title.nl === 'Kader (kort)');
+    const seen = readControl(phone.doc).programme;
+    expect(seen.map((s) => s.id)).toEqual(edited.map((s) => s.id));
+    expect(seen[1]!.plannedMinutes).toBe(12);
+    expect(seen.some((s) => s.id === 'vooroordelen')).toBe(false);
   });
 
   it('runs a server-authoritative timer: start, pause, extend, reset', async () => {

@@ -194,6 +194,24 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     await s.close();
   });
 
+  it('lists every workshop, newest first', async () => {
+    const s = await fresh();
+    for (const [id, code, at] of [
+      ['w1', 'ACDEFG', 1],
+      ['w2', 'HJKMNP', 3],
+      ['w3', 'QRSTUV', 2],
+    ] as const)
+      await s.createWorkshop({
+        id,
+        title: id,
+        joinCode: code,
+        createdAt: at,
+        tokens: { facilitator: `f${id}`, screen: `s${id}`, researcher: `r${id}` },
+      });
+    expect((await s.listWorkshops()).map((w) => w.id)).toEqual(['w2', 'w3', 'w1']);
+    await s.close();
+  });
+
   it('keeps the first claim of a Yjs client id, rotates staff tokens and revokes a participant', async () => {
     const s = await fresh();
     await s.createWorkshop({

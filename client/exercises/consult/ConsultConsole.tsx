@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CONSULT_MODES } from '../../../shared/exercises/consult';
+import { CONSULT_MODES, defaultConsultRounds } from '../../../shared/exercises/consult';
 import { useControlStore } from '../../store/controlStore';
 import { runCommand } from '../../sync/commands';
 import { AssignResearchers } from '../dayTwo/AssignResearchers';
@@ -21,7 +21,9 @@ export function ConsultConsole({ session }: ConsoleProps) {
   const c = useConsult(session);
   const settings = session.settings as { rounds?: number; roundMinutes?: number };
   const [mode, setMode] = useState<(typeof CONSULT_MODES)[number]>(c.state.mode ?? 'schedule');
-  const [rounds, setRounds] = useState(String(c.state.rounds?.length || settings.rounds || 2));
+  // By default as many rounds as it takes for every cooperation to host and to visit (more if the programme says so).
+  const needed = defaultConsultRounds(groups.length);
+  const [rounds, setRounds] = useState(String(Math.max(settings.rounds ?? 0, needed)));
   const [minutes, setMinutes] = useState(String(c.state.roundMinutes ?? settings.roundMinutes ?? 20));
   const [cap, setCap] = useState(String(c.state.cap ?? 1));
   const startRound = async (round: number) => {
@@ -78,6 +80,12 @@ export function ConsultConsole({ session }: ConsoleProps) {
             <NumberField id="consult-cap" label={t('cap')} min={1} max={10} value={cap} onChange={setCap} />
           )}
         </div>
+        {mode === 'schedule' && Number(rounds) < needed && (
+          <p className="muted" role="status" data-testid="consult-too-few">
+            {t('tooFewRounds', { groups: groups.length, rounds: needed })}
+          </p>
+        )}
+        {c.round > 0 && <p className="muted">{t('keptRounds')}</p>}
         <button type="submit" className="button" data-testid="consult-plan">
           {t('plan')}
         </button>
@@ -110,7 +118,13 @@ export function ConsultConsole({ session }: ConsoleProps) {
       <AssignResearchers session={session} />
       {c.planned && <RoundsOverview rounds={c.rounds} current={c.round} />}
       {c.current?.consults.map((k) => (
-        <ConsultThread key={k.hostId} sessionId={session.id} round={c.round} hostId={k.hostId} />
+        <ConsultThread
+          key={k.hostId}
+          sessionId={session.id}
+          round={c.round}
+          roundId={c.current?.id}
+          hostId={k.hostId}
+        />
       ))}
       {c.after && groups.map((g) => <Takeaways key={g.id} sessionId={session.id} groupId={g.id} rounds={c.rounds} />)}
     </div>

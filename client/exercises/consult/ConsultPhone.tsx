@@ -44,12 +44,19 @@ export function ConsultPhone({ session, participantId, groupId, locked }: PhoneP
         />
       )}
       {c.round > 0 && part.role === 'host' && (
-        <ConsultThread sessionId={session.id} round={c.round} hostId={groupId} write={{ as: 'host', ...write }} />
+        <ConsultThread
+          sessionId={session.id}
+          round={c.round}
+          roundId={c.current?.id}
+          hostId={groupId}
+          write={{ as: 'host', ...write }}
+        />
       )}
       {c.round > 0 && part.role === 'visit' && (
         <ConsultThread
           sessionId={session.id}
           round={c.round}
+          roundId={c.current?.id}
           hostId={part.hostId}
           write={{ as: 'visitor', ...write }}
         />

@@ -32,6 +32,7 @@ export function ConsultResearcher({ session, groupId }: ResearcherProps) {
                   key={`${r.round}-${k.hostId}`}
                   sessionId={session.id}
                   round={r.round}
+                  roundId={r.id}
                   hostId={k.hostId}
                 />
               )),

@@ -16,13 +16,19 @@ import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions
 export function ConsultThread(props: {
   sessionId: string;
   round: number;
+  /** The round's stable id, when it has one: items written in it carry it. */
+  roundId?: string;
   hostId: string;
   write?: { as: 'host' | 'visitor'; participantId: string; groupId: string; locked: boolean };
 }) {
   const t = useConsultT();
   const names = useNames();
   const host = names.group(props.hostId);
-  const at = (i: Item) => i.round === props.round && i.hostId === props.hostId;
+  // An item belongs to this consult by its round and host, and (when both have one) by the round's stable id.
+  const at = (i: Item) =>
+    i.round === props.round &&
+    i.hostId === props.hostId &&
+    (typeof i.roundId !== 'string' || !props.roundId || i.roundId === props.roundId);
   const questions = useItems(props.sessionId, CONSULT_QUESTION).filter(at);
   const advice = useItems(props.sessionId, CONSULT_ADVICE).filter(at);
   const [text, setText] = useState('');
@@ -40,7 +46,7 @@ export function ConsultThread(props: {
         groupId: w.groupId,
         authorId: w.participantId,
       },
-      { round: props.round, hostId: props.hostId, text },
+      { round: props.round, hostId: props.hostId, ...(props.roundId ? { roundId: props.roundId } : {}), text },
     );
     if (res.ok) setText('');
   };

@@ -31,6 +31,9 @@ export const useConsultT = makeUseT({
     modeSchedule: 'Rooster (iedereen ontvangt en bezoekt)',
     modeFree: 'Vrij inschrijven',
     rounds: 'Rondes',
+    tooFewRounds: 'Met {groups} samenwerkingen zijn {rounds} rondes nodig om iedereen te laten ontvangen én bezoeken.',
+    keptRounds:
+      'Opnieuw plannen houdt de rondes die al begonnen zijn, met alles wat daar geschreven is; de nieuwe rondes komen erna.',
     minutes: 'Minuten per ronde',
     cap: 'Max. bezoekers per gastheer',
     plan: 'Rondes plannen',
@@ -74,6 +77,9 @@ export const useConsultT = makeUseT({
     modeSchedule: 'Schedule (everyone hosts and visits)',
     modeFree: 'Free sign-up',
     rounds: 'Rounds',
+    tooFewRounds: 'With {groups} cooperations, {rounds} rounds are needed for everyone to host and visit.',
+    keptRounds:
+      'Planning again keeps the rounds that have started, with everything written in them; the new rounds follow.',
     minutes: 'Minutes per round',
     cap: 'Max. visitors per host',
     plan: 'Plan rounds',

@@ -1,3 +1,4 @@
+import { useId, useState, type FormEvent } from 'react';
 import type { AgendaState, WorkshopMeta } from '../../../shared/controlDoc';
 import type { Session } from '../../../shared/programme';
 import { timerRunning } from '../../../shared/timer';
@@ -9,6 +10,15 @@ import { runCommand } from '../../sync/commands';
 export function ControlsPanel({ session, state, meta }: { session: Session; state: AgendaState; meta: WorkshopMeta }) {
   const t = useT();
   const running = timerRunning(state.timer);
+  const minutesId = useId();
+  const [minutes, setMinutes] = useState('');
+  const setLength = (e: FormEvent) => {
+    e.preventDefault();
+    const m = Number(minutes.replace(',', '.'));
+    if (!Number.isFinite(m) || m <= 0 || m > 600) return;
+    void runCommand({ type: 'timer.reset', minutes: m });
+    setMinutes('');
+  };
   return (
     <section className="panel controls" aria-labelledby="controls-title">
       <h2 id="controls-title" className="visually-hidden">
@@ -48,12 +58,38 @@ export function ControlsPanel({ session, state, meta }: { session: Session; stat
           <button
             type="button"
             className="button"
+            onClick={() => void runCommand({ type: 'timer.extend', seconds: -60 })}
+            data-testid="timer-shorten"
+          >
+            {t('console.minusMinute')}
+          </button>
+          <button
+            type="button"
+            className="button"
             onClick={() => void runCommand({ type: 'timer.reset', minutes: session.plannedMinutes })}
             data-testid="timer-reset"
           >
             {t('console.reset')}
           </button>
         </div>
+        <form className="button-row" onSubmit={setLength}>
+          <label htmlFor={minutesId}>{t('console.customMinutes')}</label>
+          <input
+            id={minutesId}
+            className="input input--small"
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            max={600}
+            step="any"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            data-testid="timer-minutes"
+          />
+          <button type="submit" className="button" disabled={!minutes} data-testid="timer-set-length">
+            {t('console.setLength')}
+          </button>
+        </form>
       </div>
       <div className="controls__group">
         <p className="controls__state">{state.locked ? t('console.inputLocked') : t('console.inputOpen')}</p>

@@ -29,7 +29,7 @@ export function ToolkitPanel({
   return (
     <section className="panel toolkit" aria-labelledby="toolkit-title" data-testid="toolkit-panel">
       <h2 id="toolkit-title">{t('toolkit.panel')}</h2>
-      {phases.length > 1 && (
+      {phases.length > 1 && !def.ownPhaseButtons && (
         <div className="controls__group" role="group" aria-labelledby="phase-title">
           <h3 id="phase-title">{t('toolkit.phase')}</h3>
           <div className="button-row">

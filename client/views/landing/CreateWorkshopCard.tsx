@@ -3,6 +3,7 @@ import type { CreateWorkshopResponse } from '../../../shared/protocol';
 import { api, ApiRequestError } from '../../api';
 import { LinksList } from '../../components/LinksList';
 import { useT } from '../../i18n/i18n';
+import { OrganiserWorkshops } from './OrganiserWorkshops';
 
 const DEFAULT_GROUPS = ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag', 'Zuidplas'];
 
@@ -111,6 +112,7 @@ export function CreateWorkshopCard() {
           {busy ? t('landing.create.busy') : t('landing.create.submit')}
         </button>
       </form>
+      <OrganiserWorkshops organiserKey={key} />
     </section>
   );
 }

@@ -9,10 +9,14 @@ import {
   type ConsultRound,
   type ConsultState,
 } from '../../../shared/exercises/consult';
+import { newId } from '../../../shared/ids';
 import { ERROR_CODES } from '../../../shared/protocol';
 import { AppError, forbidden } from '../../errors';
 import { assignResearcher } from '../dayTwo/assignResearcher';
 import type { ServerExercise } from '../types';
+
+/** Item references allow rounds 1–20 (`consultRef`). */
+const MAX_ROUNDS = 20;
 
 const REFUSALS = {
   self: 'a cooperation cannot consult itself',
@@ -30,11 +34,21 @@ export const consultServer: ServerExercise = {
       const p = configurePayload.parse(payload);
       const groups = readGroups(ctx.control).map((g) => g.id);
       if (groups.length < 2) throw new AppError(ERROR_CODES.conflict, 'consults need at least two cooperations');
-      const rounds: ConsultRound[] =
+      // Planning again keeps every round that has started (and what was written in it) under its own number and id;
+      // the new plan's rounds follow them, so no earlier question, advice or takeaway source moves to another round.
+      const state = ctx.state as ConsultState;
+      const started = Math.min(state.round ?? 0, state.rounds?.length ?? 0);
+      const kept = (state.rounds ?? [])
+        .filter((r) => r.round <= started)
+        .map((r) => ({ ...r, id: r.id ?? newId('r') }));
+      if (kept.length + p.rounds > MAX_ROUNDS)
+        throw new AppError(ERROR_CODES.tooMany, `at most ${MAX_ROUNDS} rounds in all (${kept.length} have started)`);
+      const planned: ConsultRound[] =
         p.mode === 'schedule'
           ? consultSchedule(groups, p.rounds)
           : Array.from({ length: p.rounds }, (_, i) => ({ round: i + 1, consults: [], idle: [] }));
-      const next: ConsultState = { mode: p.mode, roundMinutes: p.roundMinutes, cap: p.cap, rounds, round: 0 };
+      const rounds = [...kept, ...planned.map((r) => ({ ...r, round: kept.length + r.round, id: newId('r') }))];
+      const next: ConsultState = { mode: p.mode, roundMinutes: p.roundMinutes, cap: p.cap, rounds, round: started };
       ctx.setState({ ...next });
     },
     setRound: (ctx, payload) => {

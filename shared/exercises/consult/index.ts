@@ -18,6 +18,8 @@ export const consultKey = (round: number, hostId: string): string => `${round}:$
 const consultRef = {
   round: z.number().int().min(1).max(20),
   hostId: z.string().min(1).max(40),
+  /** The round's stable id (`ConsultRound.id`), so an item stays with its round and pair when the plan changes. */
+  roundId: z.string().min(1).max(40).optional(),
 };
 
 /** The host's question or dilemma, written by the host cooperation. */

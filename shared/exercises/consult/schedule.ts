@@ -7,6 +7,8 @@ export interface Consult {
 /** One round of consults; `idle` are cooperations without a consult this round (only ever with odd numbers). */
 export interface ConsultRound {
   round: number;
+  /** Stable identity of the round (given by the server when planned), kept when the plan changes later. */
+  id?: string;
   consults: Consult[];
   idle: string[];
 }
@@ -17,16 +19,24 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 export const maxConsultRounds = (n: number): number => (n < 2 ? 0 : n % 2 === 0 ? n - 1 : n);
 
 /**
+ * The fewest rounds in which every cooperation both hosts and visits, with nobody idle: 2 for an even number (each
+ * hosts once and visits once), 3 for an odd one (a round has at most ⌊n/2⌋ hosts, so 2 rounds cannot give all n a
+ * turn to host; in 3, one consult per round takes a second visitor).
+ */
+export const defaultConsultRounds = (n: number): number => (n < 2 ? 0 : n % 2 === 0 ? 2 : 3);
+
+/**
  * Plans the consult rounds (pure, deterministic). Pairs come from the circle method of round-robin tournaments, so
  * no two cooperations meet twice; in each pair the cooperation that has hosted least hosts (ties: the one that
  * visited most), so hosting and visiting stay as even as possible. With an odd number one cooperation is left over
- * per round: it joins another consult as a second visitor when that pair never meets otherwise, else it sits out.
- * Asking for more rounds than `maxConsultRounds` gives that maximum.
+ * per round: it joins another consult as a second visitor, preferably one whose host it never meets otherwise, so
+ * nobody sits out. Asking for more rounds than `maxConsultRounds` (or, if more, `defaultConsultRounds`) gives that
+ * maximum; beyond `maxConsultRounds` (only with 2 cooperations) a pair meets again with the roles swapped.
  */
 export function consultSchedule(groupIds: readonly string[], rounds: number): ConsultRound[] {
   const ids = [...new Set(groupIds)];
   const n = ids.length;
-  const total = Math.min(Math.max(0, Math.floor(rounds)), maxConsultRounds(n));
+  const total = Math.min(Math.max(0, Math.floor(rounds)), Math.max(maxConsultRounds(n), defaultConsultRounds(n)));
   if (total === 0) return [];
   const BYE = '\u0000bye';
   const circle = n % 2 === 0 ? ids : [...ids, BYE];
@@ -38,7 +48,8 @@ export function consultSchedule(groupIds: readonly string[], rounds: number): Co
   const plans: Array<{ pairs: Array<[string, string]>; leftOver: string | null }> = [];
   const met = new Set<string>();
   for (let r = 0; r < total; r++) {
-    const rotated = [...rest.slice(r), ...rest.slice(0, r)];
+    const k = r % rest.length;
+    const rotated = [...rest.slice(k), ...rest.slice(0, k)];
     const line = [fixed, ...rotated];
     const pairs: Array<[string, string]> = [];
     let leftOver: string | null = null;
@@ -64,7 +75,10 @@ export function consultSchedule(groupIds: readonly string[], rounds: number): Co
       .map((e) => ({ hostId: e.host, visitorIds: [e.visitor] }));
     const idle: string[] = [];
     if (leftOver) {
-      const join = consults.find((c) => !met.has(pairKey(c.hostId, leftOver)));
+      // A host it never meets otherwise; else the consult with the fewest visitors (meeting twice beats sitting out).
+      const join =
+        consults.find((c) => !met.has(pairKey(c.hostId, leftOver))) ??
+        [...consults].sort((a, b) => a.visitorIds.length - b.visitorIds.length)[0];
       if (join) {
         join.visitorIds.push(leftOver);
         met.add(pairKey(join.hostId, leftOver));

@@ -67,6 +67,12 @@ export const strengths: ExerciseDefinition = {
   itemSchemas: { [STRENGTH]: strengthFields, [PLUS_ONE]: plusOneFields, [ROLE_PROPOSAL]: roleProposalFields },
   exportText: strengthsExportText,
   phases: STRENGTHS_PHASES,
+  phaseLabels: {
+    kracht: { nl: 'Kracht van de ander', en: 'Strength of the other' },
+    terugkoppeling: { nl: 'Terugkoppeling', en: 'Feedback' },
+    rollen: { nl: 'Van kracht naar rol', en: 'From strength to role' },
+  },
+  ownPhaseButtons: true,
   actions: {
     'grouping.set': {
       schema: z.object({

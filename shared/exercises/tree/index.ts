@@ -40,6 +40,11 @@ export const tree: ExerciseDefinition = {
   itemSchemas: { [TREE_ITEM]: treeItemFields },
   exportText: treeExportText,
   phases: TREE_PHASES,
+  phaseLabels: {
+    werken: { nl: 'Bomen vullen', en: 'Filling the trees' },
+    oogst: { nl: 'Oogst', en: 'Harvest' },
+  },
+  ownPhaseButtons: true,
   actions: {
     'groups.generate': {
       schema: z.object({

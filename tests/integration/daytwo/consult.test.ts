@@ -39,10 +39,10 @@ describe('day two: consult rounds', () => {
       return s?.round === 2 ? s : null;
     });
     expect(state.rounds).toHaveLength(2);
-    const pairs = state.rounds!.flatMap((r) =>
-      r.consults.flatMap((c) => c.visitorIds.map((v) => [c.hostId, v].sort().join())),
-    );
+    // The round-robin pairs (host and first visitor) never repeat; a left-over joins as a second visitor.
+    const pairs = state.rounds!.flatMap((r) => r.consults.map((c) => [c.hostId, c.visitorIds[0]].sort().join()));
     expect(new Set(pairs).size).toBe(pairs.length);
+    expect(state.rounds!.flatMap((r) => r.idle)).toEqual([]);
     // Three cooperations: every round accounts for all three (in a consult, or listed as without one).
     for (const r of state.rounds!)
       expect(
@@ -51,6 +51,36 @@ describe('day two: consult rounds', () => {
           .concat(r.idle)
           .sort(),
       ).toEqual(w.groups.map((g) => g.id).sort());
+  });
+
+  it('planning again keeps the rounds that started (number, id, pairs), and the new rounds follow them', async () => {
+    const { facilitator, w } = room;
+    const control = await room.doc(w.tokens.screen, 'control');
+    const read = () => readControl(control.doc).exercises.consult as ConsultState | undefined;
+    expect(await facilitator.command(cmd('configure', { mode: 'schedule', rounds: 3, roundMinutes: 10 }))).toEqual({
+      ok: true,
+    });
+    // Three cooperations, three rounds: nobody sits out, everyone hosts and visits.
+    const first = await waitFor(() => (read()?.rounds?.length === 3 ? read()! : null));
+    expect(first.rounds!.flatMap((r) => r.idle)).toEqual([]);
+    for (const g of w.groups) {
+      expect(first.rounds!.some((r) => r.consults.some((c) => c.hostId === g.id))).toBe(true);
+      expect(first.rounds!.some((r) => r.consults.some((c) => c.visitorIds.includes(g.id)))).toBe(true);
+    }
+    expect(new Set(first.rounds!.map((r) => r.id)).size).toBe(3);
+    expect(await facilitator.command(cmd('setRound', { round: 2 }))).toEqual({ ok: true });
+    await waitFor(() => read()?.round === 2);
+
+    // Adding a free sign-up round: rounds 1 and 2 (with what was written under their number, host and id) stay.
+    expect(await facilitator.command(cmd('configure', { mode: 'free', rounds: 1, roundMinutes: 10, cap: 2 }))).toEqual({
+      ok: true,
+    });
+    const after = await waitFor(() => (read()?.mode === 'free' ? read()! : null));
+    expect(after.rounds!.slice(0, 2)).toEqual(first.rounds!.slice(0, 2));
+    expect(after.rounds).toHaveLength(3);
+    expect(after.rounds![2]).toMatchObject({ round: 3, consults: [], idle: [] });
+    expect(first.rounds!.map((r) => r.id)).not.toContain(after.rounds![2]!.id);
+    expect(after.round).toBe(2);
   });
 
   it('free mode: cooperations sign up for a host, up to its cap', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   consultSchedule,
+  defaultConsultRounds,
   maxConsultRounds,
   partInRound,
   signUp,
@@ -11,6 +12,19 @@ import {
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `g${i}`);
 const pairsOf = (rounds: ConsultRound[]) =>
   rounds.flatMap((r) => r.consults.flatMap((c) => c.visitorIds.map((v) => [c.hostId, v].sort().join('|'))));
+/** The host and first visitor of every consult: the round-robin pairs, which never repeat. */
+const basePairsOf = (rounds: ConsultRound[]) =>
+  rounds.flatMap((r) => r.consults.map((c) => [c.hostId, c.visitorIds[0]!].sort().join('|')));
+const tally = (rounds: ConsultRound[]) => {
+  const hosted = new Map<string, number>();
+  const visited = new Map<string, number>();
+  for (const r of rounds)
+    for (const c of r.consults) {
+      hosted.set(c.hostId, (hosted.get(c.hostId) ?? 0) + 1);
+      for (const v of c.visitorIds) visited.set(v, (visited.get(v) ?? 0) + 1);
+    }
+  return { hosted, visited };
+};
 
 describe('consult schedule', () => {
   // Property-based over every size a workshop can have and every possible number of rounds.
@@ -19,15 +33,16 @@ describe('consult schedule', () => {
       for (let rounds = 1; rounds <= maxConsultRounds(n); rounds++) {
         const s = consultSchedule(ids(n), rounds);
         expect(s).toHaveLength(rounds);
-        const pairs = pairsOf(s);
-        expect(new Set(pairs).size, `no pair repeats (n=${n}, rounds=${rounds})`).toBe(pairs.length);
+        const pairs = basePairsOf(s);
+        expect(new Set(pairs).size, `no round-robin pair repeats (n=${n}, rounds=${rounds})`).toBe(pairs.length);
+        if (n % 2 === 0) expect(new Set(pairsOf(s)).size).toBe(pairsOf(s).length);
         const hosted = new Map<string, number>();
         const visited = new Map<string, number>();
         for (const r of s) {
           const seen = r.consults.flatMap((c) => [c.hostId, ...c.visitorIds]).concat(r.idle);
           expect(new Set(seen).size, 'each cooperation once per round').toBe(seen.length);
           expect(seen.sort()).toEqual(ids(n).sort());
-          expect(r.idle.length).toBeLessThanOrEqual(n % 2);
+          expect(r.idle, 'nobody sits out').toEqual([]);
           for (const c of r.consults) {
             hosted.set(c.hostId, (hosted.get(c.hostId) ?? 0) + 1);
             for (const v of c.visitorIds) visited.set(v, (visited.get(v) ?? 0) + 1);
@@ -38,6 +53,31 @@ describe('consult schedule', () => {
         const part = ids(n).map((id) => (hosted.get(id) ?? 0) + (visited.get(id) ?? 0));
         expect(Math.max(...part) - Math.min(...part), 'taking part balanced').toBeLessThanOrEqual(1);
       }
+    });
+  }
+
+  // The default plan: everyone hosts and visits, nobody idles, in as few rounds as that allows.
+  for (let n = 2; n <= 14; n++) {
+    it(`default plan for ${n} cooperations: everyone hosts and visits, nobody is idle`, () => {
+      const rounds = defaultConsultRounds(n);
+      // A round has at most ⌊n/2⌋ hosts and each cooperation one part per round: no fewer rounds can do it.
+      expect(rounds).toBe(Math.max(2, Math.ceil(n / Math.floor(n / 2))));
+      const s = consultSchedule(ids(n), rounds);
+      expect(s).toHaveLength(rounds);
+      const { hosted, visited } = tally(s);
+      for (const id of ids(n)) {
+        expect(hosted.get(id) ?? 0, `${id} hosts (n=${n})`).toBeGreaterThanOrEqual(1);
+        expect(visited.get(id) ?? 0, `${id} visits (n=${n})`).toBeGreaterThanOrEqual(1);
+      }
+      expect(s.flatMap((r) => r.idle)).toEqual([]);
+      for (const r of s) {
+        const seen = r.consults.flatMap((c) => [c.hostId, ...c.visitorIds]);
+        expect(seen.sort()).toEqual(ids(n).sort());
+        for (const c of r.consults) expect(c.visitorIds.length).toBeGreaterThanOrEqual(1);
+      }
+      // With four or more, the round-robin pairs stay unique; with an even number no pair meets twice at all.
+      if (n >= 4) expect(new Set(basePairsOf(s)).size).toBe(basePairsOf(s).length);
+      if (n >= 4 && n % 2 === 0) expect(new Set(pairsOf(s)).size).toBe(pairsOf(s).length);
     });
   }
 
