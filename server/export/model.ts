@@ -6,7 +6,7 @@ import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
 import type { DamagedEntry } from '../../shared/research/recordCheck';
 import type { WorkGroup } from '../../shared/research/workGroups';
-import { nameScrubber } from './names';
+import { foldedReplacer, nameForms, nameScrubber } from './names';
 import type { Provenance } from './provenance';
 
 /** Version of the export schema (`docs/export.md`); bumped on any incompatible change. */
@@ -115,11 +115,18 @@ const BASE = new Set([
   'mergedInto',
 ]);
 
-/** Stable pseudonyms: participants P01, P02… by join order; researchers R1, R2… by their first note. */
+/**
+ * Stable pseudonyms: each participant's own (assigned once at join, never reused; older records without one are
+ * numbered after the highest stored one, by join order); researchers R1, R2… by their first note.
+ */
 export function pseudonyms(participants: ParticipantInfo[], observations: Observation[]) {
   const sorted = [...participants].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  const stored = sorted.map((p) => Number(/^P(\d+)$/.exec(p.pseudonym ?? '')?.[1] ?? 0));
+  let next = Math.max(0, ...stored);
   const width = Math.max(2, String(sorted.length).length);
-  const participant = new Map(sorted.map((p, i) => [p.id, `P${String(i + 1).padStart(width, '0')}`]));
+  const participant = new Map(
+    sorted.map((p) => [p.id, p.pseudonym ?? `P${String(++next).padStart(width, '0')}`] as [string, string]),
+  );
   const researcher = new Map<string, string>();
   for (const o of [...observations].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
     if (!researcher.has(o.researcherName)) researcher.set(o.researcherName, `R${researcher.size + 1}`);
@@ -147,7 +154,23 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
 /** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
 export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): ExportModel {
   const names = opts.realNames ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
-  const unname = opts.realNames ? (s: string) => s : nameScrubber(raw.participants, names.participant);
+  // Researchers who only wrote on the board (a note on a role pick) are numbered after those who observed.
+  for (const it of raw.items) {
+    const rn = (it as { researcherName?: unknown }).researcherName;
+    if (typeof rn === 'string' && rn.trim() && !names.researcher.has(rn)) {
+      names.researcher.set(rn, opts.realNames ? rn : `R${names.researcher.size + 1}`);
+    }
+  }
+  // Participants' names and researchers' names (as typed in their notes) become P01… and R1… in every text.
+  const researcherForms = [...names.researcher].flatMap(([name, alias]) =>
+    nameForms(name).map((f) => [f, alias] as [string, string]),
+  );
+  const unname = opts.realNames
+    ? (s: string) => s
+    : (
+        (people, team) => (s: string) =>
+          team(people(s))
+      )(nameScrubber(raw.participants, names.participant), foldedReplacer(researcherForms));
   const byId = new Map(raw.participants.map((p) => [p.id, p]));
   const known = new Set(raw.groups.map((g) => g.id));
   const extra = raw.workGroups.filter((g) => !known.has(g.id) && (known.add(g.id), true));
@@ -201,7 +224,10 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       sessionId: it.sessionId,
       groupId: it.groupId,
       group: it.groupId ? (groupName.get(it.groupId) ?? null) : null,
-      author: author(it.authorId),
+      author:
+        it.authorId === 'researcher'
+          ? (names.researcher.get(String((it as { researcherName?: unknown }).researcherName)) ?? 'researcher')
+          : author(it.authorId),
       side: (it.authorId && byId.get(it.authorId)?.side) || null,
       text,
       image,
