@@ -6,6 +6,7 @@ import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
 import type { DamagedEntry } from '../../shared/research/recordCheck';
 import type { WorkGroup } from '../../shared/research/workGroups';
+import { stripDataUrl } from '../images/stripMetadata';
 import { foldedReplacer, nameForms, nameScrubber } from './names';
 import type { Provenance } from './provenance';
 
@@ -141,8 +142,12 @@ function realNames(raw: RawRecord) {
   return { participant, researcher };
 }
 
-/** Replaces every participant id by its pseudonym and scrubs names from every string, however deep. */
+/**
+ * Replaces every participant id by its pseudonym and scrubs names from every string, however deep; pictures
+ * (`data:image/…`) lose their metadata.
+ */
 function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => string): unknown {
+  if (typeof value === 'string' && value.startsWith('data:image/')) return stripDataUrl(value);
   if (typeof value === 'string') return ids.get(value) ?? names(value);
   if (Array.isArray(value)) return value.map((v) => scrub(v, ids, names));
   if (value && typeof value === 'object') {
@@ -214,7 +219,9 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
     const fields = scrub(own, names.participant, unname) as Record<string, unknown>;
     const scrubbed: Item = { ...it, ...fields };
     const text: unknown = itemExportText(scrubbed);
-    const image: unknown = itemExportImage(scrubbed) ?? null;
+    const picture: unknown = itemExportImage(scrubbed) ?? null;
+    // A picture inside an item leaves without its metadata (EXIF, GPS): server/images/stripMetadata.ts.
+    const image = typeof picture === 'string' ? stripDataUrl(picture) || null : picture;
     if (typeof text !== 'string') throw new Error('its text is not a text');
     if (image !== null && typeof image !== 'string') throw new Error('its picture is not a text');
     return {

@@ -139,7 +139,8 @@ export function markdownTranscript(m: ExportModel): string {
     day = p.day;
     sessionId = p.sessionId;
     out.push('', `#### ${p.group}`);
-    for (const t of p.turns) out.push('', `${t.speaker}: ${mdEscape(t.text)}${t.hidden ? ' *(verborgen)*' : ''}`);
+    for (const t of p.turns)
+      out.push('', `${mdEscape(t.speaker)}: ${mdEscape(t.text)}${t.hidden ? ' *(verborgen)*' : ''}`);
   }
   if (m.damaged.length > 0) {
     out.push('', `## ${DAMAGED_TITLE}`, '');
