@@ -136,7 +136,7 @@ export function pseudonyms(participants: ParticipantInfo[], observations: Observ
 }
 
 /** The facilitator's `names=real` option: the same maps, but to the people's own names. */
-function realNames(raw: RawRecord) {
+function realNames(raw: Pick<RawRecord, 'participants' | 'observations'>) {
   const participant = new Map(raw.participants.map((p) => [p.id, p.name]));
   const researcher = new Map(raw.observations.map((o) => [o.researcherName, o.researcherName]));
   return { participant, researcher };
@@ -156,26 +156,31 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
   return value;
 }
 
-/** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
-export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): ExportModel {
-  const names = opts.realNames ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
+/**
+ * The names an export uses (pseudonyms, or the real names for the facilitator's `names=real`) and the function that
+ * replaces participants' and researchers' names in a text (every form: NFC/NFD, any case, without diacritics).
+ */
+export function namesOf(raw: Pick<RawRecord, 'participants' | 'observations' | 'items'>, real: boolean) {
+  const names = real ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
   // Researchers who only wrote on the board (a note on a role pick) are numbered after those who observed.
   for (const it of raw.items) {
     const rn = (it as { researcherName?: unknown }).researcherName;
     if (typeof rn === 'string' && rn.trim() && !names.researcher.has(rn)) {
-      names.researcher.set(rn, opts.realNames ? rn : `R${names.researcher.size + 1}`);
+      names.researcher.set(rn, real ? rn : `R${names.researcher.size + 1}`);
     }
   }
-  // Participants' names and researchers' names (as typed in their notes) become P01… and R1… in every text.
   const researcherForms = [...names.researcher].flatMap(([name, alias]) =>
     nameForms(name).map((f) => [f, alias] as [string, string]),
   );
-  const unname = opts.realNames
-    ? (s: string) => s
-    : (
-        (people, team) => (s: string) =>
-          team(people(s))
-      )(nameScrubber(raw.participants, names.participant), foldedReplacer(researcherForms));
+  const people = nameScrubber(raw.participants, names.participant);
+  const team = foldedReplacer(researcherForms);
+  const unname = real ? (s: string) => s : (s: string) => team(people(s));
+  return { names, unname };
+}
+
+/** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
+export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): ExportModel {
+  const { names, unname } = namesOf(raw, Boolean(opts.realNames));
   const byId = new Map(raw.participants.map((p) => [p.id, p]));
   const known = new Set(raw.groups.map((g) => g.id));
   const extra = raw.workGroups.filter((g) => !known.has(g.id) && (known.add(g.id), true));
