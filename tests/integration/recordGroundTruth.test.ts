@@ -251,6 +251,11 @@ describe('the research record against a ground-truth workshop', () => {
       expect({ where, bram: t.includes(bram.participantId) }).toEqual({ where, bram: false });
       expect({ where, quote: t.includes('wij willen meer ruimte') }).toEqual({ where, quote: false });
     }
+    // The HTML labels its times (Europe/Amsterdam) and lets quoted words keep their own direction.
+    expect(texts.html).toContain('Tijden in Europe/Amsterdam');
+    expect(texts.html).toContain(
+      `${after.get(YUSUF)}: <span dir="auto">قال ${after.get(YUSUF)}: نحتاج إلى مكان</span>`,
+    );
     // Each remaining contribution exactly once in the CSV; a formula is neutralised.
     const rows = parseCsv((texts.csv ?? '').replace(/^\uFEFF/, ''));
     const idCol = rows[0]?.indexOf('id') ?? -1;
