@@ -65,7 +65,7 @@ export function stripWebp(b: Uint8Array): Uint8Array {
     const end = i + 8 + len + (len % 2);
     if (i + 8 + len > b.length) throw new Error('WebP: bad chunk length');
     if (type === 'VP8X') {
-      const chunk = b.slice(i, Math.min(end, b.length));
+      const chunk = new Uint8Array(b.subarray(i, Math.min(end, b.length))); // a copy: the input stays as it was
       chunk[8] = (chunk[8] ?? 0) & ~0x0c; // clear the EXIF and XMP flags
       parts.push(chunk);
     } else if (type !== 'EXIF' && type !== 'XMP ') {
@@ -74,7 +74,7 @@ export function stripWebp(b: Uint8Array): Uint8Array {
     i = end;
   }
   const body = concat(parts);
-  const head = b.slice(0, 12);
+  const head = new Uint8Array(b.subarray(0, 12));
   new DataView(head.buffer).setUint32(4, body.length + 4, true);
   return concat([head, body]);
 }
