@@ -251,6 +251,23 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       provenance: prov(raw.itemProvenance.get(it.id)),
     };
   });
+  // A text that refers to another item or a group by id ("+1 op kracht i660…") names it instead: the item's own
+  // text (first words, in quotes) or the group's name, so a transcript reads without looking ids up.
+  const titles = new Map<string, string>(groups.map((g) => [g.id, g.name]));
+  for (const it of items) {
+    const words = [...it.text.replace(/\s+/g, ' ').trim()];
+    if (words.length > 0) titles.set(it.id, `“${words.slice(0, 40).join('')}${words.length > 40 ? '…' : ''}”`);
+  }
+  const ids = [...titles.keys()].filter((id) => id.length >= 6).sort((a, b) => b.length - a.length);
+  if (ids.length > 0) {
+    const re = new RegExp(
+      `(?<![A-Za-z0-9_-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9_-])`,
+      'g',
+    );
+    const own = new Map(items.map((it) => [it.id, it.text]));
+    for (const it of items)
+      it.text = (own.get(it.id) ?? it.text).replace(re, (id) => (id === it.id ? id : (titles.get(id) ?? id)));
+  }
   const observations: ExportObservation[] = each(raw.observations, 'observation', (o) => ({
     id: o.id,
     researcher: names.researcher.get(o.researcherName) ?? 'R?',

@@ -140,12 +140,13 @@ describe('the research record against a ground-truth workshop', () => {
       addItem(board.doc, item('i1', anouk.participantId, 'Bram Hoekstra zei iets moois.'));
       addItem(
         board.doc,
-        item('i2', anouk.participantId, `Ik sprak met ${'Zoë'.normalize('NFD')}, ZOE en Sukru Dogan.`),
+        item('i2x7k9q', anouk.participantId, `Ik sprak met ${'Zoë'.normalize('NFD')}, ZOE en Sukru Dogan.`),
       );
       addItem(board.doc, item('i3', bram.participantId, 'Mijn eigen idee over de wijk'));
       addItem(board.doc, item('i4', zoe.participantId, '=HYPERLINK("http://x.example","klik")'));
       addItem(board.doc, item('i5', sukru.participantId, `voor ${bram.participantId}: Bram hoort als eerste`));
       addItem(board.doc, item('i6', yusuf.participantId, 'قال يوسف العلي: نحتاج إلى مكان'));
+      addItem(board.doc, item('i8', yusuf.participantId, '', { kind: 'plusOne', targetId: 'i2x7k9q' }));
       addItem(
         board.doc,
         item('i7', zoe.participantId, 'Onze pitch', {
@@ -168,7 +169,7 @@ describe('the research record against a ground-truth workshop', () => {
         ),
       );
     });
-    await waitFor(() => readItems(board.doc).length === 7 && readObservations(research.doc).length === 2);
+    await waitFor(() => readItems(board.doc).length === 8 && readObservations(research.doc).length === 2);
 
     // A photo upload with EXIF GPS is stored without it.
     const up = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
@@ -212,10 +213,12 @@ describe('the research record against a ground-truth workshop', () => {
       items: Array<{ id: string; text: string; image: string | null; author: string; fields: { photo?: string } }>;
       observations: Array<{ id: string; text: string; researcher: string; provenance: { edits: number } }>;
     };
-    expect(json.items.map((i) => i.id).sort()).toEqual(['i1', 'i2', 'i4', 'i5', 'i6', 'i7']);
+    expect(json.items.map((i) => i.id).sort()).toEqual(['i1', 'i2x7k9q', 'i4', 'i5', 'i6', 'i7', 'i8']);
     const text = (id: string) => json.items.find((i) => i.id === id)?.text;
     expect(text('i1')).toBe(`${bramAlias} zei iets moois.`);
-    expect(text('i2')).toBe(
+    // A +1 names the note it is for, not its id.
+    expect(text('i8')).toBe(`+1 op kracht “${text('i2x7k9q')}”`);
+    expect(text('i2x7k9q')).toBe(
       `Ik sprak met ${after.get(ZOE.normalize('NFD')) ?? after.get(ZOE)}, ${after.get(ZOE.normalize('NFD')) ?? after.get(ZOE)} en ${after.get(SUKRU)}.`,
     );
     expect(text('i5')).not.toContain(bram.participantId);
@@ -260,7 +263,7 @@ describe('the research record against a ground-truth workshop', () => {
     const rows = parseCsv((texts.csv ?? '').replace(/^\uFEFF/, ''));
     const idCol = rows[0]?.indexOf('id') ?? -1;
     const textCol = rows[0]?.indexOf('text') ?? -1;
-    for (const id of ['i1', 'i2', 'i4', 'i5', 'i6', 'i7', 'o2']) {
+    for (const id of ['i1', 'i2x7k9q', 'i4', 'i5', 'i6', 'i7', 'i8', 'o2']) {
       expect(rows.filter((r) => r[idCol] === id)).toHaveLength(1);
     }
     expect(rows.find((r) => r[idCol] === 'i4')?.[textCol]).toBe(`'=HYPERLINK("http://x.example","klik")`);
