@@ -27,9 +27,14 @@ export function stripJpeg(b: Uint8Array): Uint8Array {
       continue;
     }
     const len = ((b[i + 2] ?? 0) << 8) | (b[i + 3] ?? 0);
-    if (len < 2 || i + 2 + len > b.length) throw new Error('JPEG: bad segment length');
     const isApp = marker >= 0xe0 && marker <= 0xef;
     const drop = (isApp && !JPEG_KEEP_APP.has(marker)) || marker === 0xfe;
+    if (len < 2 || i + 2 + len > b.length) {
+      // A truncated file: its tail is kept only when it is not a metadata segment.
+      if (drop) throw new Error('JPEG: bad metadata segment');
+      parts.push(b.subarray(i));
+      break;
+    }
     if (!drop) parts.push(b.subarray(i, i + 2 + len));
     i += 2 + len;
   }
@@ -47,7 +52,13 @@ export function stripPng(b: Uint8Array): Uint8Array {
     const len = view.getUint32(i);
     const type = String.fromCharCode(...b.subarray(i + 4, i + 8));
     const end = i + 12 + len;
-    if (end > b.length) throw new Error('PNG: bad chunk length');
+    if (end > b.length) {
+      // A truncated file: its tail is kept only when it is not a metadata chunk.
+      if (PNG_DROP.has(type)) throw new Error('PNG: bad metadata chunk');
+      parts.push(b.subarray(i));
+      i = b.length;
+      break;
+    }
     if (!PNG_DROP.has(type)) parts.push(b.subarray(i, end));
     i = end;
     if (type === 'IEND') break;
@@ -63,7 +74,7 @@ export function stripWebp(b: Uint8Array): Uint8Array {
     const type = String.fromCharCode(...b.subarray(i, i + 4));
     const len = view.getUint32(i + 4, true);
     const end = i + 8 + len + (len % 2);
-    if (i + 8 + len > b.length) throw new Error('WebP: bad chunk length');
+    if (i + 8 + len > b.length && (type === 'EXIF' || type === 'XMP ')) throw new Error('WebP: bad metadata chunk');
     if (type === 'VP8X') {
       const chunk = new Uint8Array(b.subarray(i, Math.min(end, b.length))); // a copy: the input stays as it was
       chunk[8] = (chunk[8] ?? 0) & ~0x0c; // clear the EXIF and XMP flags
@@ -73,6 +84,7 @@ export function stripWebp(b: Uint8Array): Uint8Array {
     }
     i = end;
   }
+  if (i < b.length) parts.push(b.subarray(i)); // a truncated chunk header stays as it was
   const body = concat(parts);
   const head = new Uint8Array(b.subarray(0, 12));
   new DataView(head.buffer).setUint32(4, body.length + 4, true);
