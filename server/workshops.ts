@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { newId, newJoinCode, normaliseJoinCode } from '../shared/ids';
 import { LIMITS } from '../shared/limits';
 import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME, TEMPLATE_SOURCE } from '../shared/template';
-import { initControl, putParticipant, readGroups, readMeta, readParticipants } from '../shared/controlDoc';
+import { initControl, putParticipant, readGroups, readMeta, readParticipants, setMeta } from '../shared/controlDoc';
 import { ERROR_CODES } from '../shared/protocol';
 import type { Side } from '../shared/programme';
 import { newToken } from './auth';
@@ -103,18 +103,22 @@ export class Workshops {
       const participantId = newId('p');
       const token = newToken();
       await this.storage.addToken(token, { workshopId: w.id, role: 'participant', participantId });
+      const issued = (meta.pseudonymsIssued ?? readParticipants(live.doc).length) + 1;
       Y.transact(
         live.doc,
-        () =>
+        () => {
+          setMeta(live.doc, { pseudonymsIssued: issued });
           putParticipant(live.doc, {
             id: participantId,
+            pseudonym: `P${String(issued).padStart(2, '0')}`,
             name: input.name,
             groupId: input.groupId,
             side: input.side,
             joinedAt: Date.now(),
             consentAt: Date.now(),
             consentVersion: meta.consentVersion ?? 1,
-          }),
+          });
+        },
         serverOrigin('join'),
       );
       await live.idle();

@@ -23,6 +23,8 @@ export interface WorkshopMeta {
   consentVersion?: number;
   /** Only that an erasure happened and when: no id, no name (docs/SECURITY.md). */
   erasures?: Array<{ at: number }>;
+  /** How many participant pseudonyms were handed out: P01, P02…; never lowered, so an erasure renumbers no one. */
+  pseudonymsIssued?: number;
 }
 
 export interface Group {
@@ -40,6 +42,8 @@ export interface ParticipantInfo {
   /** When they agreed to the consent text at join, and which version of it. */
   consentAt?: number;
   consentVersion?: number;
+  /** P01, P02…: assigned once at join, never reused (exports use it; docs/export.md). */
+  pseudonym?: string;
 }
 
 export interface AgendaState {

@@ -3,9 +3,14 @@ import type { ExportModel } from './model';
 /** Byte order mark: tells Excel the file is UTF-8. */
 export const BOM = '\uFEFF';
 
-/** One field as RFC 4180 wants it: quoted when it holds a quote, comma or line break, quotes doubled. */
+/**
+ * One field as RFC 4180 wants it, safe to open in a spreadsheet (a text starting with `=`, `+`, `-`, `@`, tab or CR
+ * gets a leading `'`); quoted when it holds a quote, comma or line break, quotes doubled.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const raw = value === null || value === undefined ? '' : String(value);
+  // OWASP's CSV injection rule: a text a spreadsheet would run as a formula starts with a single quote.
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,7 +6,8 @@ import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
 import type { DamagedEntry } from '../../shared/research/recordCheck';
 import type { WorkGroup } from '../../shared/research/workGroups';
-import { nameScrubber } from './names';
+import { stripDataUrl } from '../images/stripMetadata';
+import { foldedReplacer, nameForms, nameScrubber } from './names';
 import type { Provenance } from './provenance';
 
 /** Version of the export schema (`docs/export.md`); bumped on any incompatible change. */
@@ -115,11 +116,18 @@ const BASE = new Set([
   'mergedInto',
 ]);
 
-/** Stable pseudonyms: participants P01, P02… by join order; researchers R1, R2… by their first note. */
+/**
+ * Stable pseudonyms: each participant's own (assigned once at join, never reused; older records without one are
+ * numbered after the highest stored one, by join order); researchers R1, R2… by their first note.
+ */
 export function pseudonyms(participants: ParticipantInfo[], observations: Observation[]) {
   const sorted = [...participants].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  const stored = sorted.map((p) => Number(/^P(\d+)$/.exec(p.pseudonym ?? '')?.[1] ?? 0));
+  let next = Math.max(0, ...stored);
   const width = Math.max(2, String(sorted.length).length);
-  const participant = new Map(sorted.map((p, i) => [p.id, `P${String(i + 1).padStart(width, '0')}`]));
+  const participant = new Map(
+    sorted.map((p) => [p.id, p.pseudonym ?? `P${String(++next).padStart(width, '0')}`] as [string, string]),
+  );
   const researcher = new Map<string, string>();
   for (const o of [...observations].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
     if (!researcher.has(o.researcherName)) researcher.set(o.researcherName, `R${researcher.size + 1}`);
@@ -128,14 +136,18 @@ export function pseudonyms(participants: ParticipantInfo[], observations: Observ
 }
 
 /** The facilitator's `names=real` option: the same maps, but to the people's own names. */
-function realNames(raw: RawRecord) {
+function realNames(raw: Pick<RawRecord, 'participants' | 'observations'>) {
   const participant = new Map(raw.participants.map((p) => [p.id, p.name]));
   const researcher = new Map(raw.observations.map((o) => [o.researcherName, o.researcherName]));
   return { participant, researcher };
 }
 
-/** Replaces every participant id by its pseudonym and scrubs names from every string, however deep. */
+/**
+ * Replaces every participant id by its pseudonym and scrubs names from every string, however deep; pictures
+ * (`data:image/…`) lose their metadata.
+ */
 function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => string): unknown {
+  if (typeof value === 'string' && value.startsWith('data:image/')) return stripDataUrl(value);
   if (typeof value === 'string') return ids.get(value) ?? names(value);
   if (Array.isArray(value)) return value.map((v) => scrub(v, ids, names));
   if (value && typeof value === 'object') {
@@ -144,10 +156,31 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
   return value;
 }
 
+/**
+ * The names an export uses (pseudonyms, or the real names for the facilitator's `names=real`) and the function that
+ * replaces participants' and researchers' names in a text (every form: NFC/NFD, any case, without diacritics).
+ */
+export function namesOf(raw: Pick<RawRecord, 'participants' | 'observations' | 'items'>, real: boolean) {
+  const names = real ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
+  // Researchers who only wrote on the board (a note on a role pick) are numbered after those who observed.
+  for (const it of raw.items) {
+    const rn = (it as { researcherName?: unknown }).researcherName;
+    if (typeof rn === 'string' && rn.trim() && !names.researcher.has(rn)) {
+      names.researcher.set(rn, real ? rn : `R${names.researcher.size + 1}`);
+    }
+  }
+  const researcherForms = [...names.researcher].flatMap(([name, alias]) =>
+    nameForms(name).map((f) => [f, alias] as [string, string]),
+  );
+  const people = nameScrubber(raw.participants, names.participant);
+  const team = foldedReplacer(researcherForms);
+  const unname = real ? (s: string) => s : (s: string) => team(people(s));
+  return { names, unname };
+}
+
 /** Builds the pseudonymised export model; no participant's or researcher's name survives this step. */
 export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): ExportModel {
-  const names = opts.realNames ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
-  const unname = opts.realNames ? (s: string) => s : nameScrubber(raw.participants, names.participant);
+  const { names, unname } = namesOf(raw, Boolean(opts.realNames));
   const byId = new Map(raw.participants.map((p) => [p.id, p]));
   const known = new Set(raw.groups.map((g) => g.id));
   const extra = raw.workGroups.filter((g) => !known.has(g.id) && (known.add(g.id), true));
@@ -191,7 +224,9 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
     const fields = scrub(own, names.participant, unname) as Record<string, unknown>;
     const scrubbed: Item = { ...it, ...fields };
     const text: unknown = itemExportText(scrubbed);
-    const image: unknown = itemExportImage(scrubbed) ?? null;
+    const picture: unknown = itemExportImage(scrubbed) ?? null;
+    // A picture inside an item leaves without its metadata (EXIF, GPS): server/images/stripMetadata.ts.
+    const image = typeof picture === 'string' ? stripDataUrl(picture) || null : picture;
     if (typeof text !== 'string') throw new Error('its text is not a text');
     if (image !== null && typeof image !== 'string') throw new Error('its picture is not a text');
     return {
@@ -201,7 +236,10 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       sessionId: it.sessionId,
       groupId: it.groupId,
       group: it.groupId ? (groupName.get(it.groupId) ?? null) : null,
-      author: author(it.authorId),
+      author:
+        it.authorId === 'researcher'
+          ? (names.researcher.get(String((it as { researcherName?: unknown }).researcherName)) ?? 'researcher')
+          : author(it.authorId),
       side: (it.authorId && byId.get(it.authorId)?.side) || null,
       text,
       image,
@@ -213,6 +251,23 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       provenance: prov(raw.itemProvenance.get(it.id)),
     };
   });
+  // A text that refers to another item or a group by id ("+1 op kracht i660…") names it instead: the item's own
+  // text (first words, in quotes) or the group's name, so a transcript reads without looking ids up.
+  const titles = new Map<string, string>(groups.map((g) => [g.id, g.name]));
+  for (const it of items) {
+    const words = [...it.text.replace(/\s+/g, ' ').trim()];
+    if (words.length > 0) titles.set(it.id, `“${words.slice(0, 40).join('')}${words.length > 40 ? '…' : ''}”`);
+  }
+  const ids = [...titles.keys()].filter((id) => id.length >= 6).sort((a, b) => b.length - a.length);
+  if (ids.length > 0) {
+    const re = new RegExp(
+      `(?<![A-Za-z0-9_-])(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![A-Za-z0-9_-])`,
+      'g',
+    );
+    const own = new Map(items.map((it) => [it.id, it.text]));
+    for (const it of items)
+      it.text = (own.get(it.id) ?? it.text).replace(re, (id) => (id === it.id ? id : (titles.get(id) ?? id)));
+  }
   const observations: ExportObservation[] = each(raw.observations, 'observation', (o) => ({
     id: o.id,
     researcher: names.researcher.get(o.researcherName) ?? 'R?',

@@ -139,7 +139,9 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
     `<Project xmlns="urn:QDA-XML:project:1.0" name="${xml(m.workshop.title)}" origin="Werkplaats (export schema ${m.version})" creatingUserGUID="${exportUser}" creationDateTime="${created}">`,
     '<Users>',
     `<User guid="${exportUser}" name="Werkplaats" id="werkplaats"/>`,
-    ...m.researchers.map((r) => `<User guid="${userOf(r.pseudonym)}" name="${r.pseudonym}" id="${r.pseudonym}"/>`),
+    ...m.researchers.map(
+      (r) => `<User guid="${userOf(r.pseudonym)}" name="${xml(r.pseudonym)}" id="${xml(r.pseudonym)}"/>`,
+    ),
     '</Users>',
     `<CodeBook><Codes>\n${codeXml(null)}\n</Codes></CodeBook>`,
     '<Variables>',
@@ -152,7 +154,7 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
     for (const p of m.participants) {
       const refs = (speakerSelections.get(p.pseudonym) ?? []).map((s) => `<SelectionRef targetGUID="${s}"/>`).join('');
       out.push(
-        `<Case guid="${g('case', p.pseudonym)}" name="${p.pseudonym}">` +
+        `<Case guid="${g('case', p.pseudonym)}" name="${xml(p.pseudonym)}">` +
           `<VariableValue><VariableRef targetGUID="${varCoop}"/><TextValue>${xml(p.group)}</TextValue></VariableValue>` +
           `<VariableValue><VariableRef targetGUID="${varSide}"/><TextValue>${p.side}</TextValue></VariableValue>` +
           `${refs}</Case>`,

@@ -139,7 +139,8 @@ export function markdownTranscript(m: ExportModel): string {
     day = p.day;
     sessionId = p.sessionId;
     out.push('', `#### ${p.group}`);
-    for (const t of p.turns) out.push('', `${t.speaker}: ${mdEscape(t.text)}${t.hidden ? ' *(verborgen)*' : ''}`);
+    for (const t of p.turns)
+      out.push('', `${mdEscape(t.speaker)}: ${mdEscape(t.text)}${t.hidden ? ' *(verborgen)*' : ''}`);
   }
   if (m.damaged.length > 0) {
     out.push('', `## ${DAMAGED_TITLE}`, '');
@@ -150,6 +151,12 @@ export function markdownTranscript(m: ExportModel): string {
 
 // Keeps a participant's text from turning into headings, lists or links in the rendered Markdown.
 const mdEscape = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\d+)\./, '$1\\.');
+
+/** The time zone transcripts show times in (the workshops are held in the Netherlands). */
+export const TIME_ZONE = 'Europe/Amsterdam';
+const clockFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+/** `18:30` for a moment, in `TIME_ZONE`. */
+const clock = (iso: string) => clockFormat.format(new Date(iso));
 
 const html = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -166,9 +173,9 @@ export function htmlTranscript(m: ExportModel): string {
     sessionId = p.sessionId;
     body.push(`<section><h4>${html(p.group)}</h4>`);
     for (const t of p.turns) {
-      const time = t.at.slice(11, 16);
+      // Quoted words in their own direction (Arabic stays right-to-left), the time after them in the workshop's zone.
       body.push(
-        `<p${t.hidden ? ' class="hidden"' : ''}>${html(t.speaker)}: ${html(t.text)} <time datetime="${t.at}">${time}</time></p>`,
+        `<p${t.hidden ? ' class="hidden"' : ''}>${html(t.speaker)}: <span dir="auto">${html(t.text)}</span> <time datetime="${t.at}" title="${TIME_ZONE}">${clock(t.at)}</time></p>`,
       );
       if (t.image && SAFE_IMAGE.test(t.image)) {
         body.push(`<figure><img src="${html(t.image)}" alt="${html(`${t.speaker}: ${t.text}`)}"></figure>`);
@@ -199,7 +206,7 @@ figure { margin: .4em 0 .8em; break-inside: avoid; } figure img { max-width: 100
 </head>
 <body>
 <h1>${html(m.workshop.title)}</h1>
-<p class="source">Transcript met pseudoniemen (P01…, R1…). Bron van het programma: ${html(m.workshop.source)}</p>
+<p class="source">Transcript met pseudoniemen (P01…, R1…). Tijden in ${TIME_ZONE}. Bron van het programma: ${html(m.workshop.source)}</p>
 ${body.join('\n')}
 </body>
 </html>

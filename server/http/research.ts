@@ -7,10 +7,11 @@ import type { Principal } from '../../shared/roles';
 import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import { casesCsv, recordCsv, toCsv } from '../export/csv';
-import { buildModel, pseudonyms } from '../export/model';
+import { buildModel, namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
 import { buildQdpx } from '../export/qdpx';
 import { docName, loadRecord } from '../export/record';
+import { stripDataUrl } from '../images/stripMetadata';
 import { htmlTranscript, markdownTranscript } from '../export/transcript';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
@@ -40,6 +41,16 @@ const CONTENT: Record<ExportFormat, { type: string; ext: string }> = {
   qdpx: { type: 'application/zip', ext: 'qdpx' },
   key: { type: 'text/csv; charset=utf-8', ext: 'key.csv' },
 };
+
+/** Every string of a JSON value passed through `f`, however deep. */
+function scrubStrings(value: unknown, f: (s: string) => string): unknown {
+  if (typeof value === 'string') return f(value);
+  if (Array.isArray(value)) return value.map((v) => scrubStrings(v, f));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubStrings(v, f)]));
+  }
+  return value;
+}
 
 /** Export, replay and provenance routes under /api (docs/API.md, "Research record"). */
 export function createResearchApi(opts: { storage: Storage; hub: DocHub }): express.Router {
@@ -87,7 +98,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
           body = buildQdpx(model);
           break;
         case 'key': {
-          const key = pseudonyms(raw.participants, raw.observations);
+          const key = namesOf(raw, false).names;
           body = toCsv([
             ['pseudonym', 'name'],
             ...raw.participants.map((x) => [key.participant.get(x.id) ?? '', x.name]),
@@ -133,8 +144,27 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
           const c = checkedCodes(past);
           return { observations: o.observations, codebook: c.codes, damaged: [...o.damaged, ...c.damaged] };
         };
-        const state = checked();
+        let state = checked();
         past.destroy();
+        // A researcher replays pseudonyms only: participants' and researchers' names (in every form) become P01…
+        // and R1…, as in the default exports; only the facilitator's key table maps them back.
+        if (p.role !== 'facilitator') {
+          const { names, unname } = namesOf(await loadRecord(opts.hub, opts.storage, p.workshopId), false);
+          if (doc === 'control') {
+            const control = state.control as ReturnType<typeof readControl>;
+            const participants = control.participants.map((x) => ({
+              ...x,
+              name: names.participant.get(x.id) ?? x.pseudonym ?? 'P?',
+            }));
+            state = { control: { ...control, participants } };
+          }
+          state = scrubStrings(state, unname) as Record<string, unknown>;
+        }
+        // Pictures inside items (older pitches' data URLs) are replayed without their metadata, as exported.
+        state = scrubStrings(state, (s) => (s.startsWith('data:image/') ? stripDataUrl(s) : s)) as Record<
+          string,
+          unknown
+        >;
         res.set('Cache-Control', 'no-store');
         res.json({ doc, at, from: log[0]?.ts ?? null, to: log.at(-1)?.ts ?? null, updates: applied, ...state });
       } finally {

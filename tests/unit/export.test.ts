@@ -212,7 +212,8 @@ describe('transcripts', () => {
     expect(md).toContain('P01: Vertrouwen 🤝 komt te voet, zei ze');
     const html = htmlTranscript(buildModel(fixture()));
     expect(html).toContain('@page { size: A4');
-    expect(html).toContain('P01: Wij kennen de families');
+    expect(html).toContain('P01: <span dir="auto">Wij kennen de families');
+    expect(html).toContain('Tijden in Europe/Amsterdam');
   });
 });
 

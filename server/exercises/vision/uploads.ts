@@ -9,6 +9,7 @@ import { authenticate, bearer } from '../../auth';
 import { AppError, forbidden, notFound } from '../../errors';
 import type { Storage } from '../../storage/Storage';
 import { checkUploadRoom } from '../../uploads/quota';
+import { stripImageMetadata } from '../../images/stripMetadata';
 
 /** Largest uploaded photo (a paper drawing, a pitch photo), in bytes: `LIMITS.uploadBytes`. */
 export const MAX_UPLOAD_BYTES = LIMITS.uploadBytes;
@@ -68,9 +69,16 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
     wrap(async (req, res) => {
       const p = await member(req);
       // The one place a file is accepted (pitch and vision photos alike): limits and quota checks belong here.
-      const body = await readBody(req, MAX_UPLOAD_BYTES);
-      const mime = sniffImage(body);
+      const received = await readBody(req, MAX_UPLOAD_BYTES);
+      const mime = sniffImage(received);
       if (!mime) throw new AppError(ERROR_CODES.badRequest, 'not a JPEG, PNG or WebP image');
+      // Stored without its metadata (EXIF with GPS, XMP, comments): server/images/stripMetadata.ts.
+      let body: Buffer;
+      try {
+        body = Buffer.from(stripImageMetadata(received, mime));
+      } catch {
+        throw new AppError(ERROR_CODES.badRequest, 'the image could not be read');
+      }
       await checkUploadRoom({ dataDir, workshopDir: dir(p.workshopId), size: body.length });
       const uploadId = newId('u').toLowerCase();
       await mkdir(dir(p.workshopId), { recursive: true });
