@@ -46,7 +46,20 @@ export interface ScenarioResult {
   loadLagP99Ms: number;
   /** The screens process's p99 event-loop delay: high means latencies include the measuring client's own delay. */
   screenLagP99Ms: number;
+  /** The server's maximum event-loop delay in the steady phase (`/healthz/loop`), and over steady load and burst. */
+  serverLagMaxMs: number;
+  serverLagP99Ms: number;
+  serverLagMaxWithBurstMs: number;
 }
+
+interface LoopWindow {
+  maxMs: number;
+  p99Ms: number;
+}
+const readLoop = async (url: string, reset: boolean): Promise<LoopWindow> => {
+  const res = await fetch(`${url}/healthz/loop${reset ? '?reset=1' : ''}`);
+  return (await res.json()) as LoopWindow;
+};
 
 const ORGANISER_KEY = 'bench-organiser-key-0123456789';
 const PHONE_NICE = Number(process.env.BENCH_NICE ?? 10);
@@ -129,9 +142,12 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
     await new Promise((r) => setTimeout(r, startAt + s.warmupMs - Date.now()));
     const cpu0 = readProc(proc.pid).cpuMs;
     const t0 = Date.now();
+    await readLoop(proc.url, true);
     await new Promise((r) => setTimeout(r, startAt + s.steadyMs - Date.now()));
     const cpuPercent = ((readProc(proc.pid).cpuMs - cpu0) / (Date.now() - t0)) * 100;
+    const steadyLoop = await readLoop(proc.url, false);
     const reports = await Promise.all(children.map((c) => c.report));
+    const withBurstLoop = await readLoop(proc.url, false);
     const steadyTexts = reports.flatMap((r) => r.steady);
     const burstTexts = reports.flatMap((r) => r.burst);
     screens.child.send({ type: 'expect', texts: [...steadyTexts, ...burstTexts] });
@@ -178,6 +194,9 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
       errors: reports.reduce((n, r) => n + r.errors, 0),
       loadLagP99Ms: round(Math.max(...reports.map((r) => r.lagP99Ms))),
       screenLagP99Ms: round(seen.lagP99Ms),
+      serverLagMaxMs: round(steadyLoop.maxMs),
+      serverLagP99Ms: round(steadyLoop.p99Ms),
+      serverLagMaxWithBurstMs: round(Math.max(steadyLoop.maxMs, withBurstLoop.maxMs)),
     };
   } finally {
     rss.stop();
