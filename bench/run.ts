@@ -48,13 +48,26 @@ const SCENARIOS: Scenario[] = quick
       {
         name: 'plenary',
         workshops: 1,
-        phones: 500,
+        phones: 1000,
         warmupMs: 5000,
         steadyMs: 30_000,
         writeEveryMs: 60_000,
         burst: true,
         processes: 2,
       },
+      // 40 phones writing, without and then with a 5,000-note workshop exported back to back (ours only): exports run
+      // in a worker thread, so the phones' p95 should not move.
+      ...(['export-idle', 'export-busy'] as const).map((name) => ({
+        name,
+        workshops: 1,
+        phones: 40,
+        warmupMs: 5000,
+        steadyMs: 30_000,
+        writeEveryMs: 10_000,
+        burst: false,
+        processes: 2,
+        ...(name === 'export-busy' ? { exportNotes: 5000 } : {}),
+      })),
     ];
 
 // --only=<name> runs one scenario (the summary then uses what it has); --server=ours|reference|… the servers named;
@@ -72,9 +85,9 @@ if (steady) for (const s of SCENARIOS) s.steadyMs = Number(steady);
 // comparison then rests on medians over rounds with the same background load, not on one run of each.
 const rounds = Math.max(1, Number(arg('rounds') ?? 1));
 const results: ScenarioResult[] = [];
-for (const s of SCENARIOS.filter((sc) => !only || sc.name === only)) {
+for (const s of SCENARIOS.filter((sc) => !only || sc.name === only || sc.name.startsWith(`${only}-`))) {
   for (let round = 1; round <= rounds; round++)
-    for (const server of servers) {
+    for (const server of servers.filter((sv) => !s.name.startsWith('export') || sv === 'ours')) {
       process.stderr.write(
         `[bench] ${s.name} (${s.workshops} × ${s.phones}) on ${server}, round ${round}/${rounds}…\n`,
       );
@@ -111,6 +124,8 @@ const COLS: Array<keyof ScenarioResult> = [
   'screenLagP99Ms',
   'serverLagMaxMs',
   'serverLagMaxWithBurstMs',
+  'exports',
+  'exportMedianMs',
 ];
 console.log('\n' + COLS.join('\t'));
 for (const r of results) console.log(COLS.map((c) => String(r[c])).join('\t'));
@@ -163,6 +178,12 @@ const summary = {
   serverLagMaxMs: ours.serverLagMaxMs,
   serverLagMaxWithBurstMs: ours.serverLagMaxWithBurstMs,
   plenaryServerLagMaxMs: plenary.serverLagMaxMs,
+  // 40 phones' p95 without and with 5,000-note exports running back to back (medians with --rounds).
+  exportIdleP95Ms: find('export-idle', 'ours').p95Ms,
+  exportBusyP95Ms: find('export-busy', 'ours').p95Ms,
+  exportBusyExports: find('export-busy', 'ours').exports,
+  exportBusyExportMedianMs: find('export-busy', 'ours').exportMedianMs,
+  exportBusyServerLagMaxMs: find('export-busy', 'ours').serverLagMaxMs,
   plenaryP95Ms: plenary.p95Ms,
   plenaryRatioP95: Math.round((plenary.p95Ms / find('plenary', 'reference').p95Ms) * 100) / 100,
   joinP95Ms: ours.joinP95Ms,
