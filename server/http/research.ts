@@ -67,7 +67,9 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       res.set('Content-Type', type);
       res.set('Content-Disposition', `attachment; filename="werkplaats-${p.workshopId}.${ext}"`);
       res.set('Cache-Control', 'no-store');
-      res.send(body);
+      // Sent as the bytes the worker wrote (no ETag of megabytes computed on the event loop: the export is no-store).
+      res.set('Content-Length', String(body.byteLength));
+      res.end(body);
     }),
   );
 
