@@ -6,6 +6,7 @@ import { createWorkshop } from '../tests/sim/simulator';
 import type { BenchWorkshop, LoadStart, PhonesReport, ScreensReport, WorkerPlan } from './plan';
 import { percentile, readProc, sampleRss } from './procStats';
 import { startServerProcess } from './serverProcess';
+import { largeWorkshop } from './storageBench';
 
 export interface Scenario {
   name: string;
@@ -16,6 +17,11 @@ export interface Scenario {
   writeEveryMs: number;
   burst: boolean;
   processes: number;
+  /**
+   * Our server also holds a workshop of this many notes (40 participants), exported (JSON) one after the other for
+   * the whole steady phase: the phones' latency with a large export running. Ours only.
+   */
+  exportNotes?: number;
 }
 
 /** `reference-durable`: the reference relay with an fsync'd append log before each relay (`--server=` only). */
@@ -46,7 +52,23 @@ export interface ScenarioResult {
   loadLagP99Ms: number;
   /** The screens process's p99 event-loop delay: high means latencies include the measuring client's own delay. */
   screenLagP99Ms: number;
+  /** The server's maximum event-loop delay in the steady phase (`/healthz/loop`), and over steady load and burst. */
+  serverLagMaxMs: number;
+  serverLagP99Ms: number;
+  serverLagMaxWithBurstMs: number;
+  /** Exports finished in the steady phase and their median time (scenarios with `exportNotes`). */
+  exports?: number;
+  exportMedianMs?: number;
 }
+
+interface LoopWindow {
+  maxMs: number;
+  p99Ms: number;
+}
+const readLoop = async (url: string, reset: boolean): Promise<LoopWindow> => {
+  const res = await fetch(`${url}/healthz/loop${reset ? '?reset=1' : ''}`);
+  return (await res.json()) as LoopWindow;
+};
 
 const ORGANISER_KEY = 'bench-organiser-key-0123456789';
 const PHONE_NICE = Number(process.env.BENCH_NICE ?? 10);
@@ -55,9 +77,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Runs one scenario against our server or the reference relay, and measures it. */
 export async function runScenario(s: Scenario, server: BenchServer): Promise<ScenarioResult> {
+  const big = s.exportNotes ? await largeWorkshop(s.exportNotes) : null;
   const proc =
     server === 'ours'
-      ? await startServerProcess('server/main.ts', { ORGANISER_KEY })
+      ? await startServerProcess('server/main.ts', { ORGANISER_KEY, ...(big ? { DATA_DIR: big.dir } : {}) })
       : await startServerProcess('bench/referenceServer.ts', server === 'reference-durable' ? { DURABLE: '1' } : {});
   const rss = sampleRss(proc.pid);
   try {
@@ -129,9 +152,28 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
     await new Promise((r) => setTimeout(r, startAt + s.warmupMs - Date.now()));
     const cpu0 = readProc(proc.pid).cpuMs;
     const t0 = Date.now();
-    await new Promise((r) => setTimeout(r, startAt + s.steadyMs - Date.now()));
+    await readLoop(proc.url, true);
+    const steadyEnd = startAt + s.steadyMs;
+    // Exports of the large workshop back to back while the phones write (the facilitator's token may export).
+    const exportMs: number[] = [];
+    const exporting = (async () => {
+      if (!big) return;
+      while (Date.now() < steadyEnd - 1000) {
+        const e0 = Date.now();
+        const res = await fetch(`${proc.url}/api/workshops/${big.w.id}/export?format=json`, {
+          headers: { authorization: `Bearer ${big.w.tokens.facilitator}` },
+        });
+        const body = await res.arrayBuffer();
+        if (!res.ok || body.byteLength === 0) throw new Error(`export answered ${res.status}`);
+        exportMs.push(Date.now() - e0);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, steadyEnd - Date.now()));
+    await exporting;
     const cpuPercent = ((readProc(proc.pid).cpuMs - cpu0) / (Date.now() - t0)) * 100;
+    const steadyLoop = await readLoop(proc.url, false);
     const reports = await Promise.all(children.map((c) => c.report));
+    const withBurstLoop = await readLoop(proc.url, false);
     const steadyTexts = reports.flatMap((r) => r.steady);
     const burstTexts = reports.flatMap((r) => r.burst);
     screens.child.send({ type: 'expect', texts: [...steadyTexts, ...burstTexts] });
@@ -178,6 +220,20 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
       errors: reports.reduce((n, r) => n + r.errors, 0),
       loadLagP99Ms: round(Math.max(...reports.map((r) => r.lagP99Ms))),
       screenLagP99Ms: round(seen.lagP99Ms),
+      serverLagMaxMs: round(steadyLoop.maxMs),
+      serverLagP99Ms: round(steadyLoop.p99Ms),
+      serverLagMaxWithBurstMs: round(Math.max(steadyLoop.maxMs, withBurstLoop.maxMs)),
+      ...(big
+        ? {
+            exports: exportMs.length,
+            exportMedianMs: round(
+              percentile(
+                exportMs.sort((a, b) => a - b),
+                50,
+              ),
+            ),
+          }
+        : {}),
     };
   } finally {
     rss.stop();

@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import { loopDelay } from '../server/loopDelay';
 
 /**
  * The benchmark's yardstick: a plain y-protocols relay with no auth, no validation and no persistence, the least a
@@ -67,7 +68,15 @@ function room(name: string): Room {
   return r;
 }
 
-const http = createServer((_req, res) => res.end('reference'));
+loopDelay();
+const http = createServer((req, res) => {
+  // The same event-loop delay window as ours (`/healthz/loop`), so the bench reports both alike.
+  if (req.url?.startsWith('/healthz/loop')) {
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify(loopDelay(req.url.includes('reset=1'))));
+  }
+  res.end('reference');
+});
 const wss = new WebSocketServer({ server: http });
 wss.on('connection', (ws, req) => {
   const r = room(new URL(req.url ?? '/', 'http://x').pathname);

@@ -48,35 +48,54 @@ const SCENARIOS: Scenario[] = quick
       {
         name: 'plenary',
         workshops: 1,
-        phones: 500,
+        phones: 1000,
         warmupMs: 5000,
         steadyMs: 30_000,
         writeEveryMs: 60_000,
         burst: true,
         processes: 2,
       },
+      // 40 phones writing, without and then with a 5,000-note workshop exported back to back (ours only): exports run
+      // in a worker thread, so the phones' p95 should not move.
+      ...(['export-idle', 'export-busy'] as const).map((name) => ({
+        name,
+        workshops: 1,
+        phones: 40,
+        warmupMs: 5000,
+        steadyMs: 30_000,
+        writeEveryMs: 10_000,
+        burst: false,
+        processes: 2,
+        ...(name === 'export-busy' ? { exportNotes: 5000 } : {}),
+      })),
     ];
 
 // --only=<name> runs one scenario (the summary then uses what it has); --server=ours|reference|… the servers named;
 // --steady=<ms> shortens the steady phase (for profiling; the summary is then not comparable).
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const only = arg('only');
-// `--server=reference-durable,ours` also measures the reference with an fsync'd log (not part of a full run).
+// A full run measures the bare relay, the relay that stores each update first (`reference-durable`) and ours.
 const serverArg = arg('server')?.split(',');
-const servers = (['reference', 'reference-durable', 'ours'] as const).filter((s) =>
-  serverArg ? serverArg.includes(s) : s !== 'reference-durable',
+const servers = (['reference', 'reference-durable', 'ours'] as const).filter(
+  (s) => !serverArg || serverArg.includes(s),
 );
 const steady = arg('steady');
 if (steady) for (const s of SCENARIOS) s.steadyMs = Number(steady);
+// --rounds=<n> runs the servers alternately n times (ours, reference, …, ours, reference, …): on a shared machine the
+// comparison then rests on medians over rounds with the same background load, not on one run of each.
+const rounds = Math.max(1, Number(arg('rounds') ?? 1));
 const results: ScenarioResult[] = [];
-for (const s of SCENARIOS.filter((sc) => !only || sc.name === only)) {
-  for (const server of servers) {
-    process.stderr.write(`[bench] ${s.name} (${s.workshops} × ${s.phones}) on ${server}…\n`);
-    results.push(await runScenario(s, server));
-    // Kept as it goes, so a long run that is stopped still leaves its numbers.
-    mkdirSync(path.resolve('bench/results'), { recursive: true });
-    writeFileSync(path.resolve('bench/results/partial.json'), JSON.stringify(results, null, 2) + '\n');
-  }
+for (const s of SCENARIOS.filter((sc) => !only || sc.name === only || sc.name.startsWith(`${only}-`))) {
+  for (let round = 1; round <= rounds; round++)
+    for (const server of servers.filter((sv) => !s.name.startsWith('export') || sv === 'ours')) {
+      process.stderr.write(
+        `[bench] ${s.name} (${s.workshops} × ${s.phones}) on ${server}, round ${round}/${rounds}…\n`,
+      );
+      results.push(await runScenario(s, server));
+      // Kept as it goes, so a long run that is stopped still leaves its numbers.
+      mkdirSync(path.resolve('bench/results'), { recursive: true });
+      writeFileSync(path.resolve('bench/results/partial.json'), JSON.stringify(results, null, 2) + '\n');
+    }
 }
 // --only=storage runs just the storage part; --only=<scenario> skips it.
 const withStorage = !only || only === 'storage';
@@ -103,6 +122,10 @@ const COLS: Array<keyof ScenarioResult> = [
   'errors',
   'loadLagP99Ms',
   'screenLagP99Ms',
+  'serverLagMaxMs',
+  'serverLagMaxWithBurstMs',
+  'exports',
+  'exportMedianMs',
 ];
 console.log('\n' + COLS.join('\t'));
 for (const r of results) console.log(COLS.map((c) => String(r[c])).join('\t'));
@@ -120,14 +143,26 @@ const EMPTY = {
   cpuPercent: NaN,
   bytesPerUpdate: NaN,
 };
-const find = (scenario: string, server: string) =>
-  results.find((r) => r.scenario === scenario && r.server === server) ?? (EMPTY as ScenarioResult);
+const median = (xs: number[]) => {
+  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return v.length ? (v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2) : NaN;
+};
+/** One scenario on one server: its run, or with --rounds the median of each number over the rounds. */
+const find = (scenario: string, server: string): ScenarioResult => {
+  const runs = results.filter((r) => r.scenario === scenario && r.server === server);
+  if (runs.length <= 1) return runs[0] ?? (EMPTY as ScenarioResult);
+  const out = { ...runs[0]! } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out))
+    if (typeof v === 'number') out[k] = median(runs.map((r) => (r as unknown as Record<string, number>)[k]!));
+  return out as unknown as ScenarioResult;
+};
 const ours = find('workshops', 'ours');
 const ref = find('workshops', 'reference');
 const plenary = find('plenary', 'ours');
 const durable = find('workshops', 'reference-durable');
 const summary = {
   quick,
+  ...(rounds > 1 ? { rounds, medians: true } : {}),
   p50Ms: ours.p50Ms,
   p95Ms: ours.p95Ms,
   p99Ms: ours.p99Ms,
@@ -139,6 +174,16 @@ const summary = {
     ? { ratioP95Durable: Math.round((ours.p95Ms / durable.p95Ms) * 100) / 100, referenceDurableP95Ms: durable.p95Ms }
     : {}),
   burstP95Ms: ours.burstP95Ms,
+  // The server's maximum event-loop delay under the steady load (and with the burst), workshops and plenary.
+  serverLagMaxMs: ours.serverLagMaxMs,
+  serverLagMaxWithBurstMs: ours.serverLagMaxWithBurstMs,
+  plenaryServerLagMaxMs: plenary.serverLagMaxMs,
+  // 40 phones' p95 without and with 5,000-note exports running back to back (medians with --rounds).
+  exportIdleP95Ms: find('export-idle', 'ours').p95Ms,
+  exportBusyP95Ms: find('export-busy', 'ours').p95Ms,
+  exportBusyExports: find('export-busy', 'ours').exports,
+  exportBusyExportMedianMs: find('export-busy', 'ours').exportMedianMs,
+  exportBusyServerLagMaxMs: find('export-busy', 'ours').serverLagMaxMs,
   plenaryP95Ms: plenary.p95Ms,
   plenaryRatioP95: Math.round((plenary.p95Ms / find('plenary', 'reference').p95Ms) * 100) / 100,
   joinP95Ms: ours.joinP95Ms,
@@ -146,6 +191,16 @@ const summary = {
   bytesPerUpdate: ours.bytesPerUpdate,
   ...storage,
   lost: results.reduce((n, r) => n + r.lost, 0),
+  ...(rounds > 1
+    ? {
+        p95ByRound: Object.fromEntries(
+          servers.map((sv) => [
+            sv,
+            results.filter((r) => r.scenario === 'workshops' && r.server === sv).map((r) => r.p95Ms),
+          ]),
+        ),
+      }
+    : {}),
 };
 const dir = path.resolve('bench/results');
 mkdirSync(dir, { recursive: true });

@@ -17,12 +17,12 @@ export function startServerProcess(
   env: Record<string, string> = {},
   urlPattern = /(http:\/\/[\w.]+:\d+)/,
 ): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-'));
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-'));
   // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles a server under the benchmark's load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // Both servers get the flags ours is deployed with (server/nodeFlags.ts): the same runtime, so the ratio compares code.
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', script], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

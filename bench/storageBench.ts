@@ -99,7 +99,12 @@ async function demo(): Promise<Record<string, number>> {
  * participant as actor). Returns the export times per format.
  */
 async function largeExport(items: number): Promise<Record<string, number>> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-export-'));
+  const { dir, w } = await largeWorkshop(items);
+  return exportTimes(dir, w);
+}
+
+/** A real workshop of 40 participants joined through the API and `items` notes each edited once, stored in `dir`. */
+export async function largeWorkshop(items: number, dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-bench-export-'))) {
   const app = createApp({ storage: new SqliteStorage(dir), organiserKey: BENCH_KEY });
   const url = await app.listen(0, '127.0.0.1');
   const w = await createWorkshop(url, BENCH_KEY, 'Grote werkplaats', ['Utrecht', 'Zaandam', 'Dordrecht', 'Den Haag']);
@@ -134,7 +139,7 @@ async function largeExport(items: number): Promise<Record<string, number>> {
   await app.close();
   if (itemsMap((await new DocHub(new SqliteStorage(dir)).get(`${w.id}/board`)).doc).size !== items)
     throw new Error('large workshop did not store whole');
-  return exportTimes(dir, w);
+  return { dir, w };
 }
 
 async function synthetic(items: number, extraEdits: number): Promise<Record<string, number>> {

@@ -1,3 +1,4 @@
+import { loopDelay } from './loopDelay';
 import express from 'express';
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -68,8 +69,14 @@ export function createApp(opts: AppOptions): RunningApp {
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
 
+  loopDelay();
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  // The event loop's delay since the last reset (server/loopDelay.ts); numbers only, read by the benchmark.
+  app.get('/healthz/loop', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.json(loopDelay(req.query.reset === '1'));
   });
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
   // scale-out: how many documents this instance serves now (operators and the multi-instance test read it).

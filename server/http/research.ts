@@ -6,13 +6,11 @@ import { checkedCodes, checkedItems, checkedObservations } from '../../shared/re
 import type { Principal } from '../../shared/roles';
 import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
-import { casesCsv, recordCsv, toCsv } from '../export/csv';
-import { buildModel, namesOf } from '../export/model';
+import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
-import { buildQdpx } from '../export/qdpx';
 import { docName, loadRecord } from '../export/record';
+import { exportInWorker } from '../export/worker';
 import { stripDataUrl } from '../images/stripMetadata';
-import { htmlTranscript, markdownTranscript } from '../export/transcript';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 
@@ -71,47 +69,19 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       if (names !== 'pseudonyms' && names !== 'real') throw new AppError(ERROR_CODES.badRequest, 'names must be real');
       // Real names are the facilitator's alone, like the key table.
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
-      const raw = await loadRecord(opts.hub, opts.storage, p.workshopId);
-      const model = buildModel(raw, { realNames: names === 'real' });
+      // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
+      const { body, damaged } = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real');
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
-      for (const d of model.damaged) {
+      for (const d of damaged) {
         console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
-      }
-      let body: string | Buffer;
-      switch (format) {
-        case 'json':
-          body = JSON.stringify(model, null, 2);
-          break;
-        case 'csv':
-          body = recordCsv(model);
-          break;
-        case 'cases':
-          body = casesCsv(model);
-          break;
-        case 'md':
-          body = markdownTranscript(model);
-          break;
-        case 'html':
-          body = htmlTranscript(model);
-          break;
-        case 'qdpx':
-          body = buildQdpx(model);
-          break;
-        case 'key': {
-          const key = namesOf(raw, false).names;
-          body = toCsv([
-            ['pseudonym', 'name'],
-            ...raw.participants.map((x) => [key.participant.get(x.id) ?? '', x.name]),
-            ...[...key.researcher].map(([name, alias]) => [alias, name]),
-          ]);
-          break;
-        }
       }
       const { type, ext } = CONTENT[format];
       res.set('Content-Type', type);
       res.set('Content-Disposition', `attachment; filename="werkplaats-${p.workshopId}.${ext}"`);
       res.set('Cache-Control', 'no-store');
-      res.send(body);
+      // Sent as the bytes the worker wrote (no ETag of megabytes computed on the event loop: the export is no-store).
+      res.set('Content-Length', String(body.byteLength));
+      res.end(body);
     }),
   );
 
