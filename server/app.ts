@@ -9,6 +9,7 @@ import { uploadsRouter } from './exercises/vision/uploads';
 import { gzipStatic } from './http/gzipStatic';
 import { erasureRoutes } from './http/erasureRoutes';
 import { participantRoutes } from './http/participantRoutes';
+import { serialQueue } from './http/facilitatorRoutes';
 import { createSocketServer } from './socket/io';
 import type { WorkshopLease } from './scale/WorkshopLease';
 import { Connections } from './connections';
@@ -83,8 +84,10 @@ export function createApp(opts: AppOptions): RunningApp {
   app.get('/healthz/docs', (_req, res) => {
     res.json({ loadedDocs: hub.loadedCount });
   });
-  app.use('/api', erasureRoutes({ storage: opts.storage, hub, connections, dataDir: opts.dataDir }));
-  app.use('/api', participantRoutes({ storage: opts.storage, hub, connections, publicUrl: opts.publicUrl }));
+  // Erasure, deletion and merge rewrite people's data: one queue, so they never interleave.
+  const serial = serialQueue();
+  app.use('/api', erasureRoutes({ storage: opts.storage, hub, connections, serial, dataDir: opts.dataDir }));
+  app.use('/api', participantRoutes({ storage: opts.storage, hub, connections, serial, publicUrl: opts.publicUrl }));
   app.use(
     '/api',
     createApi({

@@ -1,39 +1,27 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readParticipant } from '../../shared/controlDoc';
-import { ERROR_CODES, WS_CLOSE } from '../../shared/protocol';
-import { authenticate, bearer } from '../auth';
+import { WS_CLOSE } from '../../shared/protocol';
 import type { Connections } from '../connections';
 import { eraseParticipant } from '../erasure';
-import { AppError, forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
-
-type AsyncHandler = (req: Request, res: Response) => Promise<void>;
-const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
+import { facilitatorOf as facilitatorOfRoute, route, type serialQueue } from './facilitatorRoutes';
 
 /** Erasing a participant and deleting a whole workshop, the facilitator's alone (docs/API.md, "Consent and erasure"). */
 export function erasureRoutes(opts: {
   storage: Storage;
   hub: DocHub;
   connections: Connections;
+  /** The app's one queue for rewrites of people's data (facilitatorRoutes.ts). */
+  serial: ReturnType<typeof serialQueue>;
   dataDir?: string;
 }): express.Router {
   const r = express.Router();
-  const facilitatorOf = async (req: Request) => {
-    const p = await authenticate(opts.storage, bearer(req.get('authorization')));
-    if (!p) throw new AppError(ERROR_CODES.unauthorised, 'invalid or missing token');
-    if (p.workshopId !== req.params.id || p.role !== 'facilitator') throw forbidden('only the facilitator');
-    return p;
-  };
-  // One erasure or deletion at a time: each rewrites logs that the next one reads.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const facilitatorOf = (req: express.Request) => facilitatorOfRoute(opts.storage, req);
+  const serial = opts.serial;
 
   r.post(
     '/workshops/:id/participants/:participantId/erase',

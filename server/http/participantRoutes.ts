@@ -1,18 +1,16 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { z } from 'zod';
 import { readParticipant } from '../../shared/controlDoc';
 import { LIMITS } from '../../shared/limits';
 import { describeZodError, ERROR_CODES } from '../../shared/protocol';
-import { authenticate, bearer, newToken } from '../auth';
+import { newToken } from '../auth';
 import type { Connections } from '../connections';
-import { AppError, forbidden, notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { mergeParticipants } from '../participants/merge';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
+import { facilitatorOf as facilitatorOfRoute, route, type serialQueue } from './facilitatorRoutes';
 import { baseUrl } from './api';
-
-type AsyncHandler = (req: Request, res: Response) => Promise<void>;
-const route = (h: AsyncHandler) => (req: Request, res: Response, next: NextFunction) => h(req, res).catch(next);
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 export const mergeBody = z.object({ into: id });
@@ -29,15 +27,12 @@ export function participantRoutes(opts: {
   storage: Storage;
   hub: DocHub;
   connections: Connections;
+  /** The app's one queue for rewrites of people's data (facilitatorRoutes.ts). */
+  serial: ReturnType<typeof serialQueue>;
   publicUrl?: string;
 }): express.Router {
   const r = express.Router();
-  const facilitatorOf = async (req: Request) => {
-    const p = await authenticate(opts.storage, bearer(req.get('authorization')));
-    if (!p) throw new AppError(ERROR_CODES.unauthorised, 'invalid or missing token');
-    if (p.workshopId !== req.params.id || p.role !== 'facilitator') throw forbidden('only the facilitator');
-    return p;
-  };
+  const facilitatorOf = (req: express.Request) => facilitatorOfRoute(opts.storage, req);
   const known = async (workshopId: string, participantId: string) => {
     const control = await opts.hub.get(`${workshopId}/control`);
     try {
@@ -46,13 +41,7 @@ export function participantRoutes(opts: {
       opts.hub.release(control);
     }
   };
-  // One merge at a time: each reads what the previous one moved.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const next = queue.then(fn, fn);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serial = opts.serial;
 
   // Tokens are stored only as hashes, so the link carries a new token of the same participant (older ones stay valid).
   r.post(

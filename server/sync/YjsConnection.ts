@@ -18,7 +18,7 @@ import {
   notStoredMessage,
   type NotStoredReason,
 } from './messages';
-import { lacksHistory } from './missingHistory';
+import { missingDependencies } from './guard/applicable';
 import type { ChangeOrigin } from './origins';
 import { carriesNothingNew, withoutKnownStructs } from './readOnlyUpdate';
 import { sharedBucket, sleep, TokenBucket } from './TokenBucket';
@@ -214,7 +214,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       return this.acknowledge(this.live.storedStateVector());
     // History the server lacks (after a crash, a restart, a fail-over) is asked for, not refused, and nothing of
     // the update is held meanwhile: the client's answer carries it again (docs/SECURITY.md).
-    if (lacksHistory(this.live.doc, decoded)) return this.askResync();
+    if (missingDependencies(this.live.doc, decoded)) return this.askResync();
     if (this.live.full) {
       // Storage has failed for long enough that memory holds its bound: the writer keeps its change (not saved).
       this.turnedAway = true;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addItem, itemsMap } from '../../shared/boardDoc';
-import { lacksHistory } from '../../server/sync/missingHistory';
+import { missingDependencies as lacksHistory } from '../../server/sync/guard/applicable';
 import { createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 

@@ -5,7 +5,8 @@ import type { Struct } from './structIndex';
  * Whether an update needs changes the server's document does not have: a `Skip`, a gap in a client's clocks (its
  * first struct starts after the server's state, or two of its structs leave a hole), an origin or parent that is in
  * neither the document nor the update, or a deletion of clocks nobody has. Yjs would keep such an update pending,
- * unchecked, and apply it later when filler arrives; the guard refuses it instead (the client resyncs).
+ * unchecked, and apply it later when filler arrives; instead the update is not applied and the connection asks the
+ * client for the history it lacks (YjsConnection.askResync).
  * Runs for every document kind, before any other check.
  */
 export function missingDependencies(
