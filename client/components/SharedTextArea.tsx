@@ -26,5 +26,7 @@ export function SharedTextArea({ text, max, onLocalEdit, ...rest }: Props) {
     if (!el || !text) return;
     return bindTextField(el, text, { origin: LOCAL_ORIGIN, max, onLocalEdit: () => edit.current?.() });
   }, [text, max]);
-  return <textarea ref={ref} maxLength={max} {...rest} />;
+  // Until the shared text exists (its item is being created) nothing can be typed: keystrokes into an unbound field
+  // would be overwritten when the binding starts.
+  return <textarea ref={ref} maxLength={max} {...rest} readOnly={rest.readOnly || !text} aria-busy={!text} />;
 }

@@ -158,6 +158,8 @@ describe('a phone through every exercise of both days, with reloads and offline 
         // ---------- Day two ----------
         // Visie: the cooperation's shared statement; reloaded.
         await next('visie');
+        // The statement is opened by the server; the field takes typing once it exists.
+        await phone.locator('[data-testid="vision-statement"]:not([readonly])').waitFor();
         await phone.getByTestId('vision-statement').pressSequentially('Samen sterk in de wijk', { delay: 5 });
         await onScreen('Samen sterk in de wijk');
         await screen.getByText('Samen sterk in de wijk').first().waitFor();

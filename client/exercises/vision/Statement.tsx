@@ -31,8 +31,6 @@ export function Statement(props: {
         rows={5}
         max={4000}
         text={text}
-        // Until the statement exists (the server is creating it) no keystroke can land outside it.
-        readOnly={!text}
         disabled={props.locked}
         aria-describedby="vision-statement-hint"
         onLocalEdit={() => touchItem(id)}
