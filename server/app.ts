@@ -25,6 +25,9 @@ import { Workshops } from './workshops';
 import { WS_CLOSE } from '../shared/protocol';
 import { checkOrganiserKey } from './config';
 import { watchTombstones } from './scale/tombstones';
+import { log, requestLogging } from './logging';
+import { createMetrics, type Metrics } from './metrics';
+import { healthRoutes } from './http/health';
 
 export interface AppOptions {
   storage: Storage;
@@ -38,6 +41,8 @@ export interface AppOptions {
   dataDir?: string;
   /** Per-connection rates; defaults from shared/limits.ts (tests use smaller ones). */
   limits?: Partial<ConnectionLimits>;
+  /** METRICS_TOKEN: `GET /metrics` with this Bearer token; without it, no /metrics route (server/metrics.ts). */
+  metricsToken?: string;
 }
 
 export interface RunningApp {
@@ -46,6 +51,7 @@ export interface RunningApp {
   workshops: Workshops;
   /** Every open connection (Yjs and command sockets), to close those of a rotated token. */
   connections: Connections;
+  metrics: Metrics;
   /** Listens on the port (0 picks a free one, so tests can run in parallel) and resolves with the base URL. */
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, closes every connection, snapshots the documents and closes the storage. */
@@ -55,25 +61,28 @@ export interface RunningApp {
 export function createApp(opts: AppOptions): RunningApp {
   checkOrganiserKey(opts.organiserKey, 'the organiser key');
   const connections = new Connections();
+  const metrics = createMetrics({ connections, leasesHeld: () => opts.lease?.heldCount?.() ?? 0 });
   // A workshop deleted on another instance while this one serves it: the first refused write closes its
   // connections here (4404) and drops its documents (docs/SECURITY.md, "Deleting a workshop").
-  const storage = watchTombstones(opts.storage, (workshopId) => {
-    console.warn(`[tombstone] workshop ${workshopId} was deleted; closing its connections on this instance`);
+  const storage = watchTombstones(metrics.instrumentStorage(opts.storage), (workshopId) => {
+    log.warn({ workshopId }, 'workshop was deleted on another instance; closing its connections on this instance');
     connections.closeWhere((p) => p.workshopId === workshopId, WS_CLOSE.notFound, 'workshop deleted');
     void hub.evictWhere((name) => name.startsWith(`${workshopId}/`));
   });
   const hub = new DocHub(storage, opts.lease);
   const workshops = new Workshops(opts.storage, hub);
-  const notices = new Notices();
+  const notices = new Notices((n) => metrics.notice(n));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(requestLogging());
+  app.use(metrics.httpMiddleware());
   app.use(securityHeaders());
 
   loopDelay();
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  // Liveness and readiness (server/http/health.ts), metrics behind METRICS_TOKEN (server/metrics.ts).
+  app.use(healthRoutes({ storage: opts.storage, lease: opts.lease, dataDir: opts.dataDir }));
+  app.use(metrics.router(opts.metricsToken));
   // The event loop's delay since the last reset (server/loopDelay.ts); numbers only, read by the benchmark.
   app.get('/healthz/loop', (req, res) => {
     res.set('Cache-Control', 'no-store');
@@ -142,6 +151,7 @@ export function createApp(opts: AppOptions): RunningApp {
     hub,
     workshops,
     connections,
+    metrics,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -158,6 +168,7 @@ export function createApp(opts: AppOptions): RunningApp {
         http.closeAllConnections();
         await hub.flushAll();
         await opts.storage.close();
+        metrics.close();
       })();
       return closing;
     },

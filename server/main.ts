@@ -1,10 +1,17 @@
 import { createApp } from './app';
 import { readConfig } from './config';
+import { log, routeConsoleToLogger, setLogLevel } from './logging';
 import { openStorage } from './storage/openStorage';
 
-/** Starts the server from the environment and prints the organiser link, as Jupyter prints its token. */
+/**
+ * Starts the server from the environment. The organiser link (with the organiser key) is printed only on the start
+ * that generated the key, as Jupyter prints its token; afterwards `npm run organiser-key` prints it on request, so
+ * routine logs never hold it.
+ */
 export async function main(): Promise<{ url: string; organiserKey: string; close: () => Promise<void> }> {
   const config = readConfig();
+  setLogLevel(config.logLevel);
+  routeConsoleToLogger();
   const { storage, lease, describe } = await openStorage(config);
   const app = createApp({
     storage,
@@ -13,22 +20,31 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
     dataDir: config.dataDir,
+    metricsToken: config.metricsToken,
   });
   const url = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? url;
-  console.log(`Werkplaats is running on ${base} (data: ${describe})`);
-  // Printed once for the operator; the key sits in the fragment, so opening the link never sends it to a server log.
-  console.log(`Organiser link (create a workshop): ${base}/#key=${config.organiserKey}`);
+  log.info({ url: base, data: describe, metrics: Boolean(config.metricsToken) }, `Werkplaats is running on ${base}`);
+  if (config.organiserKeyGenerated) {
+    // The key sits in the fragment, so opening the link never sends it to a server log.
+    log.info(
+      `Organiser link (create a workshop), printed this once; the key is kept in ${config.dataDir}/organiser-key ` +
+        `and \`npm run organiser-key\` prints the link again: ${base}/#key=${config.organiserKey}`,
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: closing connections and flushing storage…`);
+    log.info({ signal }, 'closing connections and flushing storage');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
       (err: unknown) => {
-        console.error(err);
+        log.error({ err }, 'could not close cleanly');
         process.exit(1);
       },
     );
@@ -40,7 +56,7 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err: unknown) => {
-    console.error(err);
+    log.fatal({ err }, 'could not start');
     process.exit(1);
   });
 }

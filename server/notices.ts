@@ -8,11 +8,15 @@ export type NoticeSink = (principal: Principal, notice: Notice) => void;
 export class Notices {
   private sink: NoticeSink | null = null;
 
+  /** `observe` sees every notice sent (metrics count refusals). */
+  constructor(private readonly observe?: (notice: Notice) => void) {}
+
   bind(sink: NoticeSink): void {
     this.sink = sink;
   }
 
   send(principal: Principal, notice: Notice): void {
+    this.observe?.(notice);
     this.sink?.(principal, notice);
   }
 }

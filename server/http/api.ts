@@ -20,6 +20,7 @@ import type { Workshops } from '../workshops';
 import type { Connections } from '../connections';
 import { joinRateLimit, linkRoutes } from './linkRoutes';
 import { addressKey, isLoopback, RateLimit } from './rateLimit';
+import { log } from '../logging';
 
 export interface ApiOptions {
   storage: Storage;
@@ -180,7 +181,7 @@ export function createApi(opts: ApiOptions): express.Router {
 }
 
 /** Every error leaves as JSON `{error:{code,message}}` with a fitting status. */
-export function apiErrorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+export function apiErrorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   if (err instanceof AppError) {
     res.status(err.status).json(err.toJSON());
     return;
@@ -194,6 +195,6 @@ export function apiErrorHandler(err: unknown, _req: Request, res: Response, _nex
     res.status(400).json(new AppError(ERROR_CODES.badRequest, 'request body is not valid JSON'));
     return;
   }
-  console.error('[api] unexpected error:', err);
+  (req.log ?? log).error({ err }, 'unexpected error');
   res.status(500).json(new AppError(ERROR_CODES.internal, 'internal error'));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { log } from '../logging';
 
 /**
  * Who may serve a workshop. An instance holds a workshop's lease while any of its documents is loaded, so two
@@ -10,6 +11,10 @@ export interface WorkshopLease {
   acquire(workshopId: string): Promise<void>;
   release(workshopId: string): Promise<void>;
   close(): Promise<void>;
+  /** How many workshops' leases this instance holds now (metrics). */
+  heldCount?(): number;
+  /** Readiness (`/readyz`): rejects when the leases this instance counts on are not held in the database. */
+  check?(): Promise<void>;
 }
 
 /** One instance, one process: nothing to coordinate. */
@@ -35,7 +40,7 @@ const lockKey = (workshopId: string): string =>
  */
 export class PgAdvisoryLease implements WorkshopLease {
   // Per workshop: how many loaded documents need the lease, and the taking of it (shared by concurrent callers).
-  private readonly held = new Map<string, { count: number; taken: Promise<void> }>();
+  private readonly held = new Map<string, { count: number; taken: Promise<void>; holds?: boolean }>();
   private chain: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -50,10 +55,7 @@ export class PgAdvisoryLease implements WorkshopLease {
     const lost =
       opts.onLost ??
       ((err: Error) => {
-        console.error(
-          '[lease] connection to PostgreSQL lost; stopping so no workshop is served without its lease:',
-          err,
-        );
+        log.fatal({ err }, 'lease connection to PostgreSQL lost; stopping so no workshop is served without its lease');
         process.exit(1);
       });
     client.on('error', lost);
@@ -74,8 +76,12 @@ export class PgAdvisoryLease implements WorkshopLease {
       return entry.taken;
     }
     const taken = this.take(workshopId);
-    this.held.set(workshopId, { count: 1, taken });
-    taken.catch(() => this.held.delete(workshopId));
+    const created = { count: 1, taken, holds: false };
+    this.held.set(workshopId, created);
+    taken.then(
+      () => (created.holds = true),
+      () => this.held.delete(workshopId),
+    );
     return taken;
   }
 
@@ -99,6 +105,22 @@ export class PgAdvisoryLease implements WorkshopLease {
     this.held.delete(workshopId);
     await entry.taken.catch(() => undefined);
     await this.query('SELECT pg_advisory_unlock($1::bigint)', [lockKey(workshopId)]);
+  }
+
+  heldCount(): number {
+    let n = 0;
+    for (const e of this.held.values()) if (e.holds) n++;
+    return n;
+  }
+
+  async check(): Promise<void> {
+    const expected = this.heldCount();
+    const r = await this.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()",
+      [],
+    );
+    const locked = Number(r.rows[0]?.n ?? 0);
+    if (locked < expected) throw new Error(`holds ${locked} of the ${expected} workshop leases it serves`);
   }
 
   async close(): Promise<void> {

@@ -35,6 +35,7 @@ import { AppError } from '../errors';
 import type { DocHub } from '../sync/DocHub';
 import { serverOrigin } from '../sync/origins';
 import { controlDocName } from '../workshops';
+import { log } from '../logging';
 
 type Handler<T extends Command['type']> = (
   doc: Y.Doc,
@@ -241,7 +242,7 @@ export async function runCommand(
     return { ok: true };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
-    console.error('[command] failed:', err);
+    log.error({ err, workshopId: principal.workshopId }, 'command failed');
     return { ok: false, error: { code: ERROR_CODES.internal, message: 'command failed' } };
   } finally {
     hub.release(live);

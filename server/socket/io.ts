@@ -16,6 +16,7 @@ import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 import { runCommand } from './commands';
 import type { Ephemeral } from './toolkit';
+import { log } from '../logging';
 
 const room = (workshopId: string) => `w:${workshopId}`;
 const staffRoom = (workshopId: string) => `w:${workshopId}:staff`;
@@ -106,7 +107,7 @@ export function createSocketServer(http: HttpServer, opts: { storage: Storage; h
     socket.on(EVENTS.command, (cmd: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (a: unknown) => void) : () => undefined;
       runCommand(opts.hub, principal, cmd, ephemeral).then(reply, (err: unknown) => {
-        console.error('[command] crashed:', err);
+        log.error({ err, workshopId: principal.workshopId }, 'command crashed');
         reply({ ok: false, error: { code: 'internal', message: 'command failed' } });
       });
     });

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import type { DocHub } from '../sync/DocHub';
 import type { LiveDoc } from '../sync/LiveDoc';
 import { serverOrigin } from '../sync/origins';
+import { log } from '../logging';
 
 /** Toolkit commands that need more than one synchronous write to the control document. */
 const TOOLKIT = ['summon', 'hand.raise', 'hand.lower', 'reveal', 'vote.cast'] as const;
@@ -145,9 +146,9 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
     Y.transact(control.doc, () => setState(control.doc, { privateWriting: false }), who);
   }
   if (report.skipped.length)
-    console.warn(
-      `reveal in ${w}: ${report.skipped.length} draft(s) not revealed, kept with their writers`,
-      report.skipped,
+    log.warn(
+      { workshopId: w, skipped: report.skipped },
+      `reveal: ${report.skipped.length} draft(s) not revealed, kept with their writers`,
     );
   return report;
 }

@@ -10,6 +10,7 @@ import {
   type WorkshopRecord,
 } from './Storage';
 import { hashToken, POSTGRES_MIGRATIONS } from './schema';
+import { log } from '../logging';
 
 // Any constant: serialises migrations when several instances start at once.
 const MIGRATION_LOCK = 7_240_001;
@@ -53,7 +54,7 @@ export class PostgresStorage implements Storage {
   /** Connects and brings the schema up to date. */
   static async connect(url: string, poolSize = 10): Promise<PostgresStorage> {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
-    pool.on('error', (err) => console.error('[postgres] idle client error:', err.message));
+    pool.on('error', (err) => log.error({ err }, 'postgres: idle client error'));
     const s = new PostgresStorage(pool);
     await s.migrate();
     return s;

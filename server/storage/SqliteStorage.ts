@@ -13,6 +13,7 @@ import {
 } from './Storage';
 import { hashToken, SQLITE_MIGRATIONS } from './schema';
 import { WalFlusher } from './WalFlusher';
+import { log } from '../logging';
 
 interface WorkshopRow {
   id: string;
@@ -127,7 +128,7 @@ export class SqliteStorage implements Storage {
     this.wal.flushed().then(
       () => batch.forEach((w, i) => w.resolve(results[i] as never)),
       (err: unknown) => {
-        console.error('[storage] could not flush the write-ahead log:', err);
+        log.error({ err }, 'storage: could not flush the write-ahead log');
         for (const w of batch) w.reject(err);
       },
     );
