@@ -102,6 +102,8 @@ export function requestLogging() {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const fields = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      // A route that logged its own outcome (a failed readiness probe) is not logged twice.
+      if (res.locals.logged) return;
       if (res.statusCode >= 500) req.log.error(fields, 'request failed');
       else if (res.statusCode === 429) req.log.warn(fields, 'request refused: too many');
       else req.log.debug(fields, 'request');

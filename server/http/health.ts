@@ -81,7 +81,10 @@ export function healthRoutes(opts: { storage: Storage; lease?: WorkshopLease; da
     running ??= run().finally(() => (running = null));
     void running.then((checks) => {
       const ready = Object.values(checks).every((v) => v === 'ok');
-      if (!ready) req.log?.warn({ checks }, 'not ready');
+      if (!ready) {
+        req.log?.warn({ checks }, 'not ready');
+        res.locals.logged = true;
+      }
       res.set('Cache-Control', 'no-store');
       res.status(ready ? 200 : 503).json({ ready, checks });
     });

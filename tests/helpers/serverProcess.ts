@@ -28,6 +28,8 @@ export async function spawnServer(opts: {
   dataDir: string;
   port: number;
   organiserKey?: string;
+  /** More environment (LOG_LEVEL, METRICS_TOKEN…); `ORGANISER_KEY: ''` lets the server generate and keep a key. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<ServerProcess> {
   // One process (node with tsx's loader), not the tsx CLI, which would leave its child running after a SIGKILL.
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
@@ -38,6 +40,7 @@ export async function spawnServer(opts: {
       DATA_DIR: opts.dataDir,
       ORGANISER_KEY: opts.organiserKey ?? 'test-organiser-key-of-24-characters',
       CLIENT_DIR: path.resolve('dist/client'),
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
