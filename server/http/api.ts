@@ -120,6 +120,7 @@ export function createApi(opts: ApiOptions): express.Router {
       requireOrganiser(req);
       const body = parse(createWorkshopBody, req.body);
       const w = await opts.workshops.create(body);
+      req.log.info({ workshopId: w.id, groups: w.groups.length }, 'workshop created');
       const out: CreateWorkshopResponse = {
         id: w.id,
         joinCode: w.joinCode,
