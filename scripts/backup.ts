@@ -13,7 +13,10 @@ import path from 'node:path';
  * werkplaats.sqlite-wal and werkplaats.sqlite-shm there, copy FILE.uploads/ to DATA_DIR/uploads/, start.
  * With DATABASE_URL (PostgreSQL), use pg_dump instead.
  */
-export async function backup(dataDir: string, target: string): Promise<{ bytes: number; workshops: number; uploads: boolean }> {
+export async function backup(
+  dataDir: string,
+  target: string,
+): Promise<{ bytes: number; workshops: number; uploads: boolean }> {
   const source = path.join(dataDir, 'werkplaats.sqlite');
   if (!existsSync(source)) throw new Error(`no database at ${source} (is DATA_DIR right?)`);
   if (existsSync(target)) throw new Error(`${target} exists already; choose a new file (a backup never overwrites)`);

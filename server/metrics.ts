@@ -192,7 +192,10 @@ export function createMetrics(sources: MetricsSources): Metrics {
       r.get('/metrics', (req, res, next) => {
         const given = Buffer.from(req.get('authorization') ?? '');
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-          res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'unauthorized' } });
+          res
+            .status(401)
+            .set('WWW-Authenticate', 'Bearer')
+            .json({ error: { code: 'unauthorized' } });
           return;
         }
         res.set('Cache-Control', 'no-store');

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, itemsMap } from '../../shared/boardDoc';
 import { ACK_MESSAGE } from '../../client/sync/acks';
+import type { JoinResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 
@@ -31,7 +32,7 @@ describe('online backup', { timeout: 180_000 }, () => {
     const server = await startServer();
     servers.push(server);
     const w = await createWorkshop(server.url, server.organiserKey);
-    const people = [];
+    const people: JoinResponse[] = [];
     for (let i = 0; i < PHONES; i++) people.push(await joinAs(server.url, w, `Telefoon ${i}`, i % 3));
     // Per phone: the highest clock of its own client id the server acknowledged, and what it wrote up to which clock.
     const acked = new Array<number>(PHONES).fill(0);

@@ -124,7 +124,11 @@ function checkHistogram(f: Family): void {
   // Per label set (without le): buckets ascending and cumulative, +Inf last and equal to _count.
   const series = new Map<string, { buckets: Array<[number, number]>; count?: number; sum?: number }>();
   const key = (labels: Record<string, string>) =>
-    JSON.stringify(Object.entries(labels).filter(([k]) => k !== 'le').sort());
+    JSON.stringify(
+      Object.entries(labels)
+        .filter(([k]) => k !== 'le')
+        .sort(),
+    );
   for (const s of f.samples) {
     const k = key(s.labels);
     let e = series.get(k);
