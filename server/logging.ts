@@ -29,26 +29,34 @@ export function readableLine(json: string): string {
   return `${t} ${String(level).toUpperCase().padEnd(5)} ${String(msg ?? '')}${extra ? ` ${extra}` : ''}${stack}\n`;
 }
 
+function errorFields(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const code = (err as { code?: unknown }).code;
+  return { type: err.name, message: err.message, ...(code !== undefined ? { code } : {}), stack: err.stack };
+}
+
 function destination(): DestinationStream {
   const json = pino.destination({ dest: 1, sync: true });
   if (!process.stdout.isTTY) return json;
   return { write: (line: string) => process.stdout.write(readableLine(line)) };
 }
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /** The root logger; `child({ workshopId })` for events of one workshop. */
 export const log: Logger = pino(
   {
-    level: process.env.LOG_LEVEL || 'info',
+    // A wrong LOG_LEVEL is reported by the configuration check (server/config.ts), not by a crash here.
+    level: (LOG_LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL : 'info',
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    // Error objects as { type, message, stack } under `err`.
-    serializers: { err: pino.stdSerializers.err },
+    // Error objects as { type, message, code, stack } under `err`; nothing else of them (a pg error carries its
+    // whole client, connection parameters included).
+    serializers: { err: errorFields },
   },
   destination(),
 );
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Sets the level from the configuration (LOG_LEVEL). */
 export function setLogLevel(level: string): void {
