@@ -73,7 +73,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       const { body, damaged } = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real');
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
       for (const d of damaged) {
-        req.log.warn({ workshopId: p.workshopId, damaged: d }, 'export: damaged entry');
+        console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
       }
       const { type, ext } = CONTENT[format];
       res.set('Content-Type', type);
