@@ -3,6 +3,7 @@ import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import * as Y from 'yjs';
 import type { WorkshopLease } from '../scale/WorkshopLease';
 import type { Storage } from '../storage/Storage';
 
@@ -25,7 +26,7 @@ const failure = (err: unknown): string => (err instanceof Error ? err.message : 
  * `GET /healthz`: the process is alive and its event loop answers (nothing else is checked: a liveness probe that
  * restarts the process must not fire because the disk is full). `GET /readyz`: the instance can do its work:
  * - storage: a write that goes through the same durable path as every update (group commit and log flush for SQLite,
- *   a transaction for PostgreSQL) and a read of it back (a snapshot row of the document `_readyz/<hostname>`, which no
+ *   a transaction for PostgreSQL) and a read of it back (a snapshot row of the document `_readyz/<hostname>`, a tiny Yjs document with a fresh value, which no
  *   workshop can name);
  * - dataDir: a new file can be created, written, read and removed in DATA_DIR (uploads and the database's own files
  *   live there; a read-only or full DATA_DIR fails here);
@@ -39,7 +40,11 @@ export function healthRoutes(opts: { storage: Storage; lease?: WorkshopLease; da
   let running: Promise<ReadinessChecks> | null = null;
 
   const storageCheck = async (): Promise<void> => {
-    const nonce = randomBytes(16);
+    // A valid (tiny) Yjs V2 update, like every other snapshot row, so tools that decode snapshots never trip on it.
+    const doc = new Y.Doc();
+    doc.getMap('readyz').set('nonce', randomBytes(8).toString('hex'));
+    const nonce = Buffer.from(Y.encodeStateAsUpdateV2(doc));
+    doc.destroy();
     await opts.storage.saveSnapshot(probeDoc, nonce, 0);
     const back = await opts.storage.loadDoc(probeDoc);
     if (!back.snapshot || !Buffer.from(back.snapshot).equals(nonce)) throw new Error('read back a different value');
