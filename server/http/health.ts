@@ -26,8 +26,8 @@ const failure = (err: unknown): string => (err instanceof Error ? err.message : 
  * `GET /healthz`: the process is alive and its event loop answers (nothing else is checked: a liveness probe that
  * restarts the process must not fire because the disk is full). `GET /readyz`: the instance can do its work:
  * - storage: a write that goes through the same durable path as every update (group commit and log flush for SQLite,
- *   a transaction for PostgreSQL) and a read of it back (a snapshot row of the document `_readyz/<hostname>`, a tiny Yjs document with a fresh value, which no
- *   workshop can name);
+ *   a transaction for PostgreSQL) and a read of it back: a snapshot row of the document `_readyz/<hostname>` (which
+ *   no workshop can name), a tiny Yjs document with a fresh value;
  * - dataDir: a new file can be created, written, read and removed in DATA_DIR (uploads and the database's own files
  *   live there; a read-only or full DATA_DIR fails here);
  * - leases (scale-out): PostgreSQL holds every workshop lease this instance serves under.
