@@ -36,6 +36,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** DATA_DIR; uploads (the vision's photos) are stored under it, and refused when it is not given. */
   dataDir?: string;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (express 'trust proxy'); loopback by default. */
+  trustProxy?: string[];
   /** Per-connection rates; defaults from shared/limits.ts (tests use smaller ones). */
   limits?: Partial<ConnectionLimits>;
 }
@@ -67,7 +69,7 @@ export function createApp(opts: AppOptions): RunningApp {
   const notices = new Notices();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy ?? ['loopback']);
   app.use(securityHeaders());
 
   loopDelay();

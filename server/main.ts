@@ -1,10 +1,18 @@
 import { createApp } from './app';
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import { openStorage } from './storage/openStorage';
 
 /** Starts the server from the environment and prints the organiser link, as Jupyter prints its token. */
 export async function main(): Promise<{ url: string; organiserKey: string; close: () => Promise<void> }> {
-  const config = readConfig();
+  let config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    // A wrong variable: one line naming it, no stack trace, and a non-zero exit (docs/OPERATIONS.md).
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
   const { storage, lease, describe } = await openStorage(config);
   const app = createApp({
     storage,
@@ -13,6 +21,7 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
     dataDir: config.dataDir,
+    trustProxy: config.trustProxy,
   });
   const url = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? url;
