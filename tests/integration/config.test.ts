@@ -36,7 +36,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
 
 describe('configuration is checked at start', () => {
   it.each([
-    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: 'eighty' } as Record<string, string>],
     ['ORGANISER_KEY', { ORGANISER_KEY: 'short-key-of-23-chars-x' }],
     ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/werkplaats' }],
