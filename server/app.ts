@@ -146,7 +146,10 @@ export function createApp(opts: AppOptions): RunningApp {
         socket.once('close', () => void lease.release(workshopId).catch(() => undefined));
         yjs.handleUpgrade(req, socket, head);
       },
-      (err: unknown) => {
+      async (err: unknown) => {
+        // A deleted workshop is refused as such (4404) by the endpoint, whoever still holds its lease.
+        if (await opts.storage.isWorkshopDeleted(workshopId).catch(() => false))
+          return void yjs.handleUpgrade(req, socket, head);
         const status = err instanceof LeaseUnavailable ? '503 Service Unavailable' : '500 Internal Server Error';
         socket.end(`HTTP/1.1 ${status}\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       },
