@@ -28,9 +28,16 @@ export async function spawnServer(opts: {
   dataDir: string;
   port: number;
   organiserKey?: string;
+  /** `compiled`: `node dist/server/main.js` (`npm run build:server`), as the container runs it, without tsx. */
+  entry?: 'tsx' | 'compiled';
+  /** More variables for the server. */
+  env?: Record<string, string>;
+  /** The folder it runs in (the project by default). */
+  cwd?: string;
 }): Promise<ServerProcess> {
   // One process (node with tsx's loader), not the tsx CLI, which would leave its child running after a SIGKILL.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
+  const entry = opts.entry === 'compiled' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...entry], {
     env: {
       ...process.env,
       PORT: String(opts.port),
@@ -38,8 +45,10 @@ export async function spawnServer(opts: {
       DATA_DIR: opts.dataDir,
       ORGANISER_KEY: opts.organiserKey ?? 'test-organiser-key-of-24-characters',
       CLIENT_DIR: path.resolve('dist/client'),
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: opts.cwd,
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

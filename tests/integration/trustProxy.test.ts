@@ -127,4 +127,11 @@ describe('TRUST_PROXY: phones behind nginx are counted apart by the join limiter
     expect(Number(m?.[1]) * 1024 * 1024).toBe(LIMITS.uploadBytes);
     expect(readFileSync('deploy/nginx/nginx.conf', 'utf8')).not.toMatch(/client_max_body_size/);
   });
+
+  it('docker-compose: the scaled instances trust exactly the nginx service’s fixed address', () => {
+    const compose = readFileSync('docker-compose.yml', 'utf8');
+    const nginx = /ipv4_address:\s*(\S+)/.exec(compose)?.[1];
+    expect(nginx).toBeTruthy();
+    expect(/TRUST_PROXY:\s*(\d\S*)/.exec(compose)?.[1]).toBe(nginx);
+  });
 });
