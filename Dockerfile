@@ -6,7 +6,14 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev
+# better-sqlite3 12 (kept for Node 20 in development) aborts on Node 24 when a statement is garbage-collected; 13, a
+# Node-API module with prebuilt binaries in its npm package, does not (it needs Node >= 22). .ci/node24 runs the unit
+# and integration tests with the same version on Node 24.
+ARG BETTER_SQLITE3_NODE24=13.2.0
+RUN npm run build && npm prune --omit=dev \
+  && npm pack --silent --pack-destination /tmp "better-sqlite3@${BETTER_SQLITE3_NODE24}" \
+  && rm -rf node_modules/better-sqlite3 && mkdir node_modules/better-sqlite3 \
+  && tar xzf "/tmp/better-sqlite3-${BETTER_SQLITE3_NODE24}.tgz" -C node_modules/better-sqlite3 --strip-components=1
 
 # Runtime: Node 24 (the current LTS), no TypeScript loader, no compilers, not root.
 FROM node:24-bookworm-slim
