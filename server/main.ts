@@ -8,7 +8,7 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
   try {
     config = readConfig();
   } catch (err) {
-    // A wrong variable: one line naming it, no stack trace, and a non-zero exit (docs/OPERATIONS.md).
+    // A wrong variable: one line naming it, no stack trace, and exit code 78 (README, "Configuration").
     if (!(err instanceof ConfigError)) throw err;
     console.error(err.message);
     process.exit(78); // EX_CONFIG
