@@ -11,7 +11,7 @@ import { erasureRoutes } from './http/erasureRoutes';
 import { participantRoutes } from './http/participantRoutes';
 import { serialQueue } from './http/facilitatorRoutes';
 import { createSocketServer } from './socket/io';
-import type { WorkshopLease } from './scale/WorkshopLease';
+import { LeaseUnavailable, type WorkshopLease } from './scale/WorkshopLease';
 import { Connections } from './connections';
 import { securityHeaders } from './http/securityHeaders';
 import { Notices } from './notices';
@@ -39,6 +39,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** DATA_DIR; uploads (the vision's photos) are stored under it, and refused when it is not given. */
   dataDir?: string;
+  /** TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (express 'trust proxy'); loopback by default. */
+  trustProxy?: string[];
   /** Per-connection rates; defaults from shared/limits.ts (tests use smaller ones). */
   limits?: Partial<ConnectionLimits>;
   /** METRICS_TOKEN: `GET /metrics` with this Bearer token; without it, no /metrics route (server/metrics.ts). */
@@ -74,7 +76,7 @@ export function createApp(opts: AppOptions): RunningApp {
   const notices = new Notices((n) => metrics.notice(n));
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy ?? ['loopback']);
   app.use(requestLogging());
   app.use(metrics.httpMiddleware());
   app.use(securityHeaders());
@@ -142,7 +144,25 @@ export function createApp(opts: AppOptions): RunningApp {
   const io = createSocketServer(http, { storage: opts.storage, hub });
   attachReliability(io, { hub, registry: connections, notices });
   http.on('upgrade', (req, socket, head) => {
-    yjs.handleUpgrade(req, socket, head);
+    // scale-out: a workshop's lease is held for each of its open Yjs sockets. A socket for a workshop another
+    // instance holds (it took it over while this one was down) is refused with 503 before the upgrade, so nginx
+    // passes it on to the next instance, the one that holds it.
+    const workshopId = /^\/yjs\/([^/?]+)\//.exec(req.url ?? '')?.[1];
+    const lease = opts.lease;
+    if (!lease || !workshopId) return void yjs.handleUpgrade(req, socket, head);
+    lease.acquire(workshopId).then(
+      () => {
+        socket.once('close', () => void lease.release(workshopId).catch(() => undefined));
+        yjs.handleUpgrade(req, socket, head);
+      },
+      async (err: unknown) => {
+        // A deleted workshop is refused as such (4404) by the endpoint, whoever still holds its lease.
+        if (await opts.storage.isWorkshopDeleted(workshopId).catch(() => false))
+          return void yjs.handleUpgrade(req, socket, head);
+        const status = err instanceof LeaseUnavailable ? '503 Service Unavailable' : '500 Internal Server Error';
+        socket.end(`HTTP/1.1 ${status}\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      },
+    );
   });
 
   let closing: Promise<void> | null = null;

@@ -1,5 +1,3 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { itemsMap } from '../shared/boardDoc';
 import {
@@ -19,6 +17,7 @@ import { WS_CLOSE } from '../shared/protocol';
 import type { Connections } from './connections';
 import type { LoggedUpdate, Storage } from './storage/Storage';
 import type { DocHub } from './sync/DocHub';
+import { uploadStoreFor } from './uploads/store';
 import { serverOrigin } from './sync/origins';
 
 /** What a redaction removes: one participant, and their name in every form, from every free text. */
@@ -188,7 +187,8 @@ export async function eraseParticipant(
   connections.closeConnections((c) => c.channel === `yjs:${own}`, 1012, 'document erased');
   await hub.evict(own);
   await storage.replaceLog(own, [], null);
-  if (opts.dataDir) await eraseUploads(opts.dataDir, workshopId, participantId);
+  // The photos they sent (files in DATA_DIR, or rows in PostgreSQL: server/uploads/store.ts).
+  if (opts.dataDir) await uploadStoreFor(opts.storage, opts.dataDir).eraseBy(workshopId, participantId);
   const control = await hub.get(`${workshopId}/control`);
   try {
     const erasures = readMeta(control.doc)?.erasures ?? [];
@@ -216,17 +216,5 @@ async function erasedPerson(hub: DocHub, workshopId: string, participantId: stri
     return { participantId, scrub: (s) => names(s.split(participantId).join(ERASED_MARK)) };
   } finally {
     hub.release(control);
-  }
-}
-
-/** Deletes the photos a participant uploaded: each upload's `<id>.json` names who sent it (vision uploads). */
-async function eraseUploads(dataDir: string, workshopId: string, participantId: string): Promise<void> {
-  const dir = path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));
-  const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names.filter((n) => n.endsWith('.json'))) {
-    const meta = await readFile(path.join(dir, name), 'utf8').catch(() => '{}');
-    if ((JSON.parse(meta) as { by?: string }).by !== participantId) continue;
-    await rm(path.join(dir, name.slice(0, -'.json'.length)), { force: true });
-    await rm(path.join(dir, name), { force: true });
   }
 }

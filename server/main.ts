@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { readConfig } from './config';
+import { ConfigError, readConfig } from './config';
 import { log, routeConsoleToLogger, setLogLevel } from './logging';
 import { openStorage } from './storage/openStorage';
 
@@ -9,7 +9,15 @@ import { openStorage } from './storage/openStorage';
  * routine logs never hold it.
  */
 export async function main(): Promise<{ url: string; organiserKey: string; close: () => Promise<void> }> {
-  const config = readConfig();
+  let config;
+  try {
+    config = readConfig();
+  } catch (err) {
+    // A wrong variable: one line naming it, no stack trace, and exit code 78 (README, "Configuration").
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(78); // EX_CONFIG
+  }
   setLogLevel(config.logLevel);
   routeConsoleToLogger();
   const { storage, lease, describe } = await openStorage(config);
@@ -21,6 +29,7 @@ export async function main(): Promise<{ url: string; organiserKey: string; close
     publicUrl: config.publicUrl,
     dataDir: config.dataDir,
     metricsToken: config.metricsToken,
+    trustProxy: config.trustProxy,
   });
   const url = await app.listen(config.port, config.host);
   const base = config.publicUrl ?? url;

@@ -159,7 +159,11 @@ function exportWorker(): Worker {
   if (worker) return worker;
   // The worker runs this file, with TypeScript loaded in it by tsx's API (as `--import tsx` does for the server):
   // flags given to a worker do not register loaders in it, nor does a test runner's own transform reach it.
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  // Compiled (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`): plain JavaScript, no tsx.
+  const self = JSON.stringify(import.meta.url);
+  const bootstrap = import.meta.url.endsWith('.ts')
+    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${self}); })`
+    : `import(${self})`;
   const w = new Worker(bootstrap, { eval: true });
   // An idle worker never keeps the process alive.
   w.unref();

@@ -21,6 +21,7 @@ import type { Connections } from '../connections';
 import { joinRateLimit, linkRoutes } from './linkRoutes';
 import { addressKey, isLoopback, RateLimit } from './rateLimit';
 import { log } from '../logging';
+import { LeaseUnavailable } from '../scale/WorkshopLease';
 
 export interface ApiOptions {
   storage: Storage;
@@ -194,6 +195,13 @@ export function apiErrorHandler(err: unknown, req: Request, res: Response, _next
   }
   if (e.type === 'entity.parse.failed' || e.status === 400) {
     res.status(400).json(new AppError(ERROR_CODES.badRequest, 'request body is not valid JSON'));
+    return;
+  }
+  if (err instanceof LeaseUnavailable) {
+    // scale-out: another instance serves this workshop (it took it over while this one was down). nginx passes a 503
+    // on to the next instance (deploy/nginx/proxy.conf), which is the one that holds it.
+    res.set('Retry-After', '1');
+    res.status(503).json({ error: { code: ERROR_CODES.internal, message: err.message } });
     return;
   }
   (req.log ?? log).error({ err }, 'unexpected error');

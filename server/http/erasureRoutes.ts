@@ -1,6 +1,4 @@
 import express from 'express';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { readParticipant } from '../../shared/controlDoc';
 import { WS_CLOSE } from '../../shared/protocol';
 import type { Connections } from '../connections';
@@ -8,6 +6,7 @@ import { eraseParticipant } from '../erasure';
 import { notFound } from '../errors';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
+import { uploadStoreFor } from '../uploads/store';
 import { facilitatorOf as facilitatorOfRoute, route, type serialQueue } from './facilitatorRoutes';
 
 /** Erasing a participant and deleting a whole workshop, the facilitator's alone (docs/API.md, "Consent and erasure"). */
@@ -45,11 +44,7 @@ export function erasureRoutes(opts: {
         opts.connections.closeWhere((x) => x.workshopId === p.workshopId, WS_CLOSE.notFound, 'workshop deleted');
         await opts.hub.evictWhere((name) => name.startsWith(`${p.workshopId}/`));
         await opts.storage.deleteWorkshop(p.workshopId);
-        if (opts.dataDir) {
-          // Same layout as the vision's uploads (server/exercises/vision/uploads.ts).
-          const dir = path.join(opts.dataDir, 'uploads', p.workshopId.replace(/[^A-Za-z0-9_-]/g, ''));
-          await rm(dir, { recursive: true, force: true });
-        }
+        if (opts.dataDir) await uploadStoreFor(opts.storage, opts.dataDir).deleteWorkshop(p.workshopId);
       });
       res.json({ deleted: true });
     }),

@@ -11,6 +11,7 @@ import {
 } from './Storage';
 import { hashToken, POSTGRES_MIGRATIONS } from './schema';
 import { log } from '../logging';
+import type { UploadMeta } from '../uploads/store';
 
 // Any constant: serialises migrations when several instances start at once.
 const MIGRATION_LOCK = 7_240_001;
@@ -343,8 +344,53 @@ export class PostgresStorage implements Storage {
         await c.query(`DELETE FROM ${table} WHERE doc LIKE $1`, [prefix]);
       }
       await c.query('DELETE FROM tokens WHERE workshop_id = $1', [workshopId]);
+      await c.query('DELETE FROM uploads WHERE workshop_id = $1', [workshopId]);
       await c.query('DELETE FROM workshops WHERE id = $1', [workshopId]);
     });
+  }
+
+  /** Stores a photo (server/uploads/store.ts); refused (WorkshopDeleted) when the workshop has a tombstone. */
+  async putUpload(workshopId: string, meta: UploadMeta, data: Buffer): Promise<void> {
+    const r = await this.pool.query(
+      `INSERT INTO uploads (workshop_id, upload_id, mime, size, uploaded_by, uploaded_at, data)
+       SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM deleted_workshops WHERE id = $1)`,
+      [workshopId, meta.uploadId, meta.mime, meta.size, meta.by, meta.at, data],
+    );
+    if (r.rowCount === 0) throw new WorkshopDeleted(workshopId);
+  }
+
+  async getUpload(workshopId: string, uploadId: string): Promise<{ meta: UploadMeta; data: Buffer } | null> {
+    const r = await this.pool.query<{
+      mime: string;
+      size: number;
+      uploaded_by: string;
+      uploaded_at: string;
+      data: Buffer;
+    }>('SELECT mime, size, uploaded_by, uploaded_at, data FROM uploads WHERE workshop_id = $1 AND upload_id = $2', [
+      workshopId,
+      uploadId,
+    ]);
+    const row = r.rows[0];
+    if (!row) return null;
+    const meta = { uploadId, mime: row.mime, size: row.size, by: row.uploaded_by, at: Number(row.uploaded_at) };
+    return { meta, data: row.data };
+  }
+
+  /** Bytes a workshop's photos take (its quota). */
+  async uploadBytes(workshopId: string): Promise<number> {
+    const r = await this.pool.query<{ n: string | null }>('SELECT sum(size) AS n FROM uploads WHERE workshop_id = $1', [
+      workshopId,
+    ]);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  /** Deletes the photos one participant sent (erasure); returns how many. */
+  async deleteUploadsBy(workshopId: string, by: string): Promise<number> {
+    const r = await this.pool.query('DELETE FROM uploads WHERE workshop_id = $1 AND uploaded_by = $2', [
+      workshopId,
+      by,
+    ]);
+    return r.rowCount ?? 0;
   }
 
   async isWorkshopDeleted(workshopId: string): Promise<boolean> {

@@ -100,4 +100,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      id TEXT PRIMARY KEY,
      deleted_at BIGINT NOT NULL
    );`,
+  // v5: photos (the vision's drawings, the pitch photos) live in the database, so every instance serves every one
+  // (server/uploads/store.ts); with SQLite they are files in DATA_DIR/uploads.
+  `CREATE TABLE uploads (
+     workshop_id TEXT NOT NULL,
+     upload_id TEXT NOT NULL,
+     mime TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     uploaded_by TEXT NOT NULL,
+     uploaded_at BIGINT NOT NULL,
+     data BYTEA NOT NULL,
+     PRIMARY KEY (workshop_id, upload_id)
+   );`,
 ];

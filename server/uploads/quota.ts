@@ -45,22 +45,27 @@ async function usedBytes(dir: string): Promise<number> {
  */
 export async function checkUploadRoom(opts: {
   dataDir: string;
-  workshopDir: string;
+  /** The workshop's folder of photos (files); or `used`, what its photos take (a database's). */
+  workshopDir?: string;
+  used?: number;
   size: number;
   floor?: number;
   quota?: number;
+  /** False when photos do not go to DATA_DIR (PostgreSQL): its free space is then not theirs to use up. */
+  onDisk?: boolean;
 }): Promise<void> {
   const floor = opts.floor ?? freeSpaceFloor();
   const quota = opts.quota ?? LIMITS.uploadsPerWorkshopBytes;
-  const fs = await statfs(opts.dataDir);
-  const free = fs.bavail * fs.bsize;
+  const fs = opts.onDisk === false ? null : await statfs(opts.dataDir);
+  const free = fs ? fs.bavail * fs.bsize : Infinity;
   if (free - opts.size < floor) {
     throw new StorageFullError(
       'The server is running out of storage space, so it cannot take this photo now. What was saved before is safe.',
       'De server heeft bijna geen opslagruimte meer en kan deze foto nu niet bewaren. Wat eerder bewaard is, blijft veilig.',
     );
   }
-  if ((await usedBytes(opts.workshopDir)) + opts.size > quota) {
+  const used = opts.used ?? (opts.workshopDir ? await usedBytes(opts.workshopDir) : 0);
+  if (used + opts.size > quota) {
     throw new StorageFullError(
       'This workshop has used up its space for photos. What was saved before is safe.',
       'Deze werkplaats heeft zijn ruimte voor foto’s opgebruikt. Wat eerder bewaard is, blijft veilig.',

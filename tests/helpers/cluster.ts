@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './postgres';
+import { freePort, startPostgres, type TestPostgres } from './postgres';
 
 /** One app instance as its own process, so a test can kill it like a crash (SIGKILL). */
 export interface Instance {
@@ -16,9 +16,15 @@ export interface Instance {
 }
 
 /** `port`: start again on the port of an instance that died (nginx keeps routing to it). */
-export async function startInstance(env: Record<string, string>, port?: number): Promise<Instance> {
+export async function startInstance(
+  env: Record<string, string>,
+  port?: number,
+  /** How to run the server: TypeScript through tsx (as `npm start`), or the compiled `dist/server/main.js`. */
+  entry: 'tsx' | 'compiled' = 'tsx',
+): Promise<Instance> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = entry === 'tsx' ? ['--import', 'tsx', 'server/main.ts'] : ['dist/server/main.js'];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       PORT: String(port),
@@ -72,7 +78,14 @@ export async function startNginx(
   upstreamPorts: number[],
   /** How long nginx leaves a failed instance alone (the deployment's 30 s; fault tests restart instances sooner). */
   failTimeout = '30s',
-): Promise<{ url: string; stop(): Promise<void> }> {
+  opts: {
+    /**
+     * The address nginx connects to the instances from (`proxy_bind`): a non-loopback one makes nginx look like the
+     * container it is in docker-compose, so only TRUST_PROXY lets the app see the clients' own addresses.
+     */
+    proxyBind?: string;
+  } = {},
+): Promise<Router> {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
   // No skipping: without nginx the test fails, and .ci/run installs it.
   if (!nginx) throw new Error('nginx is not installed (apt-get install nginx-light); .ci/run installs it');
@@ -102,7 +115,7 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=$
   server {
     listen 127.0.0.1:${port};
     location / {
-      include ${deploy}/proxy.conf;
+      include ${deploy}/proxy.conf;${opts.proxyBind ? `\n      proxy_bind ${opts.proxyBind};` : ''}
     }
   }
 }
@@ -135,4 +148,64 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=$
         child.kill('SIGQUIT');
       }),
   };
+}
+
+export interface Router {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** An IPv4 address of this machine that is not loopback (nginx's `proxy_bind` in the proxy tests). */
+export function nonLoopbackAddress(): string {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  // No skipping: the proxy tests need an address other than 127.0.0.0/8 (any network interface has one).
+  throw new Error('this machine has no non-loopback IPv4 address for nginx to connect from');
+}
+
+export interface Cluster {
+  postgres: TestPostgres;
+  databaseUrl: string;
+  instances: Instance[];
+  router: Router;
+  /** The variables every instance was started with (to start one again: `startInstance(cluster.env, port)`). */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Real PostgreSQL, `count` app processes on one database and nginx in front of them with the deployment's routing
+ * (the scale-out, tombstone and proxy tests). Instances start one after the other (each migrates the schema).
+ */
+export async function startCluster(opts: {
+  organiserKey: string;
+  count?: number;
+  env?: Record<string, string>;
+  failTimeout?: string;
+  proxyBind?: string;
+  entry?: 'tsx' | 'compiled';
+}): Promise<Cluster> {
+  const postgres = await startPostgres();
+  const instances: Instance[] = [];
+  let router: Router | undefined;
+  const stop = async () => {
+    await router?.stop();
+    for (const i of instances) await i.kill();
+    await postgres.stop();
+  };
+  try {
+    const databaseUrl = await postgres.createDatabase();
+    const env = { DATABASE_URL: databaseUrl, ORGANISER_KEY: opts.organiserKey, ...opts.env };
+    for (let n = 0; n < (opts.count ?? 2); n++) instances.push(await startInstance(env, undefined, opts.entry));
+    router = await startNginx(
+      instances.map((i) => i.port),
+      opts.failTimeout,
+      { proxyBind: opts.proxyBind },
+    );
+    return { postgres, databaseUrl, instances, router, env, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

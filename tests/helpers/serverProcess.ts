@@ -30,9 +30,14 @@ export async function spawnServer(opts: {
   organiserKey?: string;
   /** More environment (LOG_LEVEL, METRICS_TOKEN…); `ORGANISER_KEY: ''` lets the server generate and keep a key. */
   env?: NodeJS.ProcessEnv;
+  /** `compiled`: `node dist/server/main.js` (`npm run build:server`), as the container runs it, without tsx. */
+  entry?: 'tsx' | 'compiled';
+  /** The folder it runs in (the project by default). */
+  cwd?: string;
 }): Promise<ServerProcess> {
   // One process (node with tsx's loader), not the tsx CLI, which would leave its child running after a SIGKILL.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
+  const entry = opts.entry === 'compiled' ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...entry], {
     env: {
       ...process.env,
       PORT: String(opts.port),
@@ -43,6 +48,7 @@ export async function spawnServer(opts: {
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: opts.cwd,
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

@@ -4,8 +4,8 @@ import { readState } from '../../shared/controlDoc';
 import { LeaseUnavailable, PgAdvisoryLease } from '../../server/scale/WorkshopLease';
 import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { createWorkshop, SimDoc, SimFacilitator, SimPhone } from '../sim/simulator';
-import { startInstance, startNginx, type Instance } from '../helpers/cluster';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { startCluster, type Cluster, type Instance, type Router } from '../helpers/cluster';
+import type { TestPostgres } from '../helpers/postgres';
 import { waitFor } from '../helpers/clients';
 
 /**
@@ -16,22 +16,17 @@ describe('scale-out: two instances behind nginx on PostgreSQL', () => {
   let postgres: TestPostgres;
   let databaseUrl: string;
   let instances: Instance[] = [];
-  let router: { url: string; stop(): Promise<void> };
+  let router: Router;
+  let cluster: Cluster;
   const ORGANISER_KEY = 'scaleout-organiser-key-0123456789';
 
   beforeAll(async () => {
-    postgres = await startPostgres();
-    databaseUrl = await postgres.createDatabase();
-    const env = { DATABASE_URL: databaseUrl, ORGANISER_KEY };
-    // One at a time: both run the migrations, which take a lock, but sequential start keeps the log readable.
-    instances = [await startInstance(env), await startInstance(env)];
-    router = await startNginx(instances.map((i) => i.port));
+    cluster = await startCluster({ organiserKey: ORGANISER_KEY });
+    ({ postgres, databaseUrl, instances, router } = cluster);
   }, 90_000);
 
   afterAll(async () => {
-    await router?.stop();
-    for (const i of instances) await i.kill();
-    await postgres?.stop();
+    await cluster?.stop();
   });
 
   it('serves each workshop from one instance, and another takes it over when that one dies', async () => {

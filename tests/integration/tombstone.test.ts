@@ -5,8 +5,8 @@ import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { WorkshopDeleted } from '../../server/storage/Storage';
 import { api, createWorkshop, waitFor, yClient } from '../helpers/clients';
-import { startInstance, startNginx, type Instance } from '../helpers/cluster';
-import { startPostgres, type TestPostgres } from '../helpers/postgres';
+import { startCluster, type Cluster, type Instance, type Router } from '../helpers/cluster';
+import type { TestPostgres } from '../helpers/postgres';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,21 +31,17 @@ describe('a deleted workshop stays deleted on every instance', () => {
   let postgres: TestPostgres;
   let databaseUrl: string;
   let instances: Instance[] = [];
-  let router: { url: string; stop(): Promise<void> };
+  let router: Router;
+  let cluster: Cluster;
   const ORGANISER_KEY = 'tombstone-organiser-key-0123456789';
 
   beforeAll(async () => {
-    postgres = await startPostgres();
-    databaseUrl = await postgres.createDatabase();
-    const env = { DATABASE_URL: databaseUrl, ORGANISER_KEY };
-    instances = [await startInstance(env), await startInstance(env)];
-    router = await startNginx(instances.map((i) => i.port));
+    cluster = await startCluster({ organiserKey: ORGANISER_KEY });
+    ({ postgres, databaseUrl, instances, router } = cluster);
   }, 90_000);
 
   afterAll(async () => {
-    await router?.stop();
-    for (const i of instances) await i.kill();
-    await postgres?.stop();
+    await cluster?.stop();
   });
 
   it('refuses the serving instance further writes and connections (4404), and no rows come back', async () => {

@@ -1,7 +1,4 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { newId } from '../../../shared/ids';
 import { LIMITS } from '../../../shared/limits';
 import { ERROR_CODES } from '../../../shared/protocol';
@@ -9,6 +6,7 @@ import { authenticate, bearer } from '../../auth';
 import { AppError, forbidden, notFound } from '../../errors';
 import type { Storage } from '../../storage/Storage';
 import { checkUploadRoom } from '../../uploads/quota';
+import { uploadStoreFor } from '../../uploads/store';
 import { stripImageMetadata } from '../../images/stripMetadata';
 
 /** Largest uploaded photo (a paper drawing, a pitch photo), in bytes: `LIMITS.uploadBytes`. */
@@ -47,8 +45,9 @@ const ID = /^u[a-z0-9]{6,30}$/;
 
 /**
  * Photo uploads of a workshop (the vision's paper drawings, the pitch photos): `POST /api/workshops/:id/uploads` with the raw image
- * as body, `GET /api/workshops/:id/uploads/:uploadId`; both need a token of that workshop as Bearer. Files live in
- * `<dataDir>/uploads/<workshopId>/`, the original kept; browsers shrink it for display.
+ * as body, `GET /api/workshops/:id/uploads/:uploadId`; both need a token of that workshop as Bearer. Photos live in
+ * `<dataDir>/uploads/<workshopId>/`, or in PostgreSQL with DATABASE_URL (server/uploads/store.ts); browsers shrink
+ * them for display.
  */
 export function uploadsRouter(storage: Storage, dataDir: string): express.Router {
   const r = express.Router();
@@ -59,7 +58,7 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
     if (p.role === 'screen' && req.method === 'POST') throw forbidden('the screen does not upload');
     return p;
   };
-  const dir = (workshopId: string) => path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));
+  const store = uploadStoreFor(storage, dataDir);
   const wrap =
     (h: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
       h(req, res).catch(next);
@@ -79,12 +78,11 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       } catch {
         throw new AppError(ERROR_CODES.badRequest, 'the image could not be read');
       }
-      await checkUploadRoom({ dataDir, workshopDir: dir(p.workshopId), size: body.length });
+      const used = await store.usedBytes(p.workshopId);
+      await checkUploadRoom({ dataDir, used, size: body.length, onDisk: store.onDisk });
       const uploadId = newId('u').toLowerCase();
-      await mkdir(dir(p.workshopId), { recursive: true });
-      await writeFile(path.join(dir(p.workshopId), uploadId), body);
       const meta = { uploadId, mime, size: body.length, by: p.participantId ?? p.role, at: Date.now() };
-      await writeFile(path.join(dir(p.workshopId), `${uploadId}.json`), JSON.stringify(meta));
+      await store.put(p.workshopId, meta, body);
       res.status(201).json({ uploadId, mime, size: body.length });
     }),
   );
@@ -95,14 +93,15 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       const p = await member(req);
       const uploadId = String(req.params.uploadId);
       if (!ID.test(uploadId)) throw notFound('upload');
-      const file = path.join(dir(p.workshopId), uploadId);
-      const meta = await readFile(`${file}.json`, 'utf8').catch(() => null);
-      if (!meta) throw notFound('upload');
-      const { mime } = JSON.parse(meta) as { mime: string };
-      const { size } = await stat(file);
-      res.set({ 'Content-Type': mime, 'Content-Length': String(size), 'Cache-Control': 'private, max-age=3600' });
+      const found = await store.get(p.workshopId, uploadId);
+      if (!found) throw notFound('upload');
+      res.set({
+        'Content-Type': found.meta.mime,
+        'Content-Length': String(found.data.length),
+        'Cache-Control': 'private, max-age=3600',
+      });
       res.set('X-Content-Type-Options', 'nosniff');
-      createReadStream(file).pipe(res);
+      res.end(found.data);
     }),
   );
   return r;
