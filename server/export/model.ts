@@ -25,6 +25,8 @@ export interface RawRecord {
   items: Item[];
   observations: Observation[];
   codebook: Code[];
+  /** Researchers' stored pseudonyms, by the name they typed (`assignResearcherPseudonyms`). */
+  researcherPseudonyms?: Map<string, string>;
   itemProvenance: Map<string, Provenance>;
   observationProvenance: Map<string, Provenance>;
   /** Entries that failed their check on loading (`shared/research/recordCheck.ts`); listed, never exported as whole. */
@@ -118,9 +120,14 @@ const BASE = new Set([
 
 /**
  * Stable pseudonyms: each participant's own (assigned once at join, never reused; older records without one are
- * numbered after the highest stored one, by join order); researchers R1, R2… by their first note.
+ * numbered after the highest stored one, by join order); researchers their stored R1, R2… (a researcher without one
+ * is numbered after the highest stored, by their first note).
  */
-export function pseudonyms(participants: ParticipantInfo[], observations: Observation[]) {
+export function pseudonyms(
+  participants: ParticipantInfo[],
+  observations: Observation[],
+  storedResearchers: Map<string, string> = new Map(),
+) {
   const sorted = [...participants].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
   const stored = sorted.map((p) => Number(/^P(\d+)$/.exec(p.pseudonym ?? '')?.[1] ?? 0));
   let next = Math.max(0, ...stored);
@@ -129,10 +136,12 @@ export function pseudonyms(participants: ParticipantInfo[], observations: Observ
     sorted.map((p) => [p.id, p.pseudonym ?? `P${String(++next).padStart(width, '0')}`] as [string, string]),
   );
   const researcher = new Map<string, string>();
+  let r = Math.max(0, ...[...storedResearchers.values()].map((v) => Number(/^R(\d+)$/.exec(v)?.[1] ?? 0)));
   for (const o of [...observations].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
-    if (!researcher.has(o.researcherName)) researcher.set(o.researcherName, `R${researcher.size + 1}`);
+    if (!researcher.has(o.researcherName))
+      researcher.set(o.researcherName, storedResearchers.get(o.researcherName) ?? `R${++r}`);
   }
-  return { participant, researcher };
+  return { participant, researcher, nextResearcher: () => `R${++r}` };
 }
 
 /** The facilitator's `names=real` option: the same maps, but to the people's own names. */
@@ -160,13 +169,18 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
  * The names an export uses (pseudonyms, or the real names for the facilitator's `names=real`) and the function that
  * replaces participants' and researchers' names in a text (every form: NFC/NFD, any case, without diacritics).
  */
-export function namesOf(raw: Pick<RawRecord, 'participants' | 'observations' | 'items'>, real: boolean) {
-  const names = real ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
-  // Researchers who only wrote on the board (a note on a role pick) are numbered after those who observed.
+export function namesOf(
+  raw: Pick<RawRecord, 'participants' | 'observations' | 'items' | 'researcherPseudonyms'>,
+  real: boolean,
+) {
+  const stored = raw.researcherPseudonyms ?? new Map<string, string>();
+  const pseudo = pseudonyms(raw.participants, raw.observations, stored);
+  const names = real ? realNames(raw) : pseudo;
+  // Researchers who only wrote on the board (a note on a role pick) have theirs too (numbered after, if not stored).
   for (const it of raw.items) {
     const rn = (it as { researcherName?: unknown }).researcherName;
     if (typeof rn === 'string' && rn.trim() && !names.researcher.has(rn)) {
-      names.researcher.set(rn, real ? rn : `R${names.researcher.size + 1}`);
+      names.researcher.set(rn, real ? rn : (stored.get(rn) ?? pseudo.nextResearcher()));
     }
   }
   const researcherForms = [...names.researcher].flatMap(([name, alias]) =>
@@ -307,11 +321,17 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
         consentAt: p.consentAt ? iso(p.consentAt) : null,
         consentVersion: p.consentVersion ?? null,
       })),
-    researchers: [...names.researcher.values()].map((pseudonym) => ({ pseudonym })),
+    researchers: [...new Set(names.researcher.values())]
+      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b))
+      .map((pseudonym) => ({ pseudonym })),
     codebook: each(raw.codebook, 'code', (c) => ({
       ...c,
       createdAt: iso(c.createdAt),
-      createdBy: c.createdBy ? (names.researcher.get(c.createdBy) ?? 'researcher') : null,
+      createdBy: c.createdBy
+        ? (names.researcher.get(c.createdBy) ??
+          (opts.realNames ? c.createdBy : raw.researcherPseudonyms?.get(c.createdBy)) ??
+          'researcher')
+        : null,
     })),
     items,
     observations,

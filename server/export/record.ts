@@ -1,6 +1,9 @@
 import { readExerciseStates, readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
 import { workGroupsOf } from '../../shared/research/workGroups';
-import { RESEARCH } from '../../shared/research/researchDoc';
+import * as Y from 'yjs';
+import { readItems } from '../../shared/boardDoc';
+import { assignResearcherPseudonyms, readResearcherPseudonyms, RESEARCH } from '../../shared/research/researchDoc';
+import { serverOrigin } from '../sync/origins';
 import { checkedCodes, checkedItems, checkedObservations } from '../../shared/research/recordCheck';
 import { DEFAULT_CODEBOOK } from '../../shared/research/codebook';
 import type { Storage } from '../storage/Storage';
@@ -40,12 +43,36 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
       observations: observations.observations,
       // A workshop made before the codebook was seeded still exports the source's codes.
       codebook: codebook.length ? codebook : DEFAULT_CODEBOOK,
+      researcherPseudonyms: readResearcherPseudonyms(research.doc),
       itemProvenance: provenanceOf(boardLog, 'items'),
       observationProvenance: provenanceOf(researchLog, RESEARCH.observations),
       damaged: [...items.damaged, ...observations.damaged, ...codes.damaged],
     };
   } finally {
     hub.release(control);
+    hub.release(board);
+    hub.release(research);
+  }
+}
+
+/**
+ * Stores a pseudonym (R1, R2…) for every researcher who wrote and has none yet (`assignResearcherPseudonyms`), in the
+ * live research document: before an export, a replay or an erasure reads or changes the record, so the numbers are
+ * given once and every later export uses the same.
+ */
+export async function assignResearchers(hub: DocHub, workshopId: string): Promise<void> {
+  const [board, research] = await Promise.all([
+    hub.get(docName(workshopId, 'board')),
+    hub.get(docName(workshopId, 'research')),
+  ]);
+  try {
+    const writers = readItems(board.doc).flatMap((it) => {
+      const name = (it as { researcherName?: unknown }).researcherName;
+      return typeof name === 'string' && name.trim() ? [{ researcherName: name, createdAt: Number(it.createdAt) }] : [];
+    });
+    Y.transact(research.doc, () => assignResearcherPseudonyms(research.doc, writers), serverOrigin('pseudonyms'));
+    await research.idle();
+  } finally {
     hub.release(board);
     hub.release(research);
   }

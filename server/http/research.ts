@@ -8,7 +8,7 @@ import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
-import { docName, loadRecord } from '../export/record';
+import { assignResearchers, docName, loadRecord } from '../export/record';
 import { exportInWorker } from '../export/worker';
 import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
@@ -69,6 +69,8 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       if (names !== 'pseudonyms' && names !== 'real') throw new AppError(ERROR_CODES.badRequest, 'names must be real');
       // Real names are the facilitator's alone, like the key table.
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
+      // Researchers' pseudonyms are stored before the record is read, so every export gives each the same R.
+      await assignResearchers(opts.hub, p.workshopId);
       // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
       const { body, damaged } = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real');
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
@@ -119,6 +121,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
         // A researcher replays pseudonyms only: participants' and researchers' names (in every form) become P01…
         // and R1…, as in the default exports; only the facilitator's key table maps them back.
         if (p.role !== 'facilitator') {
+          await assignResearchers(opts.hub, p.workshopId);
           const { names, unname } = namesOf(await loadRecord(opts.hub, opts.storage, p.workshopId), false);
           if (doc === 'control') {
             const control = state.control as ReturnType<typeof readControl>;
