@@ -10,6 +10,9 @@ import { AppError, forbidden, notFound } from '../../errors';
 import type { Storage } from '../../storage/Storage';
 import { checkUploadRoom } from '../../uploads/quota';
 import { stripImageMetadata } from '../../images/stripMetadata';
+import { readParticipant } from '../../../shared/controlDoc';
+import type { Principal } from '../../../shared/roles';
+import type { DocHub } from '../../sync/DocHub';
 
 /** Largest uploaded photo (a paper drawing, a pitch photo), in bytes: `LIMITS.uploadBytes`. */
 export const MAX_UPLOAD_BYTES = LIMITS.uploadBytes;
@@ -48,9 +51,11 @@ const ID = /^u[a-z0-9]{6,30}$/;
 /**
  * Photo uploads of a workshop (the vision's paper drawings, the pitch photos): `POST /api/workshops/:id/uploads` with the raw image
  * as body, `GET /api/workshops/:id/uploads/:uploadId`; both need a token of that workshop as Bearer. Files live in
- * `<dataDir>/uploads/<workshopId>/`, the original kept; browsers shrink it for display.
+ * `<dataDir>/uploads/<workshopId>/`, stripped of metadata; browsers shrink them for display. Staff (facilitator,
+ * researchers) and the screen may fetch every upload; a participant only their own and their cooperation's (the
+ * photos their own phone shows), never another cooperation's (docs/SECURITY.md).
  */
-export function uploadsRouter(storage: Storage, dataDir: string): express.Router {
+export function uploadsRouter(storage: Storage, dataDir: string, hub?: DocHub): express.Router {
   const r = express.Router();
   const member = async (req: Request) => {
     const p = await authenticate(storage, bearer(req.get('authorization')));
@@ -60,6 +65,22 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
     return p;
   };
   const dir = (workshopId: string) => path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));
+  /** A participant's cooperation, as the control document has it now (null when unknown). */
+  const groupOf = async (workshopId: string, participantId: string): Promise<string | null> => {
+    if (!hub) return null;
+    const control = await hub.peek(`${workshopId}/control`);
+    return readParticipant(control, participantId)?.groupId ?? null;
+  };
+  const mayFetch = async (p: Principal, by: string | undefined, groupId: string | null | undefined) => {
+    if (p.role !== 'participant') return true;
+    if (!p.participantId) return false;
+    if (by === p.participantId) return true;
+    const own = await groupOf(p.workshopId, p.participantId);
+    if (!own) return false;
+    // Older uploads recorded no group: the uploader's cooperation now.
+    const theirs = groupId ?? (by ? await groupOf(p.workshopId, by) : null);
+    return theirs === own;
+  };
   const wrap =
     (h: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
       h(req, res).catch(next);
@@ -83,7 +104,8 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       const uploadId = newId('u').toLowerCase();
       await mkdir(dir(p.workshopId), { recursive: true });
       await writeFile(path.join(dir(p.workshopId), uploadId), body);
-      const meta = { uploadId, mime, size: body.length, by: p.participantId ?? p.role, at: Date.now() };
+      const groupId = p.participantId ? await groupOf(p.workshopId, p.participantId) : null;
+      const meta = { uploadId, mime, size: body.length, by: p.participantId ?? p.role, groupId, at: Date.now() };
       await writeFile(path.join(dir(p.workshopId), `${uploadId}.json`), JSON.stringify(meta));
       res.status(201).json({ uploadId, mime, size: body.length });
     }),
@@ -98,7 +120,8 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       const file = path.join(dir(p.workshopId), uploadId);
       const meta = await readFile(`${file}.json`, 'utf8').catch(() => null);
       if (!meta) throw notFound('upload');
-      const { mime } = JSON.parse(meta) as { mime: string };
+      const { mime, by, groupId } = JSON.parse(meta) as { mime: string; by?: string; groupId?: string | null };
+      if (!(await mayFetch(p, by, groupId))) throw forbidden('only staff and the uploader’s cooperation');
       const { size } = await stat(file);
       res.set({ 'Content-Type': mime, 'Content-Length': String(size), 'Cache-Control': 'private, max-age=3600' });
       res.set('X-Content-Type-Options', 'nosniff');
