@@ -97,6 +97,7 @@ export function createApp(opts: AppOptions): RunningApp {
       organiserKey: opts.organiserKey,
       publicUrl: opts.publicUrl,
       connections,
+      dataDir: opts.dataDir,
     }),
   );
 

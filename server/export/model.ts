@@ -6,7 +6,7 @@ import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
 import type { DamagedEntry } from '../../shared/research/recordCheck';
 import type { WorkGroup } from '../../shared/research/workGroups';
-import { stripDataUrl } from '../images/stripMetadata';
+import { stripDataUrl, stripImageMetadata } from '../images/stripMetadata';
 import { foldedReplacer, nameForms, nameScrubber } from './names';
 import type { Provenance } from './provenance';
 
@@ -25,6 +25,8 @@ export interface RawRecord {
   items: Item[];
   observations: Observation[];
   codebook: Code[];
+  /** The stored photos items refer to (`uploadId` of a vision photo, `photoId` of a pitch), by upload id. */
+  uploads?: Map<string, { mime: string; data: Uint8Array }>;
   /** Researchers' stored pseudonyms, by the name they typed (`assignResearcherPseudonyms`). */
   researcherPseudonyms?: Map<string, string>;
   itemProvenance: Map<string, Provenance>;
@@ -52,8 +54,13 @@ export interface ExportItem {
   author: string;
   side: Side | null;
   text: string;
-  /** A picture of the item (from the exercise's `exportImage`), shown in the HTML transcript. */
+  /**
+   * A picture of the item, without metadata: the stored photo it refers to (a vision photo of a paper drawing, a
+   * pitch photo), else the exercise's `exportImage` (a stroke's SVG, an older pitch's inline photo).
+   */
   image: string | null;
+  /** The upload id of the stored photo the item refers to (its `image`), or null. */
+  upload: string | null;
   createdAt: string;
   updatedAt: string;
   hidden: boolean;
@@ -238,7 +245,12 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
     const fields = scrub(own, names.participant, unname) as Record<string, unknown>;
     const scrubbed: Item = { ...it, ...fields };
     const text: unknown = itemExportText(scrubbed);
-    const picture: unknown = itemExportImage(scrubbed) ?? null;
+    const uploadId = [it.uploadId, it.photoId].find((v): v is string => typeof v === 'string' && v.length > 0) ?? null;
+    const stored = uploadId ? raw.uploads?.get(uploadId) : undefined;
+    // A stored photo leaves re-checked for metadata, as it was at upload (server/images/stripMetadata.ts).
+    const picture: unknown = stored
+      ? `data:${stored.mime};base64,${Buffer.from(stripImageMetadata(stored.data, stored.mime)).toString('base64')}`
+      : (itemExportImage(scrubbed) ?? null);
     // A picture inside an item leaves without its metadata (EXIF, GPS): server/images/stripMetadata.ts.
     const image = typeof picture === 'string' ? stripDataUrl(picture) || null : picture;
     if (typeof text !== 'string') throw new Error('its text is not a text');
@@ -257,6 +269,7 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       side: (it.authorId && byId.get(it.authorId)?.side) || null,
       text,
       image,
+      upload: stored ? uploadId : null,
       createdAt: iso(it.createdAt),
       updatedAt: iso(it.updatedAt),
       hidden: Boolean(it.hidden),

@@ -43,8 +43,15 @@ function selectionXml(s: Selection, codeGuid: (id: string) => string | undefined
   return `<PlainTextSelection guid="${s.guid}" name="${xml(s.name)}" startPosition="${s.start}" endPosition="${s.end}" creatingUser="${s.user}" creationDateTime="${s.at}">${codings}${note}</PlainTextSelection>`;
 }
 
-/** The `project.qde` and its text sources, built from the export model (REFI-QDA Project 1.0). */
-export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: Array<{ name: string; text: string }> } {
+const PICTURE = /^data:image\/(jpeg|png|webp);base64,([A-Za-z0-9+/=]+)$/;
+const EXT: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
+
+/** The `project.qde`, its text sources and its pictures, built from the export model (REFI-QDA Project 1.0). */
+export function buildQdpxFiles(m: ExportModel): {
+  projectXml: string;
+  sources: Array<{ name: string; text: string }>;
+  pictures: Array<{ name: string; data: Uint8Array }>;
+} {
   const w = m.workshop.id;
   const g = (kind: string, id: string) => stableGuid(`${w}/${kind}/${id}`);
   const exportUser = g('user', 'werkplaats');
@@ -68,6 +75,18 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
       selections: [] as Selection[],
     };
   });
+  // Photos (of paper drawings, of pitches): one PictureSource each, the image file in the archive's sources/.
+  const pictures = m.items.flatMap((it) => {
+    const match = PICTURE.exec(it.image ?? '');
+    if (!match) return [];
+    const guid = g('picture', it.id);
+    const file = `${guid}.${EXT[match[1] ?? ''] ?? 'bin'}`;
+    const where = m.programme.find((s) => s.id === it.sessionId);
+    const name = `Dag ${it.day ?? '?'} · ${where?.title.nl ?? it.sessionId} · ${it.group ?? 'Plenair'} · ${it.author}: foto`;
+    return [{ item: it, guid, file, name, data: new Uint8Array(Buffer.from(match[2] ?? '', 'base64')) }];
+  });
+  const speakerPictures = new Map<string, string[]>();
+  for (const p of pictures) speakerPictures.set(p.item.author, [...(speakerPictures.get(p.item.author) ?? []), p.guid]);
   const speakerSelections = new Map<string, string[]>();
   for (const b of built) {
     for (const r of b.ranges) {
@@ -152,7 +171,9 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
   if (m.participants.length > 0) {
     out.push('<Cases>');
     for (const p of m.participants) {
-      const refs = (speakerSelections.get(p.pseudonym) ?? []).map((s) => `<SelectionRef targetGUID="${s}"/>`).join('');
+      const refs =
+        (speakerPictures.get(p.pseudonym) ?? []).map((s) => `<SourceRef targetGUID="${s}"/>`).join('') +
+        (speakerSelections.get(p.pseudonym) ?? []).map((s) => `<SelectionRef targetGUID="${s}"/>`).join('');
       out.push(
         `<Case guid="${g('case', p.pseudonym)}" name="${xml(p.pseudonym)}">` +
           `<VariableValue><VariableRef targetGUID="${varCoop}"/><TextValue>${xml(p.group)}</TextValue></VariableValue>` +
@@ -162,7 +183,7 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
     }
     out.push('</Cases>');
   }
-  if (built.length > 0) {
+  if (built.length > 0 || pictures.length > 0) {
     out.push('<Sources>');
     for (const b of built) {
       const name = `Dag ${b.part.day ?? '?'} · ${b.part.session} · ${b.part.group}`;
@@ -174,6 +195,12 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
             .map((s) => selectionXml(s, (id) => codeGuid.get(id)))
             .join('') +
           '</TextSource>',
+      );
+    }
+    for (const p of pictures) {
+      out.push(
+        `<PictureSource guid="${p.guid}" name="${xml(p.name)}" path="internal://${p.file}" creatingUser="${exportUser}" creationDateTime="${p.item.createdAt}">` +
+          `<Description>${xml(`${p.item.author}: ${p.item.text}`)}</Description></PictureSource>`,
       );
     }
     out.push('</Sources>');
@@ -205,17 +232,22 @@ export function buildQdpxFiles(m: ExportModel): { projectXml: string; sources: A
     out.push(`<Description>${xml([DAMAGED_TITLE, ...m.damaged.map(damagedLine)].join('\n'))}</Description>`);
   }
   out.push('</Project>', '');
-  return { projectXml: out.join('\n'), sources: built.map((b) => ({ name: `sources/${b.guid}.txt`, text: b.text })) };
+  return {
+    projectXml: out.join('\n'),
+    sources: built.map((b) => ({ name: `sources/${b.guid}.txt`, text: b.text })),
+    pictures: pictures.map((p) => ({ name: `sources/${p.file}`, data: p.data })),
+  };
 }
 
-/** The `.qdpx` archive: `project.qde` at the root and the transcripts in `sources/`. */
+/** The `.qdpx` archive: `project.qde` at the root, the transcripts and the photos in `sources/`. */
 export function buildQdpx(m: ExportModel): Buffer {
-  const { projectXml, sources } = buildQdpxFiles(m);
+  const { projectXml, sources, pictures } = buildQdpxFiles(m);
   const enc = new TextEncoder();
   return zip(
     [
       { name: 'project.qde', data: enc.encode(projectXml) },
       ...sources.map((s) => ({ name: s.name, data: enc.encode(s.text) })),
+      ...pictures,
     ],
     Date.parse(m.workshop.createdAt),
   );

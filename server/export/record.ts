@@ -1,5 +1,7 @@
 import { readExerciseStates, readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
 import { workGroupsOf } from '../../shared/research/workGroups';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as Y from 'yjs';
 import { readItems } from '../../shared/boardDoc';
 import { assignResearcherPseudonyms, readResearcherPseudonyms, RESEARCH } from '../../shared/research/researchDoc';
@@ -14,8 +16,38 @@ import { provenanceOf } from './provenance';
 
 export const docName = (workshopId: string, doc: 'control' | 'board' | 'research') => `${workshopId}/${doc}`;
 
-/** Reads a workshop's three documents (as loaded now) and their logs into the raw record the exports start from. */
-export async function loadRecord(hub: DocHub, storage: Storage, workshopId: string): Promise<RawRecord> {
+const UPLOAD_ID = /^u[a-z0-9]{6,30}$/;
+
+/** The workshop's stored photos that items refer to, read from its uploads folder (absent ones are left out). */
+async function readUploads(dir: string, items: Array<Record<string, unknown>>) {
+  const out = new Map<string, { mime: string; data: Uint8Array }>();
+  const ids = new Set(
+    items
+      .flatMap((it) => [it.uploadId, it.photoId])
+      .filter((v): v is string => typeof v === 'string' && UPLOAD_ID.test(v)),
+  );
+  for (const id of ids) {
+    try {
+      const meta = JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as { mime?: unknown };
+      if (meta.mime !== 'image/jpeg' && meta.mime !== 'image/png' && meta.mime !== 'image/webp') continue;
+      out.set(id, { mime: meta.mime, data: new Uint8Array(await readFile(path.join(dir, id))) });
+    } catch {
+      // Erased with its uploader, or never stored: the item keeps its text.
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a workshop's three documents (as loaded now) and their logs into the raw record the exports start from;
+ * with `uploadsDir` (the workshop's folder of stored photos) also the photos items refer to.
+ */
+export async function loadRecord(
+  hub: DocHub,
+  storage: Storage,
+  workshopId: string,
+  opts: { uploadsDir?: string } = {},
+): Promise<RawRecord> {
   const [control, board, research] = await Promise.all([
     hub.get(docName(workshopId, 'control')),
     hub.get(docName(workshopId, 'board')),
@@ -44,6 +76,9 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
       // A workshop made before the codebook was seeded still exports the source's codes.
       codebook: codebook.length ? codebook : DEFAULT_CODEBOOK,
       researcherPseudonyms: readResearcherPseudonyms(research.doc),
+      uploads: opts.uploadsDir
+        ? await readUploads(opts.uploadsDir, items.items as Array<Record<string, unknown>>)
+        : new Map(),
       itemProvenance: provenanceOf(boardLog, 'items'),
       observationProvenance: provenanceOf(researchLog, RESEARCH.observations),
       damaged: [...items.damaged, ...observations.damaged, ...codes.damaged],
@@ -77,3 +112,7 @@ export async function assignResearchers(hub: DocHub, workshopId: string): Promis
     hub.release(research);
   }
 }
+
+/** The folder a workshop's uploads are stored in (server/exercises/vision/uploads.ts). */
+export const uploadsDirOf = (dataDir: string, workshopId: string) =>
+  path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));

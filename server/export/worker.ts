@@ -27,6 +27,8 @@ interface ExportJob {
   workshopId: string;
   format: WorkerExportFormat;
   realNames: boolean;
+  /** The workshop's uploads folder: the stored photos items refer to are read from it in the worker. */
+  uploadsDir?: string;
   states: Record<'control' | 'board' | 'research', Uint8Array>;
   logs: Record<'board' | 'research', PackedLog>;
 }
@@ -90,7 +92,7 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
   ]);
   const storage = { readLog: async (name: string) => logs.get(name) ?? [] } as unknown as Storage;
   try {
-    const raw = await loadRecord(hub, storage, job.workshopId);
+    const raw = await loadRecord(hub, storage, job.workshopId, { uploadsDir: job.uploadsDir });
     const model = buildModel(raw, { realNames: job.realNames });
     let body: string | Uint8Array;
     switch (job.format) {
@@ -187,6 +189,7 @@ export async function exportInWorker(
   workshopId: string,
   format: WorkerExportFormat,
   realNames: boolean,
+  uploadsDir?: string,
 ): Promise<{ body: Buffer; damaged: NonNullable<ExportDone['damaged']> }> {
   const kinds = ['control', 'board', 'research'] as const;
   const live = await Promise.all(kinds.map((k) => hub.get(docName(workshopId, k))));
@@ -202,6 +205,7 @@ export async function exportInWorker(
       workshopId,
       format,
       realNames,
+      uploadsDir,
       states: {
         control: Y.encodeStateAsUpdateV2(control.doc),
         board: Y.encodeStateAsUpdateV2(board.doc),

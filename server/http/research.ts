@@ -8,7 +8,7 @@ import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
-import { assignResearchers, docName, loadRecord } from '../export/record';
+import { assignResearchers, docName, loadRecord, uploadsDirOf } from '../export/record';
 import { exportInWorker } from '../export/worker';
 import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
@@ -51,7 +51,7 @@ function scrubStrings(value: unknown, f: (s: string) => string): unknown {
 }
 
 /** Export, replay and provenance routes under /api (docs/API.md, "Research record"). */
-export function createResearchApi(opts: { storage: Storage; hub: DocHub }): express.Router {
+export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir?: string }): express.Router {
   const r = express.Router();
 
   r.get(
@@ -72,7 +72,15 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       // Researchers' pseudonyms are stored before the record is read, so every export gives each the same R.
       await assignResearchers(opts.hub, p.workshopId);
       // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
-      const { body, damaged } = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real');
+      const uploads = opts.dataDir ? uploadsDirOf(opts.dataDir, p.workshopId) : undefined;
+      const { body, damaged } = await exportInWorker(
+        opts.hub,
+        opts.storage,
+        p.workshopId,
+        format,
+        names === 'real',
+        uploads,
+      );
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
       for (const d of damaged) {
         console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
