@@ -9,6 +9,7 @@ import type { WorkGroup } from '../../shared/research/workGroups';
 import { stripDataUrl, stripImageMetadata } from '../images/stripMetadata';
 import { foldedReplacer, nameForms, nameScrubber } from './names';
 import type { Provenance } from './provenance';
+import { DEFAULT_TIME_ZONE } from './transcript';
 
 /** Version of the export schema (`docs/export.md`); bumped on any incompatible change. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -92,7 +93,8 @@ export interface ExportObservation {
 export interface ExportModel {
   schema: 'werkplaats-export';
   version: typeof EXPORT_SCHEMA_VERSION;
-  workshop: { id: string; title: string; createdAt: string; source: string };
+  /** `timeZone`: the IANA zone transcripts show times in (the workshop's setting, default Europe/Amsterdam). */
+  workshop: { id: string; title: string; createdAt: string; source: string; timeZone: string };
   programme: Array<{ id: string; day: number; kind: string; grouping: string; title: { nl: string; en: string } }>;
   groups: Array<{ id: string; name: string; order: number }>;
   participants: Array<{
@@ -113,6 +115,16 @@ export interface ExportModel {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The zone when it is one the runtime knows (an IANA name such as Europe/Amsterdam), else null. */
+export function validTimeZone(zone: unknown): string | null {
+  if (typeof zone !== 'string' || !zone) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
 const BASE = new Set([
   'id',
   'kind',
@@ -320,6 +332,7 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       title: raw.meta.title,
       createdAt: iso(raw.meta.createdAt),
       source: raw.meta.source,
+      timeZone: validTimeZone(raw.meta.timeZone) ?? DEFAULT_TIME_ZONE,
     },
     programme: raw.programme.map((s) => ({ id: s.id, day: s.day, kind: s.kind, grouping: s.grouping, title: s.title })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, order: g.order })),

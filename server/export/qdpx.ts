@@ -66,7 +66,11 @@ export function buildQdpxFiles(m: ExportModel): {
   const turnAt = new Map<string, { source: number; range: TurnRange }>();
   const built = parts.map((p, index) => {
     const { text, ranges } = plainTranscript(p);
-    for (const r of ranges) turnAt.set(`${r.turn.from.type}:${r.turn.from.id}`, { source: index, range: r });
+    for (const r of ranges) {
+      turnAt.set(`${r.turn.from.type}:${r.turn.from.id}`, { source: index, range: r });
+      // A drawing's turn stands for each of its strokes: a note linked to any stroke lands on it.
+      for (const id of r.turn.items) turnAt.set(`item:${id}`, { source: index, range: r });
+    }
     return {
       part: p,
       text,
