@@ -1,5 +1,6 @@
 import { CANVAS, strokesToSvg } from '../../shared/exercises/vision';
 import type { ExportItem, ExportModel } from './model';
+import { zip } from './zip';
 
 /** One paragraph of a transcript: who spoke or wrote, and what. */
 export interface Turn {
@@ -305,4 +306,46 @@ ${body.join('\n')}
 </body>
 </html>
 `;
+}
+
+/** A file name without characters file systems or zip tools refuse. */
+const fileName = (s: string) =>
+  s
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+
+/**
+ * The transcript for MAXQDA's and ATLAS.ti's focus-group import: one plain-text file per group per session (so a
+ * heading never falls inside a turn), each opening with two lines that hold no colon (left uncoded, as the import
+ * promises for text before the first turn), then one `P03: text (17:30 +01:00)` line per turn. UTF-8 with a BOM,
+ * CR LF line ends.
+ */
+export function maxqdaFiles(m: ExportModel): Array<{ name: string; text: string }> {
+  const zone = m.workshop.timeZone;
+  const time = clockOf(zone);
+  return transcriptParts(m).map((p, i) => {
+    const title = [m.workshop.title, dayTitle(p.day), p.session, p.group].map(noSpeaker).join(' – ');
+    const lines = [
+      title,
+      `Pseudoniemen (P01, R1 …) – tijden in ${zone}`,
+      '',
+      ...p.turns.map((t) => {
+        const at = time(t.at);
+        return `${t.speaker}: ${isolated(t.text)}${t.hidden ? ' (verborgen)' : ''} (${at.clock} ${at.offset})`;
+      }),
+    ];
+    const name = `${String(i + 1).padStart(3, '0')} ${fileName(`${dayTitle(p.day)} - ${p.session} - ${p.group}`)}.txt`;
+    return { name, text: `\uFEFF${lines.join('\r\n')}\r\n` };
+  });
+}
+
+/** The `maxqda` export: `maxqdaFiles` in one ZIP. */
+export function maxqdaZip(m: ExportModel): Buffer {
+  const enc = new TextEncoder();
+  return zip(
+    maxqdaFiles(m).map((f) => ({ name: f.name, data: enc.encode(f.text) })),
+    Date.parse(m.workshop.createdAt),
+  );
 }

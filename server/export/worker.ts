@@ -9,7 +9,7 @@ import type { DocHub } from '../sync/DocHub';
 import { casesCsv, recordCsv, toCsv } from './csv';
 import { buildModel, namesOf } from './model';
 import { docName, loadRecord } from './record';
-import { htmlTranscript, markdownTranscript } from './transcript';
+import { htmlTranscript, markdownTranscript, maxqdaZip } from './transcript';
 import { buildQdpx } from './qdpx';
 
 /**
@@ -20,7 +20,7 @@ import { buildQdpx } from './qdpx';
  * (`loadRecord`, `buildModel`, the format writers) on them.
  */
 
-export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'qdpx' | 'key';
+export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'maxqda' | 'qdpx' | 'key';
 
 interface ExportJob {
   id: number;
@@ -110,6 +110,9 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
         break;
       case 'html':
         body = htmlTranscript(model);
+        break;
+      case 'maxqda':
+        body = maxqdaZip(model);
         break;
       case 'qdpx':
         body = buildQdpx(model);

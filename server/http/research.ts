@@ -14,7 +14,7 @@ import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'cases', 'md', 'html', 'qdpx', 'key'] as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'cases', 'md', 'html', 'maxqda', 'qdpx', 'key'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type AsyncHandler = (req: Request, res: Response) => Promise<void>;
@@ -36,6 +36,7 @@ const CONTENT: Record<ExportFormat, { type: string; ext: string }> = {
   cases: { type: 'text/csv; charset=utf-8', ext: 'cases.csv' },
   md: { type: 'text/markdown; charset=utf-8', ext: 'md' },
   html: { type: 'text/html; charset=utf-8', ext: 'html' },
+  maxqda: { type: 'application/zip', ext: 'maxqda.zip' },
   qdpx: { type: 'application/zip', ext: 'qdpx' },
   key: { type: 'text/csv; charset=utf-8', ext: 'key.csv' },
 };

@@ -287,6 +287,9 @@ describe('the research record against a ground-truth workshop', () => {
     }
     expect(project.match(/<PictureSource /g)).toHaveLength(2);
     texts.qdpxPython = pythonXmlStrings(project);
+    // The focus-group transcripts (one file per group per session) hold no name either.
+    texts.maxqda = Object.values(unzipWithPython(await download('maxqda', w.tokens.researcher))).join('\n');
+    expect(texts.maxqda).toMatch(/: .+ \(\d\d:\d\d [+-]\d\d:\d\d\)\r\n/);
     for (const doc of ['board', 'control', 'research']) {
       const r = await api(server.url, `/api/workshops/${w.id}/replay?doc=${doc}`, { token: w.tokens.researcher });
       expect(r.status).toBe(200);
@@ -300,6 +303,11 @@ describe('the research record against a ground-truth workshop', () => {
     }
     // The HTML labels its times (Europe/Amsterdam) and lets quoted words keep their own direction.
     expect(texts.html).toContain('Tijden in Europe/Amsterdam');
+    // Every turn's time carries its offset from UTC, in the Markdown and the HTML.
+    expect(texts.md).toMatch(/\n\nP\d\d: .+ · \d\d:\d\d \([+-]\d\d:\d\d\)\n/);
+    expect(texts.html).toMatch(
+      /<time dir="ltr" datetime="[^"]+Z" title="Europe\/Amsterdam">\d\d:\d\d \([+-]\d\d:\d\d\)<\/time>/,
+    );
     expect(texts.html).toContain(
       `${after.get(YUSUF)}: <span dir="auto">قال ${after.get(YUSUF)}: نحتاج إلى مكان</span>`,
     );

@@ -5,8 +5,14 @@ import type { Observation } from '../../shared/research/researchDoc';
 import { DEFAULT_PROGRAMME, TEMPLATE_SOURCE } from '../../shared/template';
 import { buildModel, type RawRecord } from '../../server/export/model';
 import { buildQdpxFiles } from '../../server/export/qdpx';
-import { htmlTranscript, markdownTranscript, transcriptParts } from '../../server/export/transcript';
-import { validateQde } from '../helpers/research';
+import {
+  htmlTranscript,
+  markdownTranscript,
+  maxqdaFiles,
+  maxqdaZip,
+  transcriptParts,
+} from '../../server/export/transcript';
+import { unzipWithPython, validateQde } from '../helpers/research';
 
 // 16:30 UTC on a winter day is 17:30 in Amsterdam (+01:00); 15:30 UTC in summer is 17:30 too (+02:00).
 const WINTER = Date.UTC(2026, 10, 24, 16, 30);
@@ -183,5 +189,24 @@ describe('transcripts as a researcher reads them', () => {
     expect(new Set(turns.map((t) => t.speaker))).toEqual(new Set(['P01', 'P02', 'P03']));
     const expected = transcriptParts(m).reduce((n, p) => n + p.turns.length, 0);
     expect(turns).toHaveLength(expected);
+  });
+
+  it('come as one focus-group file per group per session, so no heading lands inside a turn', () => {
+    const m = buildModel(fixture());
+    const files = maxqdaFiles(m);
+    const parts = transcriptParts(m);
+    expect(files).toHaveLength(parts.length);
+    files.forEach((f, i) => {
+      expect(f.text.startsWith('\uFEFF')).toBe(true);
+      const { intro, turns } = maxqdaTurns(f.text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
+      expect(intro).toHaveLength(2);
+      expect(turns.map((t) => t.speaker)).toEqual(parts[i]?.turns.map((t) => t.speaker));
+      // Each turn is its own words and time, nothing merged into it.
+      for (const t of turns) expect(t.text).toMatch(/^[^\n]+ \(\d\d:\d\d [+-]\d\d:\d\d\)$/);
+    });
+    expect(files.map((f) => f.name)).toContain('003 Dag 2 - Consult - Zaandam.txt');
+    const unzipped = unzipWithPython(maxqdaZip(m));
+    expect(Object.keys(unzipped)).toEqual(files.map((f) => f.name));
+    expect(unzipped['003 Dag 2 - Consult - Zaandam.txt']).toBe(files[2]?.text);
   });
 });
