@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CONTROL, readParticipants, type ParticipantInfo } from '../../shared/controlDoc';
+import { RESEARCHERS_KEY } from '../../shared/exercises/dayTwo/workspace';
 import { MESSAGE } from '../sync/messages';
 import { pseudonyms } from './model';
 import { nameScrubber } from './names';
@@ -50,12 +51,18 @@ export function mapUpdateValues(update: Uint8Array, f: (item: Y.Item, value: unk
   return enc.toUint8Array();
 }
 
-/** Every string in a plain value passed through `f`, however deep. */
+/**
+ * Every string in a plain value passed through `f`, however deep; except the researcher assignments of an exercise
+ * state (`researchers`: cooperation → the researcher's own name, which their console matches against the name they
+ * typed, and which may share a word with a participant's name).
+ */
 function deepStrings(value: unknown, f: (s: string) => string): unknown {
   if (typeof value === 'string') return f(value);
   if (Array.isArray(value)) return value.map((v) => deepStrings(v, f));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepStrings(v, f)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === RESEARCHERS_KEY ? v : deepStrings(v, f)]),
+    );
   }
   return value;
 }
