@@ -311,6 +311,7 @@ ${body.join('\n')}
 /** A file name without characters file systems or zip tools refuse. */
 const fileName = (s: string) =>
   s
+    // eslint-disable-next-line no-control-regex -- control characters are what a file name must not hold
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
