@@ -67,6 +67,21 @@ function deepStrings(value: unknown, f: (s: string) => string): unknown {
   return value;
 }
 
+/** Per document, its participants' pseudonyms and name scrubber: built once, rebuilt when `participants` changes. */
+const namesCache = new WeakMap<Y.Doc, { alias: Map<string, string>; scrub: (s: string) => string } | null>();
+
+function namesOf(doc: Y.Doc, participantsMap: Y.Map<ParticipantInfo>) {
+  let cached = namesCache.get(doc);
+  if (cached === undefined) participantsMap.observe(() => namesCache.set(doc, null));
+  if (!cached) {
+    const people = readParticipants(doc);
+    const alias = pseudonyms(people, []).participant;
+    cached = { alias, scrub: nameScrubber(people, alias) };
+    namesCache.set(doc, cached);
+  }
+  return cached;
+}
+
 /**
  * The control document as a researcher receives it: the same document, but every participant's `name` is their
  * pseudonym (P03) and every participant's name, in any form, is replaced by their pseudonym in the other values
@@ -75,16 +90,7 @@ function deepStrings(value: unknown, f: (s: string) => string): unknown {
  */
 export function pseudonymisedControl(doc: Y.Doc): (message: Uint8Array) => Uint8Array {
   const participantsMap = doc.getMap<ParticipantInfo>(CONTROL.participants);
-  let cached: { key: string; alias: Map<string, string>; scrub: (s: string) => string } | null = null;
-  const names = () => {
-    const people = readParticipants(doc);
-    const key = JSON.stringify(people.map((p) => [p.id, p.name, p.pseudonym]));
-    if (cached?.key !== key) {
-      const alias = pseudonyms(people, []).participant;
-      cached = { key, alias, scrub: nameScrubber(people, alias) };
-    }
-    return cached;
-  };
+  const names = () => namesOf(doc, participantsMap);
   const rewrite = (update: Uint8Array): Uint8Array => {
     const { alias, scrub } = names();
     return mapUpdateValues(update, (item, value) => {
