@@ -107,9 +107,13 @@ class Log:
 copied = work / "export.qdpx"
 shutil.copy(qdpx, copied)
 qdpx = copied
-from qc.refi import RefiImport  # noqa: E402
+import contextlib  # noqa: E402
 
-RefiImport(App(), Log(), "qdpx")
+# The importer prints as it goes (e.g. that vlc is missing): to stderr, so stdout holds only the JSON.
+with contextlib.redirect_stdout(sys.stderr):
+    from qc.refi import RefiImport
+
+    RefiImport(App(), Log(), "qdpx")
 
 q = lambda sql: [list(r) for r in conn.execute(sql).fetchall()]  # noqa: E731
 print(
