@@ -90,7 +90,7 @@ export function createApp(opts: AppOptions): RunningApp {
     res.set('Cache-Control', 'no-store');
     res.json(loopDelay(req.query.reset === '1'));
   });
-  if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
+  if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir, hub));
   // scale-out: how many documents this instance serves now (operators and the multi-instance test read it).
   app.get('/healthz/docs', (_req, res) => {
     res.json({ loadedDocs: hub.loadedCount });
@@ -108,6 +108,7 @@ export function createApp(opts: AppOptions): RunningApp {
       organiserKey: opts.organiserKey,
       publicUrl: opts.publicUrl,
       connections,
+      dataDir: opts.dataDir,
     }),
   );
 

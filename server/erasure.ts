@@ -11,6 +11,7 @@ import {
   setState,
 } from '../shared/controlDoc';
 import { pseudonyms } from './export/model';
+import { assignResearchers } from './export/record';
 import { foldedReplacer, nameForms } from './export/names';
 import { RESEARCH, type Observation } from '../shared/research/researchDoc';
 import { WS_CLOSE } from '../shared/protocol';
@@ -106,7 +107,11 @@ const REDACT: Record<'board' | 'research' | 'control', Redactor> = {
         obs.delete(id);
         continue;
       }
-      const next = scrubValue({ ...o, speakers: o.speakers.filter((s) => s !== e.participantId) }, e) as Observation;
+      // The researcher's own name is their key to their stored pseudonym: it is not a participant's text.
+      const next = {
+        ...(scrubValue({ ...o, speakers: o.speakers.filter((s) => s !== e.participantId) }, e) as Observation),
+        researcherName: o.researcherName,
+      };
       if (next.speakers.length !== o.speakers.length || JSON.stringify(next) !== JSON.stringify(o)) obs.set(id, next);
     }
   },
@@ -171,6 +176,8 @@ export async function eraseParticipant(
     'erased',
   );
   const actor = `participant:${participantId}`;
+  // Researchers keep their pseudonyms: stored before anything of theirs is rewritten or removed.
+  await assignResearchers(hub, workshopId);
   const erased = await erasedPerson(hub, workshopId, participantId);
   for (const kind of ['board', 'research', 'control'] as const) {
     const name = `${workshopId}/${kind}`;

@@ -25,6 +25,8 @@ export interface WorkshopMeta {
   erasures?: Array<{ at: number }>;
   /** How many participant pseudonyms were handed out: P01, P02…; never lowered, so an erasure renumbers no one. */
   pseudonymsIssued?: number;
+  /** The IANA time zone the workshop is held in: transcripts show times on its clock (default Europe/Amsterdam). */
+  timeZone?: string;
 }
 
 export interface Group {

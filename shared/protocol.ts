@@ -175,6 +175,20 @@ export const commandSchema = z.discriminatedUnion('type', [
         en: z.string().trim().min(1).max(LIMITS.consentText),
       })
       .optional(),
+    /** The IANA time zone the workshop is held in (transcripts show times on its clock; docs/export.md). */
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a time zone')
+      .optional(),
   }),
 ]);
 export type Command = z.infer<typeof commandSchema>;

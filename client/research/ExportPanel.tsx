@@ -7,6 +7,7 @@ const FORMATS: Array<{ format: string; label: ResearchKey }> = [
   { format: 'cases', label: 'exportCases' },
   { format: 'md', label: 'exportMd' },
   { format: 'html', label: 'exportHtml' },
+  { format: 'maxqda', label: 'exportMaxqda' },
   { format: 'qdpx', label: 'exportQdpx' },
 ];
 

@@ -36,6 +36,7 @@ export const CSV_COLUMNS = [
   'links',
   'hidden',
   'edits',
+  'picture',
 ] as const;
 
 const PLENARY = 'Plenair';
@@ -66,6 +67,8 @@ export function recordCsv(m: ExportModel): string {
         '',
         i.hidden,
         i.provenance.edits,
+        // The photo itself is in the JSON, HTML and QDPX: here its upload id, or `embedded` for an item's own picture.
+        i.upload ?? (i.image ? 'embedded' : ''),
       ],
     });
   }
@@ -89,6 +92,7 @@ export function recordCsv(m: ExportModel): string {
         o.links.join(' '),
         false,
         o.provenance.edits,
+        '',
       ],
     });
   }
@@ -114,6 +118,7 @@ export function recordCsv(m: ExportModel): string {
         '',
         false,
         0,
+        '',
       ],
     });
   }

@@ -6,9 +6,10 @@ import type { Code } from '../../shared/research/codebook';
 import type { Observation } from '../../shared/research/researchDoc';
 import type { DamagedEntry } from '../../shared/research/recordCheck';
 import type { WorkGroup } from '../../shared/research/workGroups';
-import { stripDataUrl } from '../images/stripMetadata';
+import { stripDataUrl, stripImageMetadata } from '../images/stripMetadata';
 import { foldedReplacer, nameForms, nameScrubber } from './names';
 import type { Provenance } from './provenance';
+import { DEFAULT_TIME_ZONE } from './transcript';
 
 /** Version of the export schema (`docs/export.md`); bumped on any incompatible change. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -25,6 +26,10 @@ export interface RawRecord {
   items: Item[];
   observations: Observation[];
   codebook: Code[];
+  /** The stored photos items refer to (`uploadId` of a vision photo, `photoId` of a pitch), by upload id. */
+  uploads?: Map<string, { mime: string; data: Uint8Array }>;
+  /** Researchers' stored pseudonyms, by the name they typed (`assignResearcherPseudonyms`). */
+  researcherPseudonyms?: Map<string, string>;
   itemProvenance: Map<string, Provenance>;
   observationProvenance: Map<string, Provenance>;
   /** Entries that failed their check on loading (`shared/research/recordCheck.ts`); listed, never exported as whole. */
@@ -50,8 +55,13 @@ export interface ExportItem {
   author: string;
   side: Side | null;
   text: string;
-  /** A picture of the item (from the exercise's `exportImage`), shown in the HTML transcript. */
+  /**
+   * A picture of the item, without metadata: the stored photo it refers to (a vision photo of a paper drawing, a
+   * pitch photo), else the exercise's `exportImage` (a stroke's SVG, an older pitch's inline photo).
+   */
   image: string | null;
+  /** The upload id of the stored photo the item refers to (its `image`), or null. */
+  upload: string | null;
   createdAt: string;
   updatedAt: string;
   hidden: boolean;
@@ -83,7 +93,8 @@ export interface ExportObservation {
 export interface ExportModel {
   schema: 'werkplaats-export';
   version: typeof EXPORT_SCHEMA_VERSION;
-  workshop: { id: string; title: string; createdAt: string; source: string };
+  /** `timeZone`: the IANA zone transcripts show times in (the workshop's setting, default Europe/Amsterdam). */
+  workshop: { id: string; title: string; createdAt: string; source: string; timeZone: string };
   programme: Array<{ id: string; day: number; kind: string; grouping: string; title: { nl: string; en: string } }>;
   groups: Array<{ id: string; name: string; order: number }>;
   participants: Array<{
@@ -104,6 +115,16 @@ export interface ExportModel {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The zone when it is one the runtime knows (an IANA name such as Europe/Amsterdam), else null. */
+export function validTimeZone(zone: unknown): string | null {
+  if (typeof zone !== 'string' || !zone) return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
 const BASE = new Set([
   'id',
   'kind',
@@ -118,9 +139,14 @@ const BASE = new Set([
 
 /**
  * Stable pseudonyms: each participant's own (assigned once at join, never reused; older records without one are
- * numbered after the highest stored one, by join order); researchers R1, R2… by their first note.
+ * numbered after the highest stored one, by join order); researchers their stored R1, R2… (a researcher without one
+ * is numbered after the highest stored, by their first note).
  */
-export function pseudonyms(participants: ParticipantInfo[], observations: Observation[]) {
+export function pseudonyms(
+  participants: ParticipantInfo[],
+  observations: Observation[],
+  storedResearchers: Map<string, string> = new Map(),
+) {
   const sorted = [...participants].sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
   const stored = sorted.map((p) => Number(/^P(\d+)$/.exec(p.pseudonym ?? '')?.[1] ?? 0));
   let next = Math.max(0, ...stored);
@@ -129,10 +155,12 @@ export function pseudonyms(participants: ParticipantInfo[], observations: Observ
     sorted.map((p) => [p.id, p.pseudonym ?? `P${String(++next).padStart(width, '0')}`] as [string, string]),
   );
   const researcher = new Map<string, string>();
+  let r = Math.max(0, ...[...storedResearchers.values()].map((v) => Number(/^R(\d+)$/.exec(v)?.[1] ?? 0)));
   for (const o of [...observations].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
-    if (!researcher.has(o.researcherName)) researcher.set(o.researcherName, `R${researcher.size + 1}`);
+    if (!researcher.has(o.researcherName))
+      researcher.set(o.researcherName, storedResearchers.get(o.researcherName) ?? `R${++r}`);
   }
-  return { participant, researcher };
+  return { participant, researcher, nextResearcher: () => `R${++r}` };
 }
 
 /** The facilitator's `names=real` option: the same maps, but to the people's own names. */
@@ -160,13 +188,18 @@ function scrub(value: unknown, ids: Map<string, string>, names: (s: string) => s
  * The names an export uses (pseudonyms, or the real names for the facilitator's `names=real`) and the function that
  * replaces participants' and researchers' names in a text (every form: NFC/NFD, any case, without diacritics).
  */
-export function namesOf(raw: Pick<RawRecord, 'participants' | 'observations' | 'items'>, real: boolean) {
-  const names = real ? realNames(raw) : pseudonyms(raw.participants, raw.observations);
-  // Researchers who only wrote on the board (a note on a role pick) are numbered after those who observed.
+export function namesOf(
+  raw: Pick<RawRecord, 'participants' | 'observations' | 'items' | 'researcherPseudonyms'>,
+  real: boolean,
+) {
+  const stored = raw.researcherPseudonyms ?? new Map<string, string>();
+  const pseudo = pseudonyms(raw.participants, raw.observations, stored);
+  const names = real ? realNames(raw) : pseudo;
+  // Researchers who only wrote on the board (a note on a role pick) have theirs too (numbered after, if not stored).
   for (const it of raw.items) {
     const rn = (it as { researcherName?: unknown }).researcherName;
     if (typeof rn === 'string' && rn.trim() && !names.researcher.has(rn)) {
-      names.researcher.set(rn, real ? rn : `R${names.researcher.size + 1}`);
+      names.researcher.set(rn, real ? rn : (stored.get(rn) ?? pseudo.nextResearcher()));
     }
   }
   const researcherForms = [...names.researcher].flatMap(([name, alias]) =>
@@ -224,7 +257,12 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
     const fields = scrub(own, names.participant, unname) as Record<string, unknown>;
     const scrubbed: Item = { ...it, ...fields };
     const text: unknown = itemExportText(scrubbed);
-    const picture: unknown = itemExportImage(scrubbed) ?? null;
+    const uploadId = [it.uploadId, it.photoId].find((v): v is string => typeof v === 'string' && v.length > 0) ?? null;
+    const stored = uploadId ? raw.uploads?.get(uploadId) : undefined;
+    // A stored photo leaves re-checked for metadata, as it was at upload (server/images/stripMetadata.ts).
+    const picture: unknown = stored
+      ? `data:${stored.mime};base64,${Buffer.from(stripImageMetadata(stored.data, stored.mime)).toString('base64')}`
+      : (itemExportImage(scrubbed) ?? null);
     // A picture inside an item leaves without its metadata (EXIF, GPS): server/images/stripMetadata.ts.
     const image = typeof picture === 'string' ? stripDataUrl(picture) || null : picture;
     if (typeof text !== 'string') throw new Error('its text is not a text');
@@ -243,6 +281,7 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       side: (it.authorId && byId.get(it.authorId)?.side) || null,
       text,
       image,
+      upload: stored ? uploadId : null,
       createdAt: iso(it.createdAt),
       updatedAt: iso(it.updatedAt),
       hidden: Boolean(it.hidden),
@@ -293,6 +332,7 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
       title: raw.meta.title,
       createdAt: iso(raw.meta.createdAt),
       source: raw.meta.source,
+      timeZone: validTimeZone(raw.meta.timeZone) ?? DEFAULT_TIME_ZONE,
     },
     programme: raw.programme.map((s) => ({ id: s.id, day: s.day, kind: s.kind, grouping: s.grouping, title: s.title })),
     groups: groups.map((g) => ({ id: g.id, name: g.name, order: g.order })),
@@ -307,11 +347,17 @@ export function buildModel(raw: RawRecord, opts: { realNames?: boolean } = {}): 
         consentAt: p.consentAt ? iso(p.consentAt) : null,
         consentVersion: p.consentVersion ?? null,
       })),
-    researchers: [...names.researcher.values()].map((pseudonym) => ({ pseudonym })),
+    researchers: [...new Set(names.researcher.values())]
+      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)) || a.localeCompare(b))
+      .map((pseudonym) => ({ pseudonym })),
     codebook: each(raw.codebook, 'code', (c) => ({
       ...c,
       createdAt: iso(c.createdAt),
-      createdBy: c.createdBy ? (names.researcher.get(c.createdBy) ?? 'researcher') : null,
+      createdBy: c.createdBy
+        ? (names.researcher.get(c.createdBy) ??
+          (opts.realNames ? c.createdBy : raw.researcherPseudonyms?.get(c.createdBy)) ??
+          'researcher')
+        : null,
     })),
     items,
     observations,

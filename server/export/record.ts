@@ -1,6 +1,11 @@
 import { readExerciseStates, readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
 import { workGroupsOf } from '../../shared/research/workGroups';
-import { RESEARCH } from '../../shared/research/researchDoc';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { readItems } from '../../shared/boardDoc';
+import { assignResearcherPseudonyms, readResearcherPseudonyms, RESEARCH } from '../../shared/research/researchDoc';
+import { serverOrigin } from '../sync/origins';
 import { checkedCodes, checkedItems, checkedObservations } from '../../shared/research/recordCheck';
 import { DEFAULT_CODEBOOK } from '../../shared/research/codebook';
 import type { Storage } from '../storage/Storage';
@@ -11,8 +16,38 @@ import { provenanceOf } from './provenance';
 
 export const docName = (workshopId: string, doc: 'control' | 'board' | 'research') => `${workshopId}/${doc}`;
 
-/** Reads a workshop's three documents (as loaded now) and their logs into the raw record the exports start from. */
-export async function loadRecord(hub: DocHub, storage: Storage, workshopId: string): Promise<RawRecord> {
+const UPLOAD_ID = /^u[a-z0-9]{6,30}$/;
+
+/** The workshop's stored photos that items refer to, read from its uploads folder (absent ones are left out). */
+async function readUploads(dir: string, items: Array<Record<string, unknown>>) {
+  const out = new Map<string, { mime: string; data: Uint8Array }>();
+  const ids = new Set(
+    items
+      .flatMap((it) => [it.uploadId, it.photoId])
+      .filter((v): v is string => typeof v === 'string' && UPLOAD_ID.test(v)),
+  );
+  for (const id of ids) {
+    try {
+      const meta = JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as { mime?: unknown };
+      if (meta.mime !== 'image/jpeg' && meta.mime !== 'image/png' && meta.mime !== 'image/webp') continue;
+      out.set(id, { mime: meta.mime, data: new Uint8Array(await readFile(path.join(dir, id))) });
+    } catch {
+      // Erased with its uploader, or never stored: the item keeps its text.
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a workshop's three documents (as loaded now) and their logs into the raw record the exports start from;
+ * with `uploadsDir` (the workshop's folder of stored photos) also the photos items refer to.
+ */
+export async function loadRecord(
+  hub: DocHub,
+  storage: Storage,
+  workshopId: string,
+  opts: { uploadsDir?: string } = {},
+): Promise<RawRecord> {
   const [control, board, research] = await Promise.all([
     hub.get(docName(workshopId, 'control')),
     hub.get(docName(workshopId, 'board')),
@@ -40,6 +75,10 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
       observations: observations.observations,
       // A workshop made before the codebook was seeded still exports the source's codes.
       codebook: codebook.length ? codebook : DEFAULT_CODEBOOK,
+      researcherPseudonyms: readResearcherPseudonyms(research.doc),
+      uploads: opts.uploadsDir
+        ? await readUploads(opts.uploadsDir, items.items as Array<Record<string, unknown>>)
+        : new Map(),
       itemProvenance: provenanceOf(boardLog, 'items'),
       observationProvenance: provenanceOf(researchLog, RESEARCH.observations),
       damaged: [...items.damaged, ...observations.damaged, ...codes.damaged],
@@ -50,3 +89,30 @@ export async function loadRecord(hub: DocHub, storage: Storage, workshopId: stri
     hub.release(research);
   }
 }
+
+/**
+ * Stores a pseudonym (R1, R2…) for every researcher who wrote and has none yet (`assignResearcherPseudonyms`), in the
+ * live research document: before an export, a replay or an erasure reads or changes the record, so the numbers are
+ * given once and every later export uses the same.
+ */
+export async function assignResearchers(hub: DocHub, workshopId: string): Promise<void> {
+  const [board, research] = await Promise.all([
+    hub.get(docName(workshopId, 'board')),
+    hub.get(docName(workshopId, 'research')),
+  ]);
+  try {
+    const writers = readItems(board.doc).flatMap((it) => {
+      const name = (it as { researcherName?: unknown }).researcherName;
+      return typeof name === 'string' && name.trim() ? [{ researcherName: name, createdAt: Number(it.createdAt) }] : [];
+    });
+    Y.transact(research.doc, () => assignResearcherPseudonyms(research.doc, writers), serverOrigin('pseudonyms'));
+    await research.idle();
+  } finally {
+    hub.release(board);
+    hub.release(research);
+  }
+}
+
+/** The folder a workshop's uploads are stored in (server/exercises/vision/uploads.ts). */
+export const uploadsDirOf = (dataDir: string, workshopId: string) =>
+  path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));

@@ -9,7 +9,7 @@ import type { DocHub } from '../sync/DocHub';
 import { casesCsv, recordCsv, toCsv } from './csv';
 import { buildModel, namesOf } from './model';
 import { docName, loadRecord } from './record';
-import { htmlTranscript, markdownTranscript } from './transcript';
+import { htmlTranscript, markdownTranscript, maxqdaZip } from './transcript';
 import { buildQdpx } from './qdpx';
 
 /**
@@ -20,13 +20,15 @@ import { buildQdpx } from './qdpx';
  * (`loadRecord`, `buildModel`, the format writers) on them.
  */
 
-export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'qdpx' | 'key';
+export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'maxqda' | 'qdpx' | 'key';
 
 interface ExportJob {
   id: number;
   workshopId: string;
   format: WorkerExportFormat;
   realNames: boolean;
+  /** The workshop's uploads folder: the stored photos items refer to are read from it in the worker. */
+  uploadsDir?: string;
   states: Record<'control' | 'board' | 'research', Uint8Array>;
   logs: Record<'board' | 'research', PackedLog>;
 }
@@ -90,7 +92,7 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
   ]);
   const storage = { readLog: async (name: string) => logs.get(name) ?? [] } as unknown as Storage;
   try {
-    const raw = await loadRecord(hub, storage, job.workshopId);
+    const raw = await loadRecord(hub, storage, job.workshopId, { uploadsDir: job.uploadsDir });
     const model = buildModel(raw, { realNames: job.realNames });
     let body: string | Uint8Array;
     switch (job.format) {
@@ -108,6 +110,9 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
         break;
       case 'html':
         body = htmlTranscript(model);
+        break;
+      case 'maxqda':
+        body = maxqdaZip(model);
         break;
       case 'qdpx':
         body = buildQdpx(model);
@@ -191,6 +196,7 @@ export async function exportInWorker(
   workshopId: string,
   format: WorkerExportFormat,
   realNames: boolean,
+  uploadsDir?: string,
 ): Promise<{ body: Buffer; damaged: NonNullable<ExportDone['damaged']> }> {
   const kinds = ['control', 'board', 'research'] as const;
   const live = await Promise.all(kinds.map((k) => hub.get(docName(workshopId, k))));
@@ -206,6 +212,7 @@ export async function exportInWorker(
       workshopId,
       format,
       realNames,
+      uploadsDir,
       states: {
         control: Y.encodeStateAsUpdateV2(control.doc),
         board: Y.encodeStateAsUpdateV2(board.doc),

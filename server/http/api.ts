@@ -32,6 +32,8 @@ export interface ApiOptions {
   publicUrl?: string;
   /** Open connections, closed when their token is rotated or revoked. */
   connections: Connections;
+  /** DATA_DIR: exports read the stored photos from its uploads folder. */
+  dataDir?: string;
 }
 
 export const baseUrl = (req: Request, publicUrl?: string) =>
@@ -169,7 +171,7 @@ export function createApi(opts: ApiOptions): express.Router {
     }),
   );
 
-  api.use(createResearchApi({ storage: opts.storage, hub: opts.hub }));
+  api.use(createResearchApi({ storage: opts.storage, hub: opts.hub, dataDir: opts.dataDir }));
   api.use(
     linkRoutes({
       storage: opts.storage,

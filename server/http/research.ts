@@ -8,13 +8,13 @@ import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
-import { docName, loadRecord } from '../export/record';
+import { assignResearchers, docName, loadRecord, uploadsDirOf } from '../export/record';
 import { exportInWorker } from '../export/worker';
 import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'cases', 'md', 'html', 'qdpx', 'key'] as const;
+export const EXPORT_FORMATS = ['json', 'csv', 'cases', 'md', 'html', 'maxqda', 'qdpx', 'key'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type AsyncHandler = (req: Request, res: Response) => Promise<void>;
@@ -36,6 +36,7 @@ const CONTENT: Record<ExportFormat, { type: string; ext: string }> = {
   cases: { type: 'text/csv; charset=utf-8', ext: 'cases.csv' },
   md: { type: 'text/markdown; charset=utf-8', ext: 'md' },
   html: { type: 'text/html; charset=utf-8', ext: 'html' },
+  maxqda: { type: 'application/zip', ext: 'maxqda.zip' },
   qdpx: { type: 'application/zip', ext: 'qdpx' },
   key: { type: 'text/csv; charset=utf-8', ext: 'key.csv' },
 };
@@ -51,7 +52,7 @@ function scrubStrings(value: unknown, f: (s: string) => string): unknown {
 }
 
 /** Export, replay and provenance routes under /api (docs/API.md, "Research record"). */
-export function createResearchApi(opts: { storage: Storage; hub: DocHub }): express.Router {
+export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir?: string }): express.Router {
   const r = express.Router();
 
   r.get(
@@ -69,8 +70,18 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
       if (names !== 'pseudonyms' && names !== 'real') throw new AppError(ERROR_CODES.badRequest, 'names must be real');
       // Real names are the facilitator's alone, like the key table.
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
+      // Researchers' pseudonyms are stored before the record is read, so every export gives each the same R.
+      await assignResearchers(opts.hub, p.workshopId);
       // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
-      const { body, damaged } = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real');
+      const uploads = opts.dataDir ? uploadsDirOf(opts.dataDir, p.workshopId) : undefined;
+      const { body, damaged } = await exportInWorker(
+        opts.hub,
+        opts.storage,
+        p.workshopId,
+        format,
+        names === 'real',
+        uploads,
+      );
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
       for (const d of damaged) {
         console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
@@ -119,6 +130,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub }): expr
         // A researcher replays pseudonyms only: participants' and researchers' names (in every form) become P01…
         // and R1…, as in the default exports; only the facilitator's key table maps them back.
         if (p.role !== 'facilitator') {
+          await assignResearchers(opts.hub, p.workshopId);
           const { names, unname } = namesOf(await loadRecord(opts.hub, opts.storage, p.workshopId), false);
           if (doc === 'control') {
             const control = state.control as ReturnType<typeof readControl>;

@@ -174,6 +174,7 @@ const HANDLERS: Handlers = {
     setMeta(doc, {
       ...(c.title ? { title: c.title } : {}),
       ...(c.consentText ? { consentText: c.consentText } : {}),
+      ...(c.timeZone ? { timeZone: c.timeZone } : {}),
       ...(changed ? { consentVersion: (meta?.consentVersion ?? 1) + 1 } : {}),
     });
   },

@@ -352,9 +352,9 @@ export class PostgresStorage implements Storage {
   /** Stores a photo (server/uploads/store.ts); refused (WorkshopDeleted) when the workshop has a tombstone. */
   async putUpload(workshopId: string, meta: UploadMeta, data: Buffer): Promise<void> {
     const r = await this.pool.query(
-      `INSERT INTO uploads (workshop_id, upload_id, mime, size, uploaded_by, uploaded_at, data)
-       SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM deleted_workshops WHERE id = $1)`,
-      [workshopId, meta.uploadId, meta.mime, meta.size, meta.by, meta.at, data],
+      `INSERT INTO uploads (workshop_id, upload_id, mime, size, uploaded_by, group_id, uploaded_at, data)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM deleted_workshops WHERE id = $1)`,
+      [workshopId, meta.uploadId, meta.mime, meta.size, meta.by, meta.groupId ?? null, meta.at, data],
     );
     if (r.rowCount === 0) throw new WorkshopDeleted(workshopId);
   }
@@ -364,15 +364,23 @@ export class PostgresStorage implements Storage {
       mime: string;
       size: number;
       uploaded_by: string;
+      group_id: string | null;
       uploaded_at: string;
       data: Buffer;
-    }>('SELECT mime, size, uploaded_by, uploaded_at, data FROM uploads WHERE workshop_id = $1 AND upload_id = $2', [
-      workshopId,
-      uploadId,
-    ]);
+    }>(
+      'SELECT mime, size, uploaded_by, group_id, uploaded_at, data FROM uploads WHERE workshop_id = $1 AND upload_id = $2',
+      [workshopId, uploadId],
+    );
     const row = r.rows[0];
     if (!row) return null;
-    const meta = { uploadId, mime: row.mime, size: row.size, by: row.uploaded_by, at: Number(row.uploaded_at) };
+    const meta = {
+      uploadId,
+      mime: row.mime,
+      size: row.size,
+      by: row.uploaded_by,
+      groupId: row.group_id,
+      at: Number(row.uploaded_at),
+    };
     return { meta, data: row.data };
   }
 

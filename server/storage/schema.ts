@@ -108,6 +108,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      mime TEXT NOT NULL,
      size INTEGER NOT NULL,
      uploaded_by TEXT NOT NULL,
+     group_id TEXT,
      uploaded_at BIGINT NOT NULL,
      data BYTEA NOT NULL,
      PRIMARY KEY (workshop_id, upload_id)

@@ -87,6 +87,8 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     private readonly guard: UpdateGuard,
     private readonly events: ConnectionEvents,
     private readonly limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
+    /** Rewrites each outgoing message (a researcher's pseudonymised control document: server/export/controlView.ts). */
+    private readonly outgoing: ((msg: Uint8Array) => Uint8Array) | null = null,
   ) {
     this.actor = actorOf(principal);
     // Acks go to the writers of the documents phones write (their pages install the handlers, client/sync/acks.ts);
@@ -299,7 +301,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   send(msg: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     this.sentAt = Date.now();
-    this.ws.send(msg, (err) => {
+    this.ws.send(this.outgoing ? this.outgoing(msg) : msg, (err) => {
       if (err) this.close(1011, 'send failed');
     });
   }

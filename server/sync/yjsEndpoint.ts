@@ -9,6 +9,7 @@ import type { Connections } from '../connections';
 import type { Notices } from '../notices';
 import { WorkshopDeleted, type Storage } from '../storage/Storage';
 import type { DocHub } from './DocHub';
+import { pseudonymisedControl } from '../export/controlView';
 import { DEFAULT_CONNECTION_LIMITS, YjsConnection, type ConnectionLimits, type UpdateGuard } from './YjsConnection';
 
 export const YJS_PATH = '/yjs/';
@@ -153,6 +154,8 @@ export function createYjsEndpoint(opts: {
               },
             },
             limits,
+            // Researchers get the control document with pseudonyms for participants' names (docs/export.md).
+            principal.role === 'researcher' && parsed.kind === 'control' ? pseudonymisedControl(live.doc) : null,
           );
           connections.add(conn);
           conn.start();

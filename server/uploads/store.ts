@@ -10,6 +10,8 @@ export interface UploadMeta {
   size: number;
   /** The participant id, or the staff role, that uploaded it. */
   by: string;
+  /** The uploader's cooperation when it was sent (who else may fetch it); null for staff, absent in older uploads. */
+  groupId?: string | null;
   at: number;
 }
 

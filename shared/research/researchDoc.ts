@@ -4,7 +4,7 @@ import { LIMITS } from '../limits';
 import { DEFAULT_CODEBOOK, type Code } from './codebook';
 
 /** Shared names inside the research document (`<workshop>/research`, DESIGN.md §3: staff only). */
-export const RESEARCH = { observations: 'observations', codes: 'codes' } as const;
+export const RESEARCH = { observations: 'observations', codes: 'codes', researchers: 'researchers' } as const;
 
 /** One researcher's observation note, time-stamped, with speakers, codes and links to board items. */
 export interface Observation {
@@ -72,4 +72,47 @@ export const putCode = (doc: Y.Doc, c: Code): void => {
 export function seedCodebook(doc: Y.Doc, now: number): void {
   const codes = codesMap(doc);
   for (const c of DEFAULT_CODEBOOK) if (!codes.has(c.id)) codes.set(c.id, { ...c, createdAt: now });
+}
+
+/**
+ * Researchers' pseudonyms (R1, R2…), keyed by the name a researcher types in the console; written by the server
+ * alone, once per name, and never renumbered (docs/export.md, "Pseudonyms").
+ */
+export const readResearcherPseudonyms = (doc: Y.Doc): Map<string, string> => {
+  const m = doc.getMap<unknown>(RESEARCH.researchers);
+  return new Map([...m.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
+};
+
+/**
+ * Gives every researcher who wrote (an observation, or a board item carrying `researcherName`) and has no pseudonym
+ * yet the next one, in the order of their first note. Returns whether it assigned any; call it in a server
+ * transaction. Numbers already given are kept, so a later erasure or export renumbers no one.
+ */
+export function assignResearcherPseudonyms(
+  research: Y.Doc,
+  boardWriters: Array<{ researcherName: string; createdAt: number }> = [],
+): boolean {
+  const m = research.getMap<unknown>(RESEARCH.researchers);
+  const stored = readResearcherPseudonyms(research);
+  let next = Math.max(0, ...[...stored.values()].map((v) => Number(/^R(\d+)$/.exec(v)?.[1] ?? 0)));
+  const writers = [
+    ...[...observationsMap(research).values()]
+      .filter((o) => o && typeof o.researcherName === 'string' && Number.isFinite(o.createdAt))
+      .sort((a, b) => a.createdAt - b.createdAt || String(a.id).localeCompare(String(b.id))),
+    ...[...boardWriters].sort((a, b) => a.createdAt - b.createdAt),
+    ...[...codesMap(research).values()]
+      .flatMap((c) =>
+        c && typeof c.createdBy === 'string' ? [{ researcherName: c.createdBy, createdAt: c.createdAt }] : [],
+      )
+      .sort((a, b) => a.createdAt - b.createdAt),
+  ];
+  let assigned = false;
+  for (const w of writers) {
+    const name = w.researcherName;
+    if (!name.trim() || stored.has(name)) continue;
+    stored.set(name, `R${++next}`);
+    m.set(name, `R${next}`);
+    assigned = true;
+  }
+  return assigned;
 }

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../scripts/demoContent';
 import { seedDemo, type DemoResult } from '../../scripts/demoSeed';
+import { readParticipants } from '../../shared/controlDoc';
+import { synced, yClient } from '../helpers/clients';
 import { SimFacilitator } from '../sim/simulator';
 import { describeViolations, e2eRoom, screenshot, seriousA11yViolations } from './browser';
 
@@ -61,8 +63,13 @@ describe('the researcher follows their group', () => {
       // The feed and the note form follow the assignment.
       await expect.poll(() => page.getByTestId('researcher-group').inputValue()).toBe(coop.id);
       // The note form's speakers are that cooperation's members (in join order, which the demo's parallel joins vary).
+      // A researcher sees them by pseudonym only: the facilitator's control document maps names to pseudonyms.
+      const control = yClient(room.server.url, w.id, 'control', w.tokens.facilitator);
+      await synced(control);
+      const pseudonym = new Map(readParticipants(control.doc).map((p) => [p.name, p.pseudonym ?? '']));
+      control.destroy();
       const members = DEMO_PEOPLE.filter((p) => p.cooperation === coop.name)
-        .map((p) => p.name)
+        .map((p) => pseudonym.get(p.name) ?? p.name)
         .sort();
       await expect
         .poll(async () =>

@@ -24,14 +24,18 @@ export function validateQde(xml: string): string | null {
   }
 }
 
-/** Unpacks a zip with Python's zipfile (an independent reader), returning each entry's name and UTF-8 text. */
+/**
+ * Unpacks a zip with Python's zipfile (an independent reader), returning each entry's name and UTF-8 text; an entry
+ * that is not text (a photo) comes back as `base64:` and its bytes in base64.
+ */
 export function unzipWithPython(zip: Buffer): Record<string, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-zip-'));
   const file = path.join(dir, 'export.zip');
   writeFileSync(file, zip);
   const script =
     'import sys, json, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n' +
-    'print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))';
+    'import base64\ndef text(b):\n  try:\n    return b.decode("utf-8")\n  except UnicodeDecodeError:\n    return "base64:" + base64.b64encode(b).decode("ascii")\n' +
+    'print(json.dumps({n: text(z.read(n)) for n in z.namelist()}))';
   const out = execFileSync('python3', ['-c', script, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(out) as Record<string, string>;
 }

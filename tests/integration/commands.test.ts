@@ -159,7 +159,8 @@ describe('agenda engine over socket.io', () => {
   it('locks input, spotlights, closes joining, edits groups and participants', async () => {
     const f = await facilitator();
     const a = await joinAs(server.url, w, 'Aïcha', 0);
-    const watch = await control(w.tokens.researcher);
+    // The facilitator's copy: a researcher's names participants by pseudonym (integration/researcherControl.test.ts).
+    const watch = await control(w.tokens.facilitator);
     expect(await f.command({ type: 'input.lock', locked: true })).toEqual({ ok: true });
     expect(await f.command({ type: 'spotlight.set', itemId: 'i123' })).toEqual({ ok: true });
     expect(

@@ -190,6 +190,21 @@ describe('the research record against a ground-truth workshop', () => {
     expect(stored.includes('Exif')).toBe(false);
     expect(stored.includes('GPS')).toBe(false);
     expect(stored.includes(Buffer.from([0xff, 0xda, 0, 2, 0x11, 0x22, 0x33]))).toBe(true);
+    // The photo of Zoë's cooperation's paper drawing is part of the record.
+    board.doc.transact(() =>
+      addItem(
+        board.doc,
+        item('i9', zoe.participantId, '', {
+          kind: 'visionPhoto',
+          sessionId: 'visie',
+          groupId: w.groups[1]?.id ?? null,
+          uploadId,
+          mime: 'image/jpeg',
+          caption: 'onze tekening',
+        }),
+      ),
+    );
+    await waitFor(() => readItems(board.doc).length === 9);
 
     const before = await key();
     expect(before.size).toBe(5);
@@ -210,10 +225,17 @@ describe('the research record against a ground-truth workshop', () => {
 
     // JSON: each remaining contribution exactly once, Bram's gone, his quoted words gone, names replaced.
     const json = JSON.parse((await download('json', w.tokens.researcher)).toString('utf8')) as {
-      items: Array<{ id: string; text: string; image: string | null; author: string; fields: { photo?: string } }>;
+      items: Array<{
+        id: string;
+        text: string;
+        image: string | null;
+        upload: string | null;
+        author: string;
+        fields: { photo?: string };
+      }>;
       observations: Array<{ id: string; text: string; researcher: string; provenance: { edits: number } }>;
     };
-    expect(json.items.map((i) => i.id).sort()).toEqual(['i1', 'i2x7k9q', 'i4', 'i5', 'i6', 'i7', 'i8']);
+    expect(json.items.map((i) => i.id).sort()).toEqual(['i1', 'i2x7k9q', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9']);
     const text = (id: string) => json.items.find((i) => i.id === id)?.text;
     expect(text('i1')).toBe(`${bramAlias} zei iets moois.`);
     // A +1 names the note it is for, not its id.
@@ -233,6 +255,17 @@ describe('the research record against a ground-truth workshop', () => {
     const exported = Buffer.from((pitch?.image ?? '').split(',')[1] ?? '', 'base64');
     expect(exported.includes('Exif') || exported.includes('GPS')).toBe(false);
     expect(pitch?.fields.photo).toBe(pitch?.image);
+    // The vision photo is in the JSON as a picture, its bytes without EXIF (read from the image, not the text).
+    const drawing = json.items.find((i) => i.id === 'i9');
+    expect(drawing?.upload).toBe(uploadId);
+    expect(drawing?.text).toBe('foto van de tekening: onze tekening');
+    expect(drawing?.image).toMatch(/^data:image\/jpeg;base64,/);
+    const drawingBytes = Buffer.from((drawing?.image ?? '').split(',')[1] ?? '', 'base64');
+    expect(drawingBytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(drawingBytes.includes('Exif') || drawingBytes.includes('GPS') || drawingBytes.includes('Artist')).toBe(
+      false,
+    );
+    expect(drawingBytes.includes(Buffer.from([0xff, 0xda, 0, 2, 0x11, 0x22, 0x33]))).toBe(true);
 
     // Every default format and the researcher's replay: no real name, in any form; no photo metadata.
     const formats = ['json', 'csv', 'cases', 'md', 'html'];
@@ -242,7 +275,21 @@ describe('the research record against a ground-truth workshop', () => {
     const project = files['project.qde'] ?? '';
     expect(validateQde(project)).toBeNull();
     texts.qdpx = Object.values(files).join('\n');
+    // The QDPX holds the photos as picture sources, each image file in the archive, without EXIF.
+    const pictureFiles = Object.entries(files).filter(([n]) => /^sources\/.+\.jpg$/.test(n));
+    expect(pictureFiles).toHaveLength(2);
+    for (const [name, content] of pictureFiles) {
+      expect(project).toContain(`path="internal://${name.slice('sources/'.length)}"`);
+      expect(content.startsWith('base64:')).toBe(true);
+      const bytes = Buffer.from(content.slice('base64:'.length), 'base64');
+      expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      expect(bytes.includes('Exif') || bytes.includes('GPS') || bytes.includes('Artist')).toBe(false);
+    }
+    expect(project.match(/<PictureSource /g)).toHaveLength(2);
     texts.qdpxPython = pythonXmlStrings(project);
+    // The focus-group transcripts (one file per group per session) hold no name either.
+    texts.maxqda = Object.values(unzipWithPython(await download('maxqda', w.tokens.researcher))).join('\n');
+    expect(texts.maxqda).toMatch(/: .+ \(\d\d:\d\d [+-]\d\d:\d\d\)\r\n/);
     for (const doc of ['board', 'control', 'research']) {
       const r = await api(server.url, `/api/workshops/${w.id}/replay?doc=${doc}`, { token: w.tokens.researcher });
       expect(r.status).toBe(200);
@@ -256,6 +303,11 @@ describe('the research record against a ground-truth workshop', () => {
     }
     // The HTML labels its times (Europe/Amsterdam) and lets quoted words keep their own direction.
     expect(texts.html).toContain('Tijden in Europe/Amsterdam');
+    // Every turn's time carries its offset from UTC, in the Markdown and the HTML.
+    expect(texts.md).toMatch(/\n\nP\d\d: .+ · \d\d:\d\d \([+-]\d\d:\d\d\)\n/);
+    expect(texts.html).toMatch(
+      /<time dir="ltr" datetime="[^"]+Z" title="Europe\/Amsterdam">\d\d:\d\d \([+-]\d\d:\d\d\)<\/time>/,
+    );
     expect(texts.html).toContain(
       `${after.get(YUSUF)}: <span dir="auto">قال ${after.get(YUSUF)}: نحتاج إلى مكان</span>`,
     );
@@ -263,9 +315,12 @@ describe('the research record against a ground-truth workshop', () => {
     const rows = parseCsv((texts.csv ?? '').replace(/^\uFEFF/, ''));
     const idCol = rows[0]?.indexOf('id') ?? -1;
     const textCol = rows[0]?.indexOf('text') ?? -1;
-    for (const id of ['i1', 'i2x7k9q', 'i4', 'i5', 'i6', 'i7', 'i8', 'o2']) {
+    for (const id of ['i1', 'i2x7k9q', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9', 'o2']) {
       expect(rows.filter((r) => r[idCol] === id)).toHaveLength(1);
     }
+    // The CSV refers to the photo by its upload id; the HTML shows it, carried in the file.
+    expect(rows.find((r) => r[idCol] === 'i9')?.[rows[0]?.indexOf('picture') ?? -1]).toBe(uploadId);
+    expect(texts.html).toContain(`<img src="${drawing?.image}"`);
     expect(rows.find((r) => r[idCol] === 'i4')?.[textCol]).toBe(`'=HYPERLINK("http://x.example","klik")`);
     // The Arabic note keeps its words, its author's name replaced.
     expect(text('i6')).toBe(`قال ${after.get(YUSUF)}: نحتاج إلى مكان`);

@@ -244,19 +244,22 @@ describe('qdpx', () => {
       for (const sel of (inner ?? '').matchAll(
         /<PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*>(.*?)<\/PlainTextSelection>/gs,
       )) {
-        if (!sel[3]?.includes('<Coding')) continue;
+        // Turn selections (named after their speaker) carry the speaker's code; here only the researchers' codings.
+        if (!sel[3]?.includes('<Coding') || /name="P\d+"/.test(sel[0])) continue;
         coded.push(src.slice(Number(sel[1]), Number(sel[2])).join(''));
       }
     }
     expect(coded.sort()).toEqual(
       ['Vertrouwen 🤝 komt te voet, zei ze', 'Wij kennen de families 👨‍👩‍👧‍👦 écht, "goed"'].sort(),
     );
-    // An unlinked coded note is coded on its own text, CR LF read as LF.
+    // An unlinked coded note is a memo of its own (its text in a file of the archive), coded on its own text, CR LF
+    // read as LF.
     const note =
-      /<Note [^>]*><Description>[^<]*<\/Description><PlainTextContent>([^<]*)<\/PlainTextContent><PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"/s.exec(
+      /<Note [^>]*plainTextPath="internal:\/\/([^"]+)"><Description>[^<]*<\/Description><PlainTextSelection [^>]*startPosition="(\d+)" endPosition="(\d+)"[^>]*><Coding/s.exec(
         projectXml,
       );
-    expect(note?.[1]).toBe('P01 en P02\nzoeken elkaar op 👍');
+    const noteFile = sources.find((f) => f.name === `sources/${note?.[1]}`)?.text;
+    expect(noteFile).toBe('P01 en P02\nzoeken elkaar op 👍');
     expect(Number(note?.[3]) - Number(note?.[2])).toBe([...'P01 en P02\nzoeken elkaar op 👍'].length);
   });
 
@@ -275,7 +278,8 @@ describe('qdpx', () => {
     const qdpx = buildQdpx(buildModel(fixture()));
     const files = unzipWithPython(qdpx);
     expect(Object.keys(files)).toContain('project.qde');
-    expect(Object.keys(files).filter((n) => n.startsWith('sources/')).length).toBe(4);
+    // Four transcripts and the two notes that are memos of their own.
+    expect(Object.keys(files).filter((n) => n.startsWith('sources/')).length).toBe(6);
     const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-unzip-'));
     writeFileSync(path.join(dir, 'p.qdpx'), qdpx);
     expect(execFileSync('unzip', ['-t', path.join(dir, 'p.qdpx')], { encoding: 'utf8' })).toContain('No errors');

@@ -8,6 +8,9 @@ import type { Storage } from '../../storage/Storage';
 import { checkUploadRoom } from '../../uploads/quota';
 import { uploadStoreFor } from '../../uploads/store';
 import { stripImageMetadata } from '../../images/stripMetadata';
+import { readParticipant } from '../../../shared/controlDoc';
+import type { Principal } from '../../../shared/roles';
+import type { DocHub } from '../../sync/DocHub';
 
 /** Largest uploaded photo (a paper drawing, a pitch photo), in bytes: `LIMITS.uploadBytes`. */
 export const MAX_UPLOAD_BYTES = LIMITS.uploadBytes;
@@ -46,10 +49,12 @@ const ID = /^u[a-z0-9]{6,30}$/;
 /**
  * Photo uploads of a workshop (the vision's paper drawings, the pitch photos): `POST /api/workshops/:id/uploads` with the raw image
  * as body, `GET /api/workshops/:id/uploads/:uploadId`; both need a token of that workshop as Bearer. Photos live in
- * `<dataDir>/uploads/<workshopId>/`, or in PostgreSQL with DATABASE_URL (server/uploads/store.ts); browsers shrink
- * them for display.
+ * `<dataDir>/uploads/<workshopId>/`, or in PostgreSQL with DATABASE_URL (server/uploads/store.ts), stripped of
+ * metadata; browsers shrink them for display. Staff (facilitator, researchers) and the screen may fetch every upload;
+ * a participant only their own and their cooperation's (the photos their own phone shows), never another
+ * cooperation's (docs/SECURITY.md).
  */
-export function uploadsRouter(storage: Storage, dataDir: string): express.Router {
+export function uploadsRouter(storage: Storage, dataDir: string, hub?: DocHub): express.Router {
   const r = express.Router();
   const member = async (req: Request) => {
     const p = await authenticate(storage, bearer(req.get('authorization')));
@@ -59,6 +64,22 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
     return p;
   };
   const store = uploadStoreFor(storage, dataDir);
+  /** A participant's cooperation, as the control document has it now (null when unknown). */
+  const groupOf = async (workshopId: string, participantId: string): Promise<string | null> => {
+    if (!hub) return null;
+    const control = await hub.peek(`${workshopId}/control`);
+    return readParticipant(control, participantId)?.groupId ?? null;
+  };
+  const mayFetch = async (p: Principal, by: string | undefined, groupId: string | null | undefined) => {
+    if (p.role !== 'participant') return true;
+    if (!p.participantId) return false;
+    if (by === p.participantId) return true;
+    const own = await groupOf(p.workshopId, p.participantId);
+    if (!own) return false;
+    // Older uploads recorded no group: the uploader's cooperation now.
+    const theirs = groupId ?? (by ? await groupOf(p.workshopId, by) : null);
+    return theirs === own;
+  };
   const wrap =
     (h: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) =>
       h(req, res).catch(next);
@@ -81,7 +102,8 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       const used = await store.usedBytes(p.workshopId);
       await checkUploadRoom({ dataDir, used, size: body.length, onDisk: store.onDisk });
       const uploadId = newId('u').toLowerCase();
-      const meta = { uploadId, mime, size: body.length, by: p.participantId ?? p.role, at: Date.now() };
+      const groupId = p.participantId ? await groupOf(p.workshopId, p.participantId) : null;
+      const meta = { uploadId, mime, size: body.length, by: p.participantId ?? p.role, groupId, at: Date.now() };
       await store.put(p.workshopId, meta, body);
       res.status(201).json({ uploadId, mime, size: body.length });
     }),
@@ -95,6 +117,9 @@ export function uploadsRouter(storage: Storage, dataDir: string): express.Router
       if (!ID.test(uploadId)) throw notFound('upload');
       const found = await store.get(p.workshopId, uploadId);
       if (!found) throw notFound('upload');
+      if (!(await mayFetch(p, found.meta.by, found.meta.groupId))) {
+        throw forbidden('only staff and the uploader’s cooperation');
+      }
       res.set({
         'Content-Type': found.meta.mime,
         'Content-Length': String(found.data.length),

@@ -57,7 +57,7 @@ describe('day two: vision uploads and drawing', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'too_large' } });
   });
 
-  it("serves a photo only to the workshop's members", async () => {
+  it("serves a photo only to the workshop's staff, its screen and the uploader's cooperation", async () => {
     const res = await upload(PNG, room.phones[0]!.token);
     const { uploadId } = (await res.json()) as { uploadId: string };
     const get = (token?: string) =>
@@ -68,7 +68,16 @@ describe('day two: vision uploads and drawing', () => {
     expect((await get('not-a-token')).status).toBe(401);
     const other = await createWorkshop(room.server.url, room.server.organiserKey, ['Elders']);
     expect((await get(other.tokens.facilitator)).status).toBe(403);
-    for (const token of [room.phones[3]!.token, room.w.tokens.screen, room.w.tokens.researcher]) {
+    // Another cooperation's phone may not fetch it (the original of someone else's paper drawing).
+    const stranger = await get(room.phones[3]!.token);
+    expect(stranger.status).toBe(403);
+    for (const token of [
+      room.phones[0]!.token,
+      room.phones[1]!.token,
+      room.w.tokens.screen,
+      room.w.tokens.researcher,
+      room.w.tokens.facilitator,
+    ]) {
       const ok = await get(token);
       expect(ok.status).toBe(200);
       expect(ok.headers.get('content-type')).toBe('image/png');
