@@ -27,6 +27,7 @@ export async function startInstance(
   const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
+      LOG_LEVEL: 'info',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'werkplaats-inst-')),

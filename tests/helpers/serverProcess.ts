@@ -40,6 +40,7 @@ export async function spawnServer(opts: {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...entry], {
     env: {
       ...process.env,
+      LOG_LEVEL: 'info',
       PORT: String(opts.port),
       HOST: '127.0.0.1',
       DATA_DIR: opts.dataDir,

@@ -82,6 +82,7 @@ describe('access: join throttling per network, organiser key length and limit', 
     const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
       env: {
         ...process.env,
+        LOG_LEVEL: 'info',
         PORT: '0',
         HOST: '127.0.0.1',
         DATA_DIR: mkdtempSync(path.join(tmpdir(), 'werkplaats-key-')),

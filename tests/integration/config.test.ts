@@ -13,6 +13,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
+      LOG_LEVEL: 'info',
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'werkplaats-config-')),
