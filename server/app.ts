@@ -24,6 +24,7 @@ import type { ConnectionLimits } from './sync/YjsConnection';
 import { Workshops } from './workshops';
 import { WS_CLOSE } from '../shared/protocol';
 import { checkOrganiserKey } from './config';
+import { isLoopback } from './http/rateLimit';
 import { watchTombstones } from './scale/tombstones';
 
 export interface AppOptions {
@@ -74,10 +75,11 @@ export function createApp(opts: AppOptions): RunningApp {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  // The event loop's delay since the last reset (server/loopDelay.ts); numbers only, read by the benchmark.
+  // The event loop's delay since the last reset (server/loopDelay.ts); numbers only, read by the benchmark. Only this
+  // machine (the benchmark, an operator) may start a new window: nobody else can hide a delay by resetting it.
   app.get('/healthz/loop', (req, res) => {
     res.set('Cache-Control', 'no-store');
-    res.json(loopDelay(req.query.reset === '1'));
+    res.json(loopDelay(req.query.reset === '1' && isLoopback(req.ip)));
   });
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir));
   // scale-out: how many documents this instance serves now (operators and the multi-instance test read it).
