@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addItem, patchItem } from '../../shared/boardDoc';
+import { initControl } from '../../shared/controlDoc';
+import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
+import { exportInWorker } from '../../server/export/worker';
+import { PostgresStorage } from '../../server/storage/PostgresStorage';
+import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import type { Storage } from '../../server/storage/Storage';
+import { DocHub } from '../../server/sync/DocHub';
+import { startPostgres, type TestPostgres } from '../helpers/postgres';
+
+/**
+ * Issue 15 / issue 13: an export reads and decodes the stored documents in its worker thread, over a read-only
+ * connection of its own, not on the event loop. The main thread only waits until every accepted update is stored:
+ * it never reads a log or a snapshot for an export, and the export still holds every write made just before it.
+ */
+const W = 'wexport';
+const GROUP = 'g0';
+
+let pgServer: TestPostgres;
+const dirs: string[] = [];
+beforeAll(async () => {
+  pgServer = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await pgServer?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const storages: Record<string, () => Promise<Storage>> = {
+  sqlite: async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-export-'));
+    dirs.push(dir);
+    return new SqliteStorage(dir);
+  },
+  postgres: async () => PostgresStorage.connect(await pgServer.createDatabase()),
+};
+
+describe.each(Object.keys(storages))('an export on %s', (kind) => {
+  it('is read from storage by the worker, with every write made up to the request', { timeout: 60_000 }, async () => {
+    const storage = await storages[kind]!();
+    const hub = new DocHub(storage);
+    try {
+      const control = await hub.get(`${W}/control`);
+      control.doc.transact(() =>
+        initControl(control.doc, {
+          meta: {
+            title: 'Export',
+            joinCode: 'BBBBBB',
+            joinOpen: true,
+            consentText: DEFAULT_CONSENT_TEXT,
+            source: 'test',
+            createdAt: Date.now(),
+          },
+          programme: DEFAULT_PROGRAMME,
+          groups: [{ id: GROUP, name: 'Groep' }],
+        }),
+      );
+      const board = await hub.get(`${W}/board`);
+      // Loaded, as in a running workshop (loading a document for serving is not the export's work).
+      const research = await hub.get(`${W}/research`);
+      const t0 = Date.now();
+      const note = (i: number) => ({
+        id: `n${i}`,
+        kind: 'note' as const,
+        sessionId: 'opening',
+        groupId: GROUP,
+        authorId: null,
+        createdAt: t0,
+        updatedAt: t0,
+        text: `notitie ${i}`,
+      });
+      for (let i = 0; i < 30; i++) board.doc.transact(() => addItem(board.doc, note(i)), { actor: 'facilitator' });
+      // A snapshot halfway: the worker must apply it and only the log after it, as loading does.
+      await board.snapshot();
+      for (let i = 30; i < 60; i++) board.doc.transact(() => addItem(board.doc, note(i)), { actor: 'facilitator' });
+      board.doc.transact(() => patchItem(board.doc, 'n5', { text: 'bijgewerkt' }, t0 + 1), { actor: 'facilitator' });
+
+      // Not awaited: the export itself waits until these writes are stored. The main thread reads nothing.
+      const readLog = vi.spyOn(storage, 'readLog');
+      const loadDoc = vi.spyOn(storage, 'loadDoc');
+      const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false);
+      expect(readLog).not.toHaveBeenCalled();
+      expect(loadDoc).not.toHaveBeenCalled();
+
+      const json = JSON.parse(body.toString('utf8')) as {
+        items: Array<{ id: string; text: string; provenance: { edits: number; createdBy: string } }>;
+      };
+      expect(damaged).toEqual([]);
+      expect(json.items).toHaveLength(60);
+      const n5 = json.items.find((i) => i.id === 'n5')!;
+      expect(n5.text).toBe('bijgewerkt');
+      // Provenance comes from the whole log (before and after the snapshot).
+      expect(n5.provenance.edits).toBe(1);
+      expect(n5.provenance.createdBy).toBe('facilitator');
+      expect(json.items.find((i) => i.id === 'n59')!.provenance.createdBy).toBe('facilitator');
+      hub.release(control);
+      hub.release(board);
+      hub.release(research);
+    } finally {
+      await hub.flushAll();
+      await storage.close();
+    }
+  });
+});
