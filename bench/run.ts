@@ -32,6 +32,7 @@ const SCENARIOS: Scenario[] = quick
         writeEveryMs: 10_000,
         burst: true,
         processes: 2,
+        phonesApply: false,
       },
     ]
   : [
@@ -54,6 +55,7 @@ const SCENARIOS: Scenario[] = quick
         writeEveryMs: 60_000,
         burst: true,
         processes: 2,
+        phonesApply: false,
       },
       // 40 phones writing, without and then with a 5,000-note workshop exported back to back (ours only): exports run
       // in a worker thread, so the phones' p95 should not move.
