@@ -148,6 +148,8 @@ const unpackLog = (p: PackedLog): LoggedUpdate[] =>
 
 interface ExportDone {
   id: number;
+  /** The workshop has no stored control document (deleted, or never made). */
+  notFound?: boolean;
   /** The body as bytes (UTF-8 for the text formats), transferred rather than copied back. */
   body?: Uint8Array;
   damaged?: Array<{ type: string; id: unknown; reason: string }>;
@@ -178,6 +180,7 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
       logs.set(docName(job.workshopId, 'board'), unpackLog(packed.board));
       logs.set(docName(job.workshopId, 'research'), unpackLog(packed.research));
     }
+    if (!readMeta(docs.get(docName(job.workshopId, 'control'))!)) return { id: job.id, notFound: true };
     // The export code reads documents through the hub and logs through storage: both stand in with what was read.
     const hub = {
       get: async (name: string) => ({ name, doc: docs.get(name)!, idle: async () => {} }),
@@ -282,17 +285,19 @@ export async function exportInWorker(
   format: WorkerExportFormat,
   realNames: boolean,
 ): Promise<{ body: Buffer; damaged: NonNullable<ExportDone['damaged']> }> {
-  const live = await Promise.all(KINDS.map((k) => hub.get(docName(workshopId, k))));
   const source = sourceOf(storage);
-  let job: ExportJob;
-  try {
-    const [control, board, research] = live as [(typeof live)[0], (typeof live)[0], (typeof live)[0]];
+  const job: ExportJob = { id: nextId++, workshopId, format, realNames };
+  if (source) {
     // Every accepted update stored first: then the stored documents are the live ones, and provenance covers them.
-    await Promise.all(live.map((l) => l.idle()));
-    if (!readMeta(control.doc)) throw notFound('workshop');
-    job = { id: nextId++, workshopId, format, realNames };
-    if (source) job.source = source;
-    else {
+    // Documents not loaded here are neither loaded nor read on this thread: the worker reads them from storage.
+    await Promise.all(KINDS.map((k) => hub.stored(docName(workshopId, k))));
+    job.source = source;
+  } else {
+    const live = await Promise.all(KINDS.map((k) => hub.get(docName(workshopId, k))));
+    try {
+      const [control, board, research] = live as [(typeof live)[0], (typeof live)[0], (typeof live)[0]];
+      await Promise.all(live.map((l) => l.idle()));
+      if (!readMeta(control.doc)) throw notFound('workshop');
       const [boardLog, researchLog] = await Promise.all([storage.readLog(board.name), storage.readLog(research.name)]);
       job.handed = {
         states: {
@@ -302,9 +307,9 @@ export async function exportInWorker(
         },
         logs: { board: packLog(boardLog), research: packLog(researchLog) },
       };
+    } finally {
+      for (const l of live) hub.release(l);
     }
-  } finally {
-    for (const l of live) hub.release(l);
   }
   const w = exportWorker();
   const done = await new Promise<ExportDone>((resolve, reject) => {
@@ -314,6 +319,7 @@ export async function exportInWorker(
     w.postMessage(job, logs ? [logs.board.data.buffer as ArrayBuffer, logs.research.data.buffer as ArrayBuffer] : []);
   });
   if (done.error !== undefined) throw new Error(`export failed in its worker: ${done.error}`);
+  if (done.notFound) throw notFound('workshop');
   const body = Buffer.from(done.body!.buffer, done.body!.byteOffset, done.body!.byteLength);
   return { body, damaged: done.damaged ?? [] };
 }

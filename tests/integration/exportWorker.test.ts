@@ -60,8 +60,7 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
         }),
       );
       const board = await hub.get(`${W}/board`);
-      // Loaded, as in a running workshop (loading a document for serving is not the export's work).
-      const research = await hub.get(`${W}/research`);
+      // The research document is not loaded: the export does not load it on this thread either.
       const t0 = Date.now();
       const note = (i: number) => ({
         id: `n${i}`,
@@ -82,9 +81,11 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       // Not awaited: the export itself waits until these writes are stored. The main thread reads nothing.
       const readLog = vi.spyOn(storage, 'readLog');
       const loadDoc = vi.spyOn(storage, 'loadDoc');
+      const loaded = vi.spyOn(hub, 'get');
       const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false);
       expect(readLog).not.toHaveBeenCalled();
       expect(loadDoc).not.toHaveBeenCalled();
+      expect(loaded).not.toHaveBeenCalled();
 
       const json = JSON.parse(body.toString('utf8')) as {
         items: Array<{ id: string; text: string; provenance: { edits: number; createdBy: string } }>;
@@ -97,9 +98,10 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       expect(n5.provenance.edits).toBe(1);
       expect(n5.provenance.createdBy).toBe('facilitator');
       expect(json.items.find((i) => i.id === 'n59')!.provenance.createdBy).toBe('facilitator');
+      // A workshop that does not exist: 404, not a failed export.
+      await expect(exportInWorker(hub, storage, 'wnone', 'json', false)).rejects.toMatchObject({ status: 404 });
       hub.release(control);
       hub.release(board);
-      hub.release(research);
     } finally {
       await hub.flushAll();
       await storage.close();
