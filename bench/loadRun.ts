@@ -22,6 +22,12 @@ export interface Scenario {
    * the whole steady phase: the phones' latency with a large export running. Ours only.
    */
   exportNotes?: number;
+  /**
+   * False: the phones receive every relayed update without applying it (`WorkerPlan.phonesApply`). Real phones apply
+   * them on CPUs of their own; on the bench's two cores, 1,000 phone documents applying every update starve the
+   * server and the screens (the plenary: ~40 writes/s × 1,000 documents). Default true.
+   */
+  phonesApply?: boolean;
 }
 
 /** `reference-durable`: the reference relay with an fsync'd append log before each relay (`--server=` only). */
@@ -125,6 +131,7 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
         warmupMs: s.warmupMs,
         steadyMs: s.steadyMs,
         writeEveryMs: s.writeEveryMs,
+        phonesApply: s.phonesApply ?? true,
       };
       const joined = new Promise<void>((resolve) => child.once('message', () => resolve()));
       const report = new Promise<R>((resolve, reject) => {

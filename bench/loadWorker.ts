@@ -1,5 +1,8 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { WebsocketProvider } from 'y-websocket';
 import { addItem, itemsMap, patchItem } from '../shared/boardDoc';
 import { newId } from '../shared/ids';
 import { SimDoc, SimPhone } from '../tests/sim/simulator';
@@ -59,6 +62,18 @@ function write(phone: Phone, sessionId: string, burst: boolean): string {
   return text;
 }
 
+/**
+ * The provider still receives every relayed update (the server's cost is the same), but drops it unapplied; sync
+ * steps are handled as before, so joining, resyncs and the phone's own writes work unchanged.
+ */
+function receiveWithoutApplying(provider: WebsocketProvider): void {
+  const handle = provider.messageHandlers[0]!;
+  provider.messageHandlers[0] = (encoder, decoder, p, emitSynced, messageType) => {
+    if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsUpdate) return;
+    handle(encoder, decoder, p, emitSynced, messageType);
+  };
+}
+
 async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let i = 0;
   await Promise.all(
@@ -108,6 +123,7 @@ async function playPhones(plan: WorkerPlan): Promise<void> {
       if (plan.mode === 'ours') {
         const p = await SimPhone.join(plan.url, w, { name: `Deelnemer ${i + 1}`, groupId, side: 'formal' });
         joinMs.push(performance.now() - t0);
+        if (!plan.phonesApply) receiveWithoutApplying(p.board.provider);
         phones.push({
           doc: p.board.doc,
           groupId,
@@ -119,6 +135,7 @@ async function playPhones(plan: WorkerPlan): Promise<void> {
         const d = new SimDoc(plan.url, w.id, 'board', 'none');
         await d.synced(30_000);
         joinMs.push(performance.now() - t0);
+        if (!plan.phonesApply) receiveWithoutApplying(d.provider);
         phones.push({ doc: d.doc, groupId, authorId: `p${i}`, ownItem: null, close: () => d.destroy() });
       }
     } catch {

@@ -21,6 +21,11 @@ export interface WorkerPlan {
   steadyMs: number;
   /** Mean time between two writes of one phone. */
   writeEveryMs: number;
+  /**
+   * False: the phones receive every relayed update but do not apply it (the screens always do). For the plenary,
+   * where 1,000 phone documents applying every update would be the load generator's CPU, not the server's.
+   */
+  phonesApply: boolean;
 }
 
 /** When the load starts and when everybody posts at once (0: no burst); epoch ms, sent to every process. */

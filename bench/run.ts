@@ -32,6 +32,7 @@ const SCENARIOS: Scenario[] = quick
         writeEveryMs: 10_000,
         burst: true,
         processes: 2,
+        phonesApply: false,
       },
     ]
   : [
@@ -54,6 +55,7 @@ const SCENARIOS: Scenario[] = quick
         writeEveryMs: 60_000,
         burst: true,
         processes: 2,
+        phonesApply: false,
       },
       // 40 phones writing, without and then with a 5,000-note workshop exported back to back (ours only): exports run
       // in a worker thread, so the phones' p95 should not move.
@@ -177,12 +179,14 @@ const summary = {
   // The server's maximum event-loop delay under the steady load (and with the burst), workshops and plenary.
   serverLagMaxMs: ours.serverLagMaxMs,
   serverLagMaxWithBurstMs: ours.serverLagMaxWithBurstMs,
+  ...(Number.isFinite(durable.p95Ms) ? { referenceDurableServerLagMaxMs: durable.serverLagMaxMs } : {}),
   plenaryServerLagMaxMs: plenary.serverLagMaxMs,
   // 40 phones' p95 without and with 5,000-note exports running back to back (medians with --rounds).
   exportIdleP95Ms: find('export-idle', 'ours').p95Ms,
   exportBusyP95Ms: find('export-busy', 'ours').p95Ms,
   exportBusyExports: find('export-busy', 'ours').exports,
   exportBusyExportMedianMs: find('export-busy', 'ours').exportMedianMs,
+  exportIdleServerLagMaxMs: find('export-idle', 'ours').serverLagMaxMs,
   exportBusyServerLagMaxMs: find('export-busy', 'ours').serverLagMaxMs,
   plenaryP95Ms: plenary.p95Ms,
   plenaryRatioP95: Math.round((plenary.p95Ms / find('plenary', 'reference').p95Ms) * 100) / 100,

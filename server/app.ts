@@ -24,6 +24,7 @@ import type { ConnectionLimits } from './sync/YjsConnection';
 import { Workshops } from './workshops';
 import { WS_CLOSE } from '../shared/protocol';
 import { checkOrganiserKey } from './config';
+import { isLoopback } from './http/rateLimit';
 import { watchTombstones } from './scale/tombstones';
 import { log, requestLogging } from './logging';
 import { createMetrics, type Metrics } from './metrics';
@@ -85,10 +86,11 @@ export function createApp(opts: AppOptions): RunningApp {
   // Liveness and readiness (server/http/health.ts), metrics behind METRICS_TOKEN (server/metrics.ts).
   app.use(healthRoutes({ storage: opts.storage, lease: opts.lease, dataDir: opts.dataDir }));
   app.use(metrics.router(opts.metricsToken));
-  // The event loop's delay since the last reset (server/loopDelay.ts); numbers only, read by the benchmark.
+  // The event loop's delay since the last reset (server/loopDelay.ts); numbers only, read by the benchmark. Only this
+  // machine (the benchmark, an operator) may start a new window: nobody else can hide a delay by resetting it.
   app.get('/healthz/loop', (req, res) => {
     res.set('Cache-Control', 'no-store');
-    res.json(loopDelay(req.query.reset === '1'));
+    res.json(loopDelay(req.query.reset === '1' && isLoopback(req.ip)));
   });
   if (opts.dataDir) app.use('/api', uploadsRouter(opts.storage, opts.dataDir, hub));
   // scale-out: how many documents this instance serves now (operators and the multi-instance test read it).

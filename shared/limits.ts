@@ -30,8 +30,8 @@ export const LIMITS = {
   title: 120,
   /** Most groups (cooperations) in one workshop. */
   groups: 40,
-  /** Most participants in one workshop. */
-  participantsPerWorkshop: 500,
+  /** Most participants in one workshop: a large conference plenary in one room. */
+  participantsPerWorkshop: 1000,
   /** Largest JSON request body, in bytes. */
   jsonBody: 64 * 1024,
   /** Largest single websocket message (Yjs or socket.io), in bytes. */

@@ -18,8 +18,19 @@ export const docName = (workshopId: string, doc: 'control' | 'board' | 'research
 
 const UPLOAD_ID = /^u[a-z0-9]{6,30}$/;
 
-/** The workshop's stored photos that items refer to, read from its uploads folder (absent ones are left out). */
-async function readUploads(dir: string, items: Array<Record<string, unknown>>) {
+/** One stored photo by its upload id (null when it is gone: erased with its uploader, or never stored). */
+export type UploadReader = (uploadId: string) => Promise<{ mime: string; data: Uint8Array } | null>;
+
+/** Photos from a workshop's uploads folder (SQLite installations: server/uploads/store.ts's files). */
+export const uploadsFromDir =
+  (dir: string): UploadReader =>
+  async (id) => {
+    const meta = JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as { mime: string };
+    return { mime: meta.mime, data: new Uint8Array(await readFile(path.join(dir, id))) };
+  };
+
+/** The workshop's stored photos that items refer to (absent ones are left out). */
+async function readUploads(read: UploadReader, items: Array<Record<string, unknown>>) {
   const out = new Map<string, { mime: string; data: Uint8Array }>();
   const ids = new Set(
     items
@@ -28,9 +39,10 @@ async function readUploads(dir: string, items: Array<Record<string, unknown>>) {
   );
   for (const id of ids) {
     try {
-      const meta = JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as { mime?: unknown };
-      if (meta.mime !== 'image/jpeg' && meta.mime !== 'image/png' && meta.mime !== 'image/webp') continue;
-      out.set(id, { mime: meta.mime, data: new Uint8Array(await readFile(path.join(dir, id))) });
+      const found = await read(id);
+      if (!found) continue;
+      if (found.mime !== 'image/jpeg' && found.mime !== 'image/png' && found.mime !== 'image/webp') continue;
+      out.set(id, found);
     } catch {
       // Erased with its uploader, or never stored: the item keeps its text.
     }
@@ -40,13 +52,13 @@ async function readUploads(dir: string, items: Array<Record<string, unknown>>) {
 
 /**
  * Reads a workshop's three documents (as loaded now) and their logs into the raw record the exports start from;
- * with `uploadsDir` (the workshop's folder of stored photos) also the photos items refer to.
+ * with `readUpload` (the workshop's stored photos) also the photos items refer to.
  */
 export async function loadRecord(
   hub: DocHub,
   storage: Storage,
   workshopId: string,
-  opts: { uploadsDir?: string } = {},
+  opts: { readUpload?: UploadReader } = {},
 ): Promise<RawRecord> {
   const [control, board, research] = await Promise.all([
     hub.get(docName(workshopId, 'control')),
@@ -76,8 +88,8 @@ export async function loadRecord(
       // A workshop made before the codebook was seeded still exports the source's codes.
       codebook: codebook.length ? codebook : DEFAULT_CODEBOOK,
       researcherPseudonyms: readResearcherPseudonyms(research.doc),
-      uploads: opts.uploadsDir
-        ? await readUploads(opts.uploadsDir, items.items as Array<Record<string, unknown>>)
+      uploads: opts.readUpload
+        ? await readUploads(opts.readUpload, items.items as Array<Record<string, unknown>>)
         : new Map(),
       itemProvenance: provenanceOf(boardLog, 'items'),
       observationProvenance: provenanceOf(researchLog, RESEARCH.observations),

@@ -1,36 +1,138 @@
+import Database from 'better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/controlDoc';
 import { notFound } from '../errors';
+import { PostgresStorage } from '../storage/PostgresStorage';
+import { SqliteStorage } from '../storage/SqliteStorage';
+import { applyStoredDoc, snapshotAsV2 } from '../storage/snapshotFormat';
 import type { LoggedUpdate, Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 import { casesCsv, recordCsv, toCsv } from './csv';
 import { buildModel, namesOf } from './model';
-import { docName, loadRecord } from './record';
+import { docName, loadRecord, uploadsFromDir, type UploadReader } from './record';
 import { htmlTranscript, markdownTranscript, maxqdaZip } from './transcript';
 import { buildQdpx } from './qdpx';
 
 /**
- * Exports run in a worker thread, off the event loop the phones use: replaying a long log for provenance and writing
- * a format takes about half a second for 5,000 notes (docs/PERFORMANCE.md). The main thread only takes what the
- * export reads — the three documents' current states and the board's and research's logs, once every accepted
- * update is in the log — and hands them over; the worker rebuilds the documents and runs the unchanged export code
- * (`loadRecord`, `buildModel`, the format writers) on them.
+ * Exports run in a worker thread, off the event loop the phones use: reading 10,000 logged updates, rebuilding the
+ * documents, replaying the log for provenance and writing a format take about half a second for 5,000 notes
+ * (docs/PERFORMANCE.md). The main thread only waits until every accepted update of the workshop's three documents
+ * is stored (then the stored documents are the live ones) and sends the worker a job of a few bytes; the worker
+ * reads the snapshots and logs itself, over a read-only connection of its own (SQLite: the same file, which WAL
+ * lets it read while the server writes; PostgreSQL: one client, one read-only repeatable-read transaction), so state
+ * and log are one consistent read. It then runs the unchanged export code (`loadRecord`, `buildModel`, the format
+ * writers) and transfers the body back as bytes. A storage the worker cannot open itself (none in the server today)
+ * falls back to the main thread reading the logs and encoding the states for it.
  */
 
 export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'maxqda' | 'qdpx' | 'key';
+
+type DocKind = 'control' | 'board' | 'research';
+const KINDS = ['control', 'board', 'research'] as const;
+
+/** Where the worker reads the stored documents with a connection of its own. */
+type StoredSource = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 interface ExportJob {
   id: number;
   workshopId: string;
   format: WorkerExportFormat;
   realNames: boolean;
-  /** The workshop's uploads folder: the stored photos items refer to are read from it in the worker. */
+  /** The workshop's uploads folder (SQLite): the stored photos items refer to are read from it in the worker. */
   uploadsDir?: string;
-  states: Record<'control' | 'board' | 'research', Uint8Array>;
-  logs: Record<'board' | 'research', PackedLog>;
+  /** The worker reads the documents and logs itself (the usual case)… */
+  source?: StoredSource;
+  /** …or they are handed over, read and encoded by the main thread (a storage the worker cannot open). */
+  handed?: { states: Record<DocKind, Uint8Array>; logs: Record<'board' | 'research', PackedLog> };
+}
+
+/** A document as stored: its snapshot and its log (the whole log for board and research: provenance needs it). */
+interface StoredRead {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  log: LoggedUpdate[];
+}
+
+const SNAPSHOT_SQL = 'SELECT up_to_seq, format, data FROM snapshots WHERE doc = ?';
+const LOG_SQL = 'SELECT seq, ts, actor, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq';
+const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+/** The three documents of a workshop as stored, read in one transaction of a connection of the worker's own. */
+async function readStored(source: StoredSource, workshopId: string): Promise<Record<DocKind, StoredRead>> {
+  type SnapRow = { up_to_seq: number | string; format: number; data: Buffer };
+  type LogRow = { seq: number | string; ts: number | string; actor: string; data: Buffer };
+  const toRead = (snap: SnapRow | undefined, rows: LogRow[]): StoredRead => ({
+    snapshot: snap ? snapshotAsV2(bytesOf(snap.data), snap.format) : null,
+    snapshotSeq: snap ? Number(snap.up_to_seq) : 0,
+    log: rows.map((r) => ({ seq: Number(r.seq), ts: Number(r.ts), actor: r.actor, data: bytesOf(r.data) })),
+  });
+  // The control document's log only after its snapshot (no provenance is taken from it).
+  const fromSeq = (kind: DocKind, snap: SnapRow | undefined) =>
+    kind === 'control' && snap ? Number(snap.up_to_seq) : 0;
+  const out = {} as Record<DocKind, StoredRead>;
+  if (source.kind === 'sqlite') {
+    const db = new Database(source.file, { readonly: true, fileMustExist: true });
+    try {
+      const snapshot = db.prepare(SNAPSHOT_SQL);
+      const log = db.prepare(LOG_SQL);
+      db.transaction(() => {
+        for (const kind of KINDS) {
+          const name = docName(workshopId, kind);
+          const snap = snapshot.get(name) as SnapRow | undefined;
+          out[kind] = toRead(snap, log.all(name, fromSeq(kind, snap)) as LogRow[]);
+        }
+      })();
+    } finally {
+      db.close();
+    }
+    return out;
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: source.url });
+  await client.connect();
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const $ = (sql: string) => sql.replace(/\?/g, (_, i: number) => `$${sql.slice(0, i).split('?').length}`);
+    for (const kind of KINDS) {
+      const name = docName(workshopId, kind);
+      const snap = (await client.query<SnapRow>($(SNAPSHOT_SQL), [name])).rows[0];
+      out[kind] = toRead(snap, (await client.query<LogRow>($(LOG_SQL), [name, fromSeq(kind, snap)])).rows);
+    }
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+  return out;
+}
+
+/** Where the worker can read this storage itself; null for a storage it cannot open (then the main thread reads). */
+function sourceOf(storage: Storage): StoredSource | null {
+  if (storage instanceof SqliteStorage) return { kind: 'sqlite', file: storage.file };
+  if (storage instanceof PostgresStorage && storage.pool.options.connectionString)
+    return { kind: 'postgres', url: storage.pool.options.connectionString };
+  return null;
+}
+
+/** The stored photos: PostgreSQL's `uploads` table (DATABASE_URL), else the workshop's uploads folder, else none. */
+async function uploadReaderFor(job: ExportJob): Promise<{ read?: UploadReader; close: () => Promise<void> }> {
+  if (job.source?.kind !== 'postgres') {
+    return { read: job.uploadsDir ? uploadsFromDir(job.uploadsDir) : undefined, close: async () => {} };
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: job.source.url });
+  await client.connect();
+  const read: UploadReader = async (id) => {
+    const r = await client.query<{ mime: string; data: Buffer }>(
+      'SELECT mime, data FROM uploads WHERE workshop_id = $1 AND upload_id = $2',
+      [job.workshopId, id],
+    );
+    const row = r.rows[0];
+    return row ? { mime: row.mime, data: bytesOf(row.data) } : null;
+  };
+  return { read, close: () => client.end() };
 }
 
 /** A log as one buffer plus columns: one transferable block instead of thousands of objects to clone. */
@@ -67,6 +169,8 @@ const unpackLog = (p: PackedLog): LoggedUpdate[] =>
 
 interface ExportDone {
   id: number;
+  /** The workshop has no stored control document (deleted, or never made). */
+  notFound?: boolean;
   /** The body as bytes (UTF-8 for the text formats), transferred rather than copied back. */
   body?: Uint8Array;
   damaged?: Array<{ type: string; id: unknown; reason: string }>;
@@ -76,23 +180,41 @@ interface ExportDone {
 /** The export itself, as the route did it on the main thread: raw record, model, one format. */
 async function runJob(job: ExportJob): Promise<ExportDone> {
   const docs = new Map<string, Y.Doc>();
-  for (const kind of ['control', 'board', 'research'] as const) {
-    const doc = new Y.Doc();
-    Y.applyUpdateV2(doc, job.states[kind]);
-    docs.set(docName(job.workshopId, kind), doc);
-  }
-  // The export code reads documents through the hub and logs through storage: both stand in with what was handed over.
-  const hub = {
-    get: async (name: string) => ({ name, doc: docs.get(name)!, idle: async () => {} }),
-    release: () => {},
-  } as unknown as DocHub;
-  const logs = new Map([
-    [docName(job.workshopId, 'board'), unpackLog(job.logs.board)],
-    [docName(job.workshopId, 'research'), unpackLog(job.logs.research)],
-  ]);
-  const storage = { readLog: async (name: string) => logs.get(name) ?? [] } as unknown as Storage;
+  const logs = new Map<string, LoggedUpdate[]>();
   try {
-    const raw = await loadRecord(hub, storage, job.workshopId, { uploadsDir: job.uploadsDir });
+    if (job.source) {
+      const stored = await readStored(job.source, job.workshopId);
+      for (const kind of KINDS) {
+        const { snapshot, snapshotSeq, log } = stored[kind];
+        const doc = new Y.Doc();
+        docs.set(docName(job.workshopId, kind), doc);
+        applyStoredDoc(doc, { snapshot, snapshotSeq, updates: log.filter((u) => u.seq > snapshotSeq) });
+        if (kind !== 'control') logs.set(docName(job.workshopId, kind), log);
+      }
+    } else {
+      const { states, logs: packed } = job.handed!;
+      for (const kind of KINDS) {
+        const doc = new Y.Doc();
+        docs.set(docName(job.workshopId, kind), doc);
+        Y.applyUpdateV2(doc, states[kind]);
+      }
+      logs.set(docName(job.workshopId, 'board'), unpackLog(packed.board));
+      logs.set(docName(job.workshopId, 'research'), unpackLog(packed.research));
+    }
+    if (!readMeta(docs.get(docName(job.workshopId, 'control'))!)) return { id: job.id, notFound: true };
+    // The export code reads documents through the hub and logs through storage: both stand in with what was read.
+    const hub = {
+      get: async (name: string) => ({ name, doc: docs.get(name)!, idle: async () => {} }),
+      release: () => {},
+    } as unknown as DocHub;
+    const storage = { readLog: async (name: string) => logs.get(name) ?? [] } as unknown as Storage;
+    const uploads = await uploadReaderFor(job);
+    let raw;
+    try {
+      raw = await loadRecord(hub, storage, job.workshopId, { readUpload: uploads.read });
+    } finally {
+      await uploads.close();
+    }
     const model = buildModel(raw, { realNames: job.realNames });
     let body: string | Uint8Array;
     switch (job.format) {
@@ -198,39 +320,41 @@ export async function exportInWorker(
   realNames: boolean,
   uploadsDir?: string,
 ): Promise<{ body: Buffer; damaged: NonNullable<ExportDone['damaged']> }> {
-  const kinds = ['control', 'board', 'research'] as const;
-  const live = await Promise.all(kinds.map((k) => hub.get(docName(workshopId, k))));
-  let job: ExportJob;
-  try {
-    const [control, board, research] = live as [(typeof live)[0], (typeof live)[0], (typeof live)[0]];
-    // Every accepted update in the log first, so provenance covers all the state handed over (as loadRecord does).
-    await Promise.all([board.idle(), research.idle()]);
-    if (!readMeta(control.doc)) throw notFound('workshop');
-    const [boardLog, researchLog] = await Promise.all([storage.readLog(board.name), storage.readLog(research.name)]);
-    job = {
-      id: nextId++,
-      workshopId,
-      format,
-      realNames,
-      uploadsDir,
-      states: {
-        control: Y.encodeStateAsUpdateV2(control.doc),
-        board: Y.encodeStateAsUpdateV2(board.doc),
-        research: Y.encodeStateAsUpdateV2(research.doc),
-      },
-      logs: { board: packLog(boardLog), research: packLog(researchLog) },
-    };
-  } finally {
-    for (const l of live) hub.release(l);
+  const source = sourceOf(storage);
+  const job: ExportJob = { id: nextId++, workshopId, format, realNames, uploadsDir };
+  if (source) {
+    // Every accepted update stored first: then the stored documents are the live ones, and provenance covers them.
+    // Documents not loaded here are neither loaded nor read on this thread: the worker reads them from storage.
+    await Promise.all(KINDS.map((k) => hub.stored(docName(workshopId, k))));
+    job.source = source;
+  } else {
+    const live = await Promise.all(KINDS.map((k) => hub.get(docName(workshopId, k))));
+    try {
+      const [control, board, research] = live as [(typeof live)[0], (typeof live)[0], (typeof live)[0]];
+      await Promise.all(live.map((l) => l.idle()));
+      if (!readMeta(control.doc)) throw notFound('workshop');
+      const [boardLog, researchLog] = await Promise.all([storage.readLog(board.name), storage.readLog(research.name)]);
+      job.handed = {
+        states: {
+          control: Y.encodeStateAsUpdateV2(control.doc),
+          board: Y.encodeStateAsUpdateV2(board.doc),
+          research: Y.encodeStateAsUpdateV2(research.doc),
+        },
+        logs: { board: packLog(boardLog), research: packLog(researchLog) },
+      };
+    } finally {
+      for (const l of live) hub.release(l);
+    }
   }
   const w = exportWorker();
   const done = await new Promise<ExportDone>((resolve, reject) => {
     pending.set(job.id, { resolve, reject });
     w.ref();
-    const { board, research } = job.logs;
-    w.postMessage(job, [board.data.buffer as ArrayBuffer, research.data.buffer as ArrayBuffer]);
+    const logs = job.handed?.logs;
+    w.postMessage(job, logs ? [logs.board.data.buffer as ArrayBuffer, logs.research.data.buffer as ArrayBuffer] : []);
   });
   if (done.error !== undefined) throw new Error(`export failed in its worker: ${done.error}`);
+  if (done.notFound) throw notFound('workshop');
   const body = Buffer.from(done.body!.buffer, done.body!.byteOffset, done.body!.byteLength);
   return { body, damaged: done.damaged ?? [] };
 }

@@ -48,10 +48,13 @@ export class SqliteStorage implements Storage {
   // Group commit: writes queued in one turn of the event loop share one transaction, so one fsync.
   private pending: PendingWrite[] = [];
   private readonly wal: WalFlusher;
+  /** The database file (the export worker opens it read-only, server/export/worker.ts). */
+  readonly file: string;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, 'werkplaats.sqlite');
+    this.file = file;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // perf: commits do not flush the WAL themselves (that would block the event loop for a disk flush); the

@@ -70,6 +70,15 @@ export class DocHub {
     return doc;
   }
 
+  /**
+   * Resolves once every update accepted so far on a document is stored, without loading it: one not loaded here has
+   * nothing unstored. For readers of storage that must see all accepted writes (the export worker).
+   */
+  async stored(name: string): Promise<void> {
+    const live = await this.docs.get(name)?.catch(() => null);
+    await live?.idle();
+  }
+
   /** Called when a listener leaves: schedules unloading when nobody is left (`afterMs` 0: at once). */
   release(live: LiveDoc, afterMs = IDLE_UNLOAD_MS): void {
     // After shutdown's flush, connections still closing must not schedule snapshots into closed storage.

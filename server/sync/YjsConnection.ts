@@ -9,19 +9,12 @@ import { WS_CLOSE } from '../../shared/protocol';
 import { actorOf } from '../auth';
 import { structuralRefusal, type UpdateGuard } from './guard/createGuard';
 import type { DocListener, LiveDoc } from './LiveDoc';
-import {
-  ackMessage,
-  awarenessMessage,
-  encodeMessage,
-  KEEPALIVE,
-  MESSAGE,
-  notStoredMessage,
-  type NotStoredReason,
-} from './messages';
+import { awarenessMessage, encodeMessage, KEEPALIVE, MESSAGE, type NotStoredReason } from './messages';
 import { missingDependencies } from './guard/applicable';
 import type { ChangeOrigin } from './origins';
 import { carriesNothingNew, withoutKnownStructs } from './readOnlyUpdate';
 import { sharedBucket, sleep, TokenBucket } from './TokenBucket';
+import { Resyncs, WriterAcks } from './writerReplies';
 
 export type { UpdateGuard };
 
@@ -43,9 +36,6 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   keepaliveMs: 12_000,
   resyncsPerMinute: LIMITS.resyncsPerMinute,
 };
-
-/** A resync asked this recently is still on its way: updates with missing history until then are covered by it. */
-const RESYNC_ANSWER_MS = 5000;
 
 /** What the endpoint does when a connection is refused a write or has to slow down. */
 export interface ConnectionEvents {
@@ -70,14 +60,10 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   private readonly awarenessRate: TokenBucket;
   private slowedAt = 0;
   private sentAt = Date.now();
-  /** When the server last asked this client for its history (its own sync step 1); 0 when no answer is due. */
-  private resyncAskedAt = 0;
-  private readonly resyncs: number[] = [];
+  private readonly resyncs: Resyncs;
   /** A write was turned away (storage full): ask for it again once storage works. */
   private turnedAway = false;
-  private readonly acks: boolean;
-  /** Updates whose history the server lacked, answered with a resync instead of a refusal (for tests and logs). */
-  resyncCount = 0;
+  private readonly acks: WriterAcks;
 
   constructor(
     private readonly ws: WebSocket,
@@ -91,10 +77,8 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     private readonly outgoing: ((msg: Uint8Array) => Uint8Array) | null = null,
   ) {
     this.actor = actorOf(principal);
-    // Acks go to the writers of the documents phones write (their pages install the handlers, client/sync/acks.ts);
-    // a y-websocket client without a handler for our types would log every one.
-    const kind = live.name.slice(live.name.indexOf('/') + 1);
-    this.acks = access === 'write' && (kind === 'board' || kind.startsWith('own/'));
+    this.acks = new WriterAcks(live.name, access === 'write', (msg) => this.send(msg));
+    this.resyncs = new Resyncs(limits.resyncsPerMinute);
     this.updates = new TokenBucket(limits.updatesPerSecond, limits.updatesPerSecond * 2);
     // Per participant, across all their connections and documents (a reconnect gets no fresh bucket). Staff (whose
     // console and tools write many items at once: copies, merges) keep a bucket per connection.
@@ -103,6 +87,11 @@ export class YjsConnection implements DocListener, ChangeOrigin {
         ? sharedBucket(`${principal.workshopId}\n${this.actor}`, limits.itemsPerMinute / 60, limits.itemsPerMinute)
         : new TokenBucket(limits.itemsPerMinute / 60, limits.itemsPerMinute);
     this.awarenessRate = new TokenBucket(LIMITS.awarenessPerSecond, LIMITS.awarenessPerSecond * 2);
+  }
+
+  /** Updates whose history the server lacked, answered with a resync instead of a refusal (for tests and logs). */
+  get resyncCount(): number {
+    return this.resyncs.count;
   }
 
   /** Starts the protocol: the server's sync step 1 and the current awareness states. */
@@ -190,7 +179,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       return;
     }
     // A sync step 2 answers the server's sync step 1: the resync asked for (if any) has arrived.
-    if (syncType === syncProtocol.messageYjsSyncStep2) this.resyncAskedAt = 0;
+    if (syncType === syncProtocol.messageYjsSyncStep2) this.resyncs.answered();
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new Error(`unknown sync message ${syncType}`);
     }
@@ -248,33 +237,29 @@ export class YjsConnection implements DocListener, ChangeOrigin {
    * 1013, from which the client reconnects (and syncs afresh) rather than being refused.
    */
   private askResync(): void {
-    const now = Date.now();
-    this.resyncCount++;
-    if (this.resyncAskedAt > 0 && now - this.resyncAskedAt < RESYNC_ANSWER_MS) return;
-    while (this.resyncs.length > 0 && now - this.resyncs[0]! > 60_000) this.resyncs.shift();
-    if (this.resyncs.length >= this.limits.resyncsPerMinute) {
+    const verdict = this.resyncs.request();
+    if (verdict === 'covered') return;
+    if (verdict === 'tooMany') {
       console.warn(`[yjs] ${this.actor} on ${this.live.name} needs resyncs too often; closing (it reconnects)`);
       this.close(1013, 'too many resyncs');
       return;
     }
-    this.resyncs.push(now);
-    this.resyncAskedAt = now;
     this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
   }
 
   acknowledge(storedStateVector: Uint8Array): void {
-    if (this.acks) this.send(ackMessage(storedStateVector));
+    this.acks.acknowledge(storedStateVector);
   }
 
   notStored(reason: NotStoredReason): void {
-    if (this.acks) this.send(notStoredMessage(reason));
+    this.acks.notStored(reason);
   }
 
   /** Storage works again: a writer turned away while it was full sends what the server lacks. */
   recovered(): void {
     if (!this.turnedAway || this.closed) return;
     this.turnedAway = false;
-    this.resyncAskedAt = 0;
+    this.resyncs.answered();
     this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
   }
 

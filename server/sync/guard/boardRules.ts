@@ -1,37 +1,13 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { BOARD } from '../../../shared/boardDoc';
-import { itemSchema } from '../../../shared/exercises/registry';
 import { LIMITS } from '../../../shared/limits';
 import type { Principal } from '../../../shared/roles';
 import { StructIndex, type Struct } from './structIndex';
+import { createdItemsRefusal, fieldValuesRefusal, fieldSchemaOf, mapOf, unwrap, type ItemContext } from './itemRules';
 
 /** Fields a participant may never change once an item exists: who wrote it, where, what it is. */
 const IMMUTABLE = new Set(['id', 'kind', 'authorId', 'groupId', 'sessionId', 'createdAt', 'editableBy']);
-
-/** Item ids: `newId()` (shared/ids.ts) or a fixed id such as `pitch-<group>`; never anything else. */
-const itemId = z.string().regex(/^[A-Za-z0-9_.:-]{1,120}$/);
-const shortName = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
-const baseFields = z.object({
-  id: itemId,
-  kind: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-  sessionId: shortName,
-  groupId: shortName.nullable(),
-  authorId: z
-    .string()
-    .regex(/^[A-Za-z0-9_:-]{1,60}$/)
-    .nullable(),
-  createdAt: z.number().finite(),
-  updatedAt: z.number().finite(),
-  hidden: z.boolean(),
-  mergedInto: itemId.nullable(),
-  editableBy: z.literal('group'),
-});
-const BASE_KEYS = new Set(Object.keys(baseFields.shape));
-/** Every item is created with these (groupId may be left out: plenary). */
-const REQUIRED = ['id', 'kind', 'sessionId', 'authorId', 'createdAt', 'updatedAt'] as const;
-/** Times an item may carry: from three days before the workshop was created (the demo backdates its two days) to ten minutes ahead of the server's clock. */
-export const TIME_SKEW = { beforeWorkshopMs: 3 * 24 * 3600_000, aheadMs: 10 * 60_000 } as const;
 
 export interface BoardCheck {
   /** Why the update is refused, or null. */
@@ -69,9 +45,6 @@ export interface WorkshopContext {
   agenda: boolean;
 }
 
-const mapOf = (item: Y.Item): Y.Map<unknown> | null =>
-  item.content instanceof Y.ContentType && item.content.type instanceof Y.Map ? item.content.type : null;
-
 /** A countable length a struct adds to its container (characters of a text, entries of an array). */
 const countable = (s: Struct): number => (s instanceof Y.Item && s.countable && !s.deleted ? s.length : 0);
 
@@ -80,28 +53,6 @@ function valueOf(s: Y.Item): { ok: true; value: unknown } | { ok: false } {
   const c = s.content;
   if (c instanceof Y.ContentAny || c instanceof Y.ContentJSON) return { ok: true, value: c.getContent().at(-1) };
   return { ok: false };
-}
-
-/** The field schema of an item kind, unwrapped from optional/nullable/default. */
-function fieldSchemaOf(kind: unknown, field: string): z.ZodType | undefined {
-  const schema = typeof kind === 'string' ? itemSchema(kind) : undefined;
-  if (!(schema instanceof z.ZodObject)) return undefined;
-  return (schema.shape as Record<string, z.ZodType>)[field];
-}
-const unwrap = (t: z.ZodType | undefined): z.ZodType | undefined => {
-  let cur = t;
-  for (let i = 0; i < 4 && cur; i++) {
-    if (cur instanceof z.ZodOptional || cur instanceof z.ZodNullable || cur instanceof z.ZodDefault) {
-      cur = cur.unwrap() as z.ZodType;
-    } else break;
-  }
-  return cur;
-};
-/** A field may hold a shared Y.Text only in a group item (`editableBy` in its schema) where the field is a string. */
-export function textFieldAllowed(kind: unknown, field: string): boolean {
-  if (BASE_KEYS.has(field)) return false;
-  if (fieldSchemaOf(kind, 'editableBy') === undefined) return false;
-  return unwrap(fieldSchemaOf(kind, field)) instanceof z.ZodString;
 }
 
 /** Content a field value (depth 1) may have: JSON values, a Y.Text, or a tombstone. */
@@ -276,58 +227,11 @@ export function checkBoardUpdate(
   const refused = (reason: string): BoardCheck => ({ reason, created: created.size });
 
   // 3. What the items would hold: base fields, the kind's schema, and the size of shared texts.
-  const minTime = workshop ? workshop.createdAt - TIME_SKEW.beforeWorkshopMs : -Infinity;
-  const maxTime = workshop ? workshop.now + TIME_SKEW.aheadMs : Infinity;
-  for (const [item, fields] of touched) {
-    const kind = current(item, 'kind');
-    const shape = ((): Record<string, z.ZodType> | null => {
-      const schema = typeof kind === 'string' ? itemSchema(kind) : undefined;
-      return schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>) : null;
-    })();
-    for (const [field, values] of fields) {
-      if (!staff && typed.get(item)?.has(field) && !textFieldAllowed(kind, field))
-        return refused(`${field} may not be a shared text`);
-      // A shared text's length is checked below (growth); its (empty) value at creation is not a field value.
-      if (typed.get(item)?.has(field)) continue;
-      for (const value of values) {
-        if (JSON.stringify(value ?? null).length > LIMITS.fieldBytes) return refused(`${field} is too large`);
-        const check = BASE_KEYS.has(field)
-          ? baseFields.shape[field as keyof typeof baseFields.shape]
-          : (shape?.[field] ?? (typeof value === 'string' ? z.string().max(LIMITS.sharedText) : null));
-        if (check && !check.safeParse(value).success) return refused(`${field} is not valid`);
-        if (
-          (field === 'createdAt' || field === 'updatedAt') &&
-          ((value as number) < minTime || (value as number) > maxTime)
-        )
-          return refused(`${field} is out of range`);
-      }
-    }
-    // Hiding is moderation: a participant may hide and show their own item, unless staff hid it.
-    if (!staff && fields.has('hidden') && !idx.isIncoming(item)) {
-      const struct = mapOf(item)?._map.get('hidden');
-      const by = struct && !struct.deleted ? writer.clientOwner?.(struct.id.client) : undefined;
-      if (by !== undefined && !by.startsWith('participant:')) return refused('may not show what the facilitator hid');
-    }
-  }
-  for (const item of created) {
-    const owner = idx.ownerOf(item);
-    for (const f of REQUIRED) if (current(item, f) === undefined) return refused(`an item needs ${f}`);
-    if (owner.at !== 'item' || current(item, 'id') !== owner.key) return refused('item id must be its key');
-    const kind = current(item, 'kind') as string;
-    const sessionId = current(item, 'sessionId') as string;
-    if (staff) continue;
-    const schema = itemSchema(kind);
-    if (!schema) return refused('unknown item kind');
-    const whole: Record<string, unknown> = {};
-    for (const [f, vals] of touched.get(item) ?? []) whole[f] = vals.at(-1);
-    if (!schema.safeParse(whole).success) return refused(`not a valid ${kind}`);
-    if (current(item, 'authorId') !== principal.participantId) return refused('items must be your own');
-    const group = current(item, 'groupId') ?? null;
-    if (group !== null && group !== writer.groupId) return refused("may not write in another group's space");
-    if (current(item, 'hidden') === true) return refused('may not create a hidden item');
-    if (workshop && !workshop.sessions.has(sessionId)) return refused('no such session');
-    if (workshop?.agenda && !workshop.openSessions.has(sessionId)) return refused('that session is not open');
-  }
+  const itemCtx: ItemContext = { staff, writer, idx, current, touched, typed };
+  const fieldRefusal = fieldValuesRefusal(itemCtx);
+  if (fieldRefusal) return refused(fieldRefusal);
+  const creationRefusal = createdItemsRefusal(itemCtx, created);
+  if (creationRefusal) return refused(creationRefusal);
   if (!staff && workshop?.agenda && workshop.lockedSince !== null && wrote) {
     // Input is locked: only what was written before the lock (a phone coming back online) still arrives.
     const late = [...touched.values()].some((f) =>
