@@ -4,6 +4,7 @@ import { useControlStore } from '../../store/controlStore';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { runExerciseAction } from '../useExercise';
 import type { ConsoleProps } from '../types';
+import { removePitchPhoto } from './actions';
 import { usePitchT } from './i18n';
 import { usePitch } from './usePitch';
 
@@ -50,6 +51,19 @@ export function PitchConsole({ session, spotlightItemId }: ConsoleProps) {
                 >
                   {t('down')}
                 </button>
+                {(pitches.get(g)?.photoId || pitches.get(g)?.photo) && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => {
+                      const p = pitches.get(g);
+                      if (p && window.confirm(t('photoRemoveOf', { group: name(g) }))) removePitchPhoto(p.id);
+                    }}
+                    data-testid="pitch-console-photo-remove"
+                  >
+                    {t('photoRemove')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button button--small button--primary"
