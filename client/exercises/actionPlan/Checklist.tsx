@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  CONDITION_GROUPS,
   CONDITION_STATUSES,
   CONDITIONS,
   CONDITIONS_SOURCE,
@@ -43,7 +44,7 @@ export function Checklist(props: {
   return (
     <section className="daytwo-stack plan-noprint" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('checklist')}</h2>
-      {(['bodem', 'voeden'] as const).map((group) => (
+      {CONDITION_GROUPS.map((group) => (
         <fieldset key={group} className="daytwo-who">
           <legend>{t(group)}</legend>
           {CONDITIONS.filter((c) => c.group === group).map((c) => {
@@ -61,6 +62,9 @@ export function Checklist(props: {
               >
                 <p id={`cond-${c.id}`} className="plan-condition__name">
                   {localise(c.name, lang)}
+                </p>
+                <p className="muted plan-condition__explain" data-testid="condition-explain">
+                  {localise(c.explain, lang)}
                 </p>
                 <div className="daytwo-tabs">
                   {CONDITION_STATUSES.map((s) => (
