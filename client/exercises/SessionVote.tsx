@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { isVisible, type Item } from '../../shared/boardDoc';
-import { votableKinds } from '../../shared/exercises/votable';
 import type { ExerciseKind } from '../../shared/programme';
 import { DotVote, VoteBudget } from '../components/toolkit/DotVote';
 import { useT } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 import { useControlStore } from '../store/controlStore';
+import { votableKinds } from './registry';
 
 const NO_ITEMS: readonly Item[] = [];
 
@@ -15,7 +15,7 @@ export const voteText = (i: Item | undefined): string =>
 
 /**
  * The phone's dots while the facilitator has a vote open: every visible item of the exercise's votable kinds
- * (shared/exercises/votable.ts) on the board, in the order of the wall, each with its dot buttons. Private drafts are
+ * (`votable` in its `client/exercises/<kind>/index.ts`) on the board, in the order of the wall, each with its dot buttons. Private drafts are
  * never voted on (nobody else can see them).
  */
 export function SessionVote({
