@@ -9,6 +9,7 @@ import {
   planConditionId,
   type ConditionStatus,
 } from '../../../shared/exercises/actionPlan';
+import { CONDITION_EXPLANATIONS } from '../../../shared/exercises/actionPlan/explanations';
 import { localise, useLang } from '../../i18n/i18n';
 import { addDayTwoItem, patchDayTwoItem } from '../dayTwo/boardWrites';
 import { usePlanT } from './i18n';
@@ -64,7 +65,7 @@ export function Checklist(props: {
                   {localise(c.name, lang)}
                 </p>
                 <p className="muted plan-condition__explain" data-testid="condition-explain">
-                  {localise(c.explain, lang)}
+                  {localise(CONDITION_EXPLANATIONS[c.id], lang)}
                 </p>
                 <div className="daytwo-tabs">
                   {CONDITION_STATUSES.map((s) => (

@@ -6,6 +6,7 @@ import {
   planStepFields,
   planToMarkdown,
 } from '../../../shared/exercises/actionPlan';
+import { CONDITION_EXPLANATIONS } from '../../../shared/exercises/actionPlan/explanations';
 import { planRoles, roleNameIn } from '../../../shared/exercises/actionPlan/planRoles';
 import { SOURCE_ROLES } from '../../../shared/catalogue/roles';
 import type { Item } from '../../../shared/boardDoc';
@@ -22,9 +23,10 @@ describe('action plan', () => {
     expect(new Set(CONDITIONS.map((c) => c.id)).size).toBe(CONDITIONS.length);
     // Every condition comes with a short explanation in both languages.
     for (const c of CONDITIONS) {
-      expect(c.explain.nl.length, c.id).toBeGreaterThan(20);
-      expect(c.explain.en.length, c.id).toBeGreaterThan(20);
+      expect(CONDITION_EXPLANATIONS[c.id]?.nl.length, c.id).toBeGreaterThan(20);
+      expect(CONDITION_EXPLANATIONS[c.id]?.en.length, c.id).toBeGreaterThan(20);
     }
+    expect(Object.keys(CONDITION_EXPLANATIONS)).toHaveLength(CONDITIONS.length);
   });
 
   it("lists the roles a cooperation picked on the market and the roles it named on day one, by day one's names", () => {
