@@ -7,7 +7,7 @@ import type { PhoneProps } from '../types';
 import { useSessionNotes, type Note } from './useSessionNotes';
 import { errorText } from '../../i18n/errors';
 import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
-import { SessionVote } from '../SessionVote';
+import { SessionVoteSlot } from '../SessionVoteSlot';
 
 function NoteList({
   notes,
@@ -72,7 +72,7 @@ export function NoteWallPhone({ session, participantId, groupId, locked }: Phone
     <div className="notewall-phone">
       <NoteList notes={mine} label={t('notes.mine')} testId="my-notes" mine locked={locked} />
       <DeletedItemUndo />
-      <SessionVote
+      <SessionVoteSlot
         sessionId={session.id}
         kind={session.kind}
         participantId={participantId}

@@ -4,7 +4,7 @@ import { useControlStore } from '../../store/controlStore';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { runExerciseAction } from '../useExercise';
 import type { ConsoleProps } from '../types';
-import { removePitchPhoto } from './actions';
+import { clearField } from '../../sync/itemWrites';
 import { usePitchT } from './i18n';
 import { usePitch } from './usePitch';
 
@@ -57,7 +57,9 @@ export function PitchConsole({ session, spotlightItemId }: ConsoleProps) {
                     className="button button--small"
                     onClick={() => {
                       const p = pitches.get(g);
-                      if (p && window.confirm(t('photoRemoveOf', { group: name(g) }))) removePitchPhoto(p.id);
+                      if (p && window.confirm(t('photoRemoveOf', { group: name(g) })))
+                        // As `removePitchPhoto` (./actions.ts), without pulling the phone's actions into the console.
+                        for (const f of ['photoId', 'photo', 'photoBy']) clearField(p.id, f);
                     }}
                     data-testid="pitch-console-photo-remove"
                   >

@@ -5,7 +5,7 @@ import { SharedTextArea } from '../../components/SharedTextArea';
 import { touchItem, useItemText } from '../../sync/itemWrites';
 import { sendExerciseAction } from '../useExercise';
 import { mayChangePitchPhoto, setKeyword, setPitchPhoto, type PhotoResult } from './actions';
-import { useNames } from '../dayTwo/useWorkspace';
+import { useControlStore } from '../../store/controlStore';
 import { PitchPhoto } from './PitchPhoto';
 import { usePitchT } from './i18n';
 import type { PitchItem } from './usePitch';
@@ -23,7 +23,7 @@ export function PitchEditor({
   participantId: string;
 }) {
   const t = usePitchT();
-  const names = useNames();
+  const participants = useControlStore((s) => s.participants);
   const text = useItemText(pitch?.id);
   const [photoResult, setPhotoResult] = useState<PhotoResult | 'uploading' | null>(null);
 
@@ -110,7 +110,7 @@ export function PitchEditor({
         )}
         {hasPhoto && !photoMine && (
           <p className="muted" data-testid="pitch-photo-owner">
-            {t('photoOwnedBy', { name: names.person(pitch.photoBy) })}
+            {t('photoOwnedBy', { name: participants.find((p) => p.id === pitch.photoBy)?.name ?? '?' })}
           </p>
         )}
       </div>

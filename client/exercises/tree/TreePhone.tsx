@@ -10,7 +10,7 @@ import { TreeSvg } from './TreeSvg';
 import { useTree } from './useTree';
 import './tree.css';
 import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
-import { SessionVote } from '../SessionVote';
+import { SessionVoteSlot } from '../SessionVoteSlot';
 
 /** Your group's tree: pick a zone, write a note, move your own notes between zones. */
 export function TreePhone({ session, participantId, groupId: cooperationId, locked }: PhoneProps) {
@@ -88,7 +88,7 @@ export function TreePhone({ session, participantId, groupId: cooperationId, lock
         </button>
       </form>
       <DeletedItemUndo />
-      <SessionVote
+      <SessionVoteSlot
         sessionId={session.id}
         kind={session.kind}
         participantId={participantId}
