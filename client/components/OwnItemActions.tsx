@@ -61,7 +61,7 @@ export function OwnItemActions({
 }: {
   item: Item;
   locked?: boolean;
-  /** Fields that can be edited; the item's `text` when not given. */
+  /** Fields that can be edited; the item's `text` when not given; none (`[]`): delete only (a photo). */
   fields?: EditableField[];
   /** A short description for screen readers ("Bewerk: …"); the text by default. */
   what?: string;
@@ -72,7 +72,7 @@ export function OwnItemActions({
   const [mode, setMode] = useState<'idle' | 'edit' | 'confirm'>('idle');
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const label = what ?? String(item[editable[0]!.key] ?? '');
+  const label = what ?? String(item[editable[0]?.key ?? 'text'] ?? '');
 
   const startEdit = () => {
     setValues(Object.fromEntries(editable.map((f) => [f.key, String(item[f.key] ?? '')])));
@@ -164,16 +164,18 @@ export function OwnItemActions({
         </div>
       ) : (
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--small"
-            disabled={locked}
-            onClick={startEdit}
-            aria-label={t('own.editLabel', { text: label })}
-            data-testid="own-edit"
-          >
-            {t('own.edit')}
-          </button>
+          {editable.length > 0 && (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={locked}
+              onClick={startEdit}
+              aria-label={t('own.editLabel', { text: label })}
+              data-testid="own-edit"
+            >
+              {t('own.edit')}
+            </button>
+          )}
           <button
             type="button"
             className="button button--small"

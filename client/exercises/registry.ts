@@ -84,6 +84,10 @@ export function preloadExerciseView(kind: ExerciseKind, surface: Surface): Promi
   );
 }
 
+/** The item kinds a dot vote is on in a session of this kind (none: the console offers no vote there). */
+export const votableKinds = (kind: ExerciseKind | undefined): readonly string[] =>
+  (kind ? (VIEWS[kind] ?? noteWallViews) : undefined)?.votable ?? [];
+
 /** An exercise's shared definition (its phases' names), loaded on demand; a kind without a module is a note wall. */
 export const loadExerciseDefinition = (kind: ExerciseKind): Promise<ExerciseDefinition> =>
   (VIEWS[kind] ?? noteWallViews).definition();

@@ -280,6 +280,11 @@ export const en: Record<MessageKey, string> = {
   'toolkit.voteStart': 'Start vote',
   'toolkit.voteClose': 'Close vote',
   'toolkit.voteOpen': 'Vote open: {budget|# dot|# dots} per person, at most {max} per item,',
+  'toolkit.voteNothing': 'There is nothing to vote on yet.',
+  'toolkit.voteNotHere': 'There is nothing to vote on with dots in this exercise.',
+  'toolkit.voteResults': 'Results so far (most dots first)',
+  'toolkit.soundUnlock': 'Click here to allow the time-up sound',
+  'toolkit.soundTest': 'Test the sound',
 
   'own.edit': 'Edit',
   'own.editLabel': 'Edit: {text}',

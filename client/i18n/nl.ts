@@ -279,6 +279,11 @@ export const nl = {
   'toolkit.voteStart': 'Start stemming',
   'toolkit.voteClose': 'Sluit stemming',
   'toolkit.voteOpen': 'Stemming open: {budget|# stip|# stippen} per persoon, maximaal {max} per item,',
+  'toolkit.voteNothing': 'Er is nog niets om op te stemmen.',
+  'toolkit.voteNotHere': 'In deze oefening is niets om met stippen op te stemmen.',
+  'toolkit.voteResults': 'Uitslag tot nu toe (meeste stippen eerst)',
+  'toolkit.soundUnlock': 'Klik hier om het geluid bij einde tijd toe te staan',
+  'toolkit.soundTest': 'Test het geluid',
 
   'own.edit': 'Bewerk',
   'own.editLabel': 'Bewerk: {text}',

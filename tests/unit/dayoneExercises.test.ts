@@ -7,7 +7,7 @@ import { DEFAULT_STATEMENTS } from '../../shared/exercises/prejudiceGame/stateme
 import { ROLE_PROPOSAL, STRENGTH, strengthsPhase } from '../../shared/exercises/strengths';
 import { readRoleCatalogue, ROLE_CATALOGUE_ABOUT, roleCatalogueFor } from '../../shared/exercises/strengths/catalogue';
 import { roleMarketCards } from '../../shared/exercises/roleMarket';
-import { mergeItems, provenance } from '../../shared/exercises/strengths/merge';
+import { mergeItems, mergeRecord, provenance, splitItem, undoMerge } from '../../shared/exercises/strengths/merge';
 import { makeWorkGroups, mixedGroups, moveMember, type Groupable } from '../../shared/exercises/tree/mixedGroups';
 import { TEMPLATE_SOURCE } from '../../shared/template';
 
@@ -117,6 +117,43 @@ describe('merging strengths', () => {
     ]);
     doc.transact(() => expect(mergeItems(doc, 'c', 'c', 12)).toBe(false));
     doc.transact(() => expect(mergeItems(doc, 'x', 'c', 12)).toBe(false));
+  });
+
+  it('undoes a merge exactly, also one that carried earlier merges along, and splits one item off', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      for (const [id, by, at] of [
+        ['a', 'p1', 1],
+        ['b', 'p2', 2],
+        ['c', 'p3', 3],
+        ['d', 'p4', 4],
+      ] as const)
+        addItem(doc, strength(id, by, at));
+      addItem(doc, { ...strength('v', 'p5', 5), kind: 'plusOne', targetId: 'a' });
+    });
+    const snapshot = () =>
+      Object.fromEntries(
+        readItems(doc).map((i) => [i.id, { mergedInto: i.mergedInto ?? null, mergedFrom: i.mergedFrom ?? [] }]),
+      );
+    doc.transact(() => mergeItems(doc, 'b', 'a', 10));
+    doc.transact(() => mergeItems(doc, 'd', 'c', 11));
+    const before = snapshot();
+    const rec = mergeRecord(doc, 'a', 'c')!;
+    expect(rec).toEqual({ sourceId: 'a', targetId: 'c', carried: ['b'] });
+    doc.transact(() => mergeItems(doc, 'a', 'c', 12));
+    expect(snapshot().c!.mergedFrom).toEqual(['d', 'a', 'b']);
+    doc.transact(() => expect(undoMerge(doc, rec, 13)).toBe(true));
+    expect(snapshot()).toEqual(before);
+    // The +1 on "a" was never touched: it counts for "a" again.
+    expect(readItems(doc).find((i) => i.id === 'v')).toMatchObject({ targetId: 'a' });
+    // Undoing twice does nothing.
+    doc.transact(() => expect(undoMerge(doc, rec, 14)).toBe(false));
+    // Splitting one item off: it shows again, the other stays merged.
+    doc.transact(() => expect(splitItem(doc, 'd', 15)).toBe(true));
+    expect(snapshot().d).toEqual({ mergedInto: null, mergedFrom: [] });
+    expect(snapshot().c!.mergedFrom).toEqual([]);
+    expect(snapshot().b).toEqual({ mergedInto: 'a', mergedFrom: [] });
+    doc.transact(() => expect(splitItem(doc, 'd', 16)).toBe(false));
   });
 
   it('treats the session start phase as the first step', () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  CONDITION_GROUPS,
   CONDITION_STATUSES,
   CONDITIONS,
   CONDITIONS_SOURCE,
@@ -8,6 +9,7 @@ import {
   planConditionId,
   type ConditionStatus,
 } from '../../../shared/exercises/actionPlan';
+import { CONDITION_EXPLANATIONS } from '../../../shared/exercises/actionPlan/explanations';
 import { localise, useLang } from '../../i18n/i18n';
 import { addDayTwoItem, patchDayTwoItem } from '../dayTwo/boardWrites';
 import { usePlanT } from './i18n';
@@ -43,7 +45,7 @@ export function Checklist(props: {
   return (
     <section className="daytwo-stack plan-noprint" aria-labelledby="checklist-title">
       <h2 id="checklist-title">{t('checklist')}</h2>
-      {(['bodem', 'voeden'] as const).map((group) => (
+      {CONDITION_GROUPS.map((group) => (
         <fieldset key={group} className="daytwo-who">
           <legend>{t(group)}</legend>
           {CONDITIONS.filter((c) => c.group === group).map((c) => {
@@ -61,6 +63,9 @@ export function Checklist(props: {
               >
                 <p id={`cond-${c.id}`} className="plan-condition__name">
                   {localise(c.name, lang)}
+                </p>
+                <p className="muted plan-condition__explain" data-testid="condition-explain">
+                  {localise(CONDITION_EXPLANATIONS[c.id], lang)}
                 </p>
                 <div className="daytwo-tabs">
                   {CONDITION_STATUSES.map((s) => (

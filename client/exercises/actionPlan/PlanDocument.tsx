@@ -1,5 +1,5 @@
 import { checklistSummary, CONDITIONS, CONDITIONS_SOURCE } from '../../../shared/exercises/actionPlan';
-import { SOURCE_ROLES } from '../../../shared/catalogue/roles';
+import type { LocalisedText } from '../../../shared/programme';
 import { localise, useLang } from '../../i18n/i18n';
 import { deleteDayTwoItem } from '../dayTwo/boardWrites';
 import { useNames } from '../dayTwo/useWorkspace';
@@ -7,12 +7,19 @@ import { usePlanT } from './i18n';
 import type { Mark, Step } from './usePlan';
 
 /** The plan as a document: the view the cooperation prints (A4) and researchers read. */
-export function PlanDocument(props: { groupId: string; steps: Step[]; marks: Mark[]; canRemove?: boolean }) {
+export function PlanDocument(props: {
+  groupId: string;
+  steps: Step[];
+  marks: Mark[];
+  canRemove?: boolean;
+  /** A role's name by its id (day one's catalogue, `usePlan`). */
+  roleName: (id: string) => LocalisedText | null;
+}) {
   const t = usePlanT();
   const lang = useLang();
   const names = useNames();
   const summary = checklistSummary(props.marks);
-  const roleName = (id: string) => localise(SOURCE_ROLES.find((r) => r.id === id)?.name, lang) || id;
+  const roleName = (id: string) => localise(props.roleName(id) ?? undefined, lang) || id;
   return (
     <article className="plan-print daytwo-stack" data-testid="plan-document">
       <h2>{t('title', { group: names.group(props.groupId) })}</h2>

@@ -13,11 +13,11 @@ import './plan.css';
 export function PlanPhone({ session, participantId, groupId, locked }: PhoneProps) {
   const t = usePlanT();
   const names = useNames();
-  const { steps, marks, pickedRoles } = usePlan(session, groupId);
+  const { steps, marks, pickedRoles, roleName } = usePlan(session, groupId);
   if (!groupId) return null;
   return (
     <div className="daytwo-stack">
-      <PlanDocument groupId={groupId} steps={steps} marks={marks} canRemove={!locked} />
+      <PlanDocument groupId={groupId} steps={steps} marks={marks} canRemove={!locked} roleName={roleName} />
       <div className="button-row plan-noprint">
         <button type="button" className="button" onClick={() => window.print()} data-testid="plan-print">
           {t('print')}
@@ -25,7 +25,7 @@ export function PlanPhone({ session, participantId, groupId, locked }: PhoneProp
         <button
           type="button"
           className="button"
-          onClick={() => downloadPlan(names.group(groupId), steps, marks, names.who)}
+          onClick={() => downloadPlan(names.group(groupId), steps, marks, names.who, roleName)}
           data-testid="plan-download"
         >
           {t('download')}

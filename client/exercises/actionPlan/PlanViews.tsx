@@ -14,8 +14,8 @@ import '../dayTwo/dayTwo.css';
 import './plan.css';
 
 function GroupPlan({ session, groupId }: { session: Session; groupId: string }) {
-  const { steps, marks } = usePlan(session, groupId);
-  return <PlanDocument groupId={groupId} steps={steps} marks={marks} />;
+  const { steps, marks, roleName } = usePlan(session, groupId);
+  return <PlanDocument groupId={groupId} steps={steps} marks={marks} roleName={roleName} />;
 }
 
 /** Console: researchers per cooperation and every cooperation's plan. */

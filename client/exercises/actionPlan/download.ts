@@ -1,9 +1,15 @@
 import { planToMarkdown } from '../../../shared/exercises/actionPlan';
-import { SOURCE_ROLES } from '../../../shared/catalogue/roles';
+import type { LocalisedText } from '../../../shared/programme';
 import type { Mark, Step } from './usePlan';
 
 /** Saves the plan as a Markdown file through the browser (no server round trip). */
-export function downloadPlan(cooperation: string, steps: Step[], marks: Mark[], who: (s: Step) => string): void {
+export function downloadPlan(
+  cooperation: string,
+  steps: Step[],
+  marks: Mark[],
+  who: (s: Step) => string,
+  roleName: (id: string) => LocalisedText | null,
+): void {
   const md = planToMarkdown({
     cooperation,
     steps: steps.map((s) => ({
@@ -11,7 +17,7 @@ export function downloadPlan(cooperation: string, steps: Step[], marks: Mark[], 
       who: who(s),
       when: s.when,
       firstStep: s.firstStep,
-      roles: s.roleIds.map((id) => SOURCE_ROLES.find((r) => r.id === id)?.name.nl ?? id),
+      roles: s.roleIds.map((id) => roleName(id)?.nl ?? id),
     })),
     marks: marks.map((m) => ({ conditionId: m.conditionId, status: m.status, note: m.note })),
   });

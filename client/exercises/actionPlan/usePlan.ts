@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
-import { SOURCE_ROLES } from '../../../shared/catalogue/roles';
 import { PLAN_CONDITION, PLAN_STEP, type ConditionStatus } from '../../../shared/exercises/actionPlan';
-import { ROLE_PICK } from '../../../shared/exercises/roleMarket';
+import { planRoles, roleNameIn } from '../../../shared/exercises/actionPlan/planRoles';
 import type { Session } from '../../../shared/programme';
 import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
@@ -16,16 +15,16 @@ export function usePlan(session: Session, groupId: string | null) {
   const steps = useItems(session.id, PLAN_STEP, groupId) as Step[];
   const marks = useItems(session.id, PLAN_CONDITION, groupId) as Mark[];
   const programme = useControlStore((s) => s.programme);
+  const exercises = useControlStore((s) => s.exercises);
   const items = useItemsWithDrafts();
-  const pickedRoles = useMemo(() => {
-    const marketSessions = new Set(programme.filter((s) => s.kind === 'roleMarket').map((s) => s.id));
-    const ids = new Set(
-      Object.values(items)
-        .filter((i) => i.kind === ROLE_PICK && marketSessions.has(i.sessionId) && i.groupId === groupId && !i.hidden)
-        .map((i) => String(i.roleId)),
-    );
-    return SOURCE_ROLES.filter((r) => ids.has(r.id));
-  }, [items, programme, groupId]);
+  // Roles picked on the market and roles named on day one, by day one's curated catalogue.
+  const { pickedRoles, roleName } = useMemo(() => {
+    const all = Object.values(items);
+    return {
+      pickedRoles: planRoles(all, programme, exercises, groupId),
+      roleName: roleNameIn(all, programme, exercises),
+    };
+  }, [items, programme, exercises, groupId]);
   const sorted = [...steps].sort((a, b) => Number(b.firstStep) - Number(a.firstStep) || a.createdAt - b.createdAt);
-  return { steps: sorted, marks, pickedRoles };
+  return { steps: sorted, marks, pickedRoles, roleName };
 }

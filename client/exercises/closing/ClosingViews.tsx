@@ -1,12 +1,13 @@
 import { runCommand } from '../../sync/commands';
 import { ResearcherBar } from '../dayTwo/ResearcherBar';
-import { useNames, useResearcherName } from '../dayTwo/useWorkspace';
+import { useMembers, useNames, useResearcherName } from '../dayTwo/useWorkspace';
 import type { ConsoleProps, PhoneProps, ResearcherProps, ScreenProps } from '../types';
 import { Pager } from '../../views/screen/Pager';
 import { useFitText } from '../../views/screen/useFitText';
 import { useClosingT } from './i18n';
 import { SummaryEditor } from './SummaryEditor';
-import { useSummaries, type Summary } from './useSummaries';
+import { chooseSpokesperson, useSpokesperson, useSummaries, type Summary } from './useSummaries';
+import { useControlStore } from '../../store/controlStore';
 import '../dayTwo/dayTwo.css';
 import './closing.css';
 
@@ -25,35 +26,89 @@ function SummaryCard({ s, large }: { s: Summary; large?: boolean }) {
   );
 }
 
-/** Phone: the cooperation's spokesperson writes its summary; the others see who speaks for them and what. */
+/**
+ * Phone: the cooperation's spokesperson writes its summary; the others see who speaks for them and what, and any of
+ * them can take the role over (the group decides, not whoever saved first). A new spokesperson starts from the text so
+ * far and saves it as their own; the former one's text stays in the record.
+ */
 export function ClosingPhone({ session, participantId, groupId, locked }: PhoneProps) {
   const t = useClosingT();
   const names = useNames();
-  const mine = useSummaries(session.id).find((s) => s.by === 'spokesperson' && s.groupId === groupId);
+  const { speaker, summary, pick } = useSpokesperson(session.id, groupId);
   if (!groupId) return null;
   const group = names.group(groupId);
-  const other = mine && mine.authorId !== participantId;
+  const other = speaker !== null && speaker !== participantId;
+  const own = summary && summary.authorId === participantId ? summary : undefined;
   return (
     <section className="daytwo-stack" aria-labelledby="closing-title">
       <h2 id="closing-title">{t('yours', { group })}</h2>
       <p className="muted">{t('hint')}</p>
+      {speaker && (
+        <p data-testid="closing-spokesperson">
+          {speaker === participantId
+            ? t('youSpokesperson', { group })
+            : t('spokesperson', { name: names.person(speaker), group })}
+        </p>
+      )}
       {other ? (
         <>
-          <p>{t('spokesperson', { name: names.person(mine.authorId), group })}</p>
-          <SummaryCard s={mine} />
+          {summary && <SummaryCard s={summary} />}
+          <button
+            type="button"
+            className="button"
+            disabled={locked}
+            onClick={() => chooseSpokesperson(session.id, groupId, participantId, participantId, pick)}
+            data-testid="closing-take-over"
+          >
+            {t('takeOver')}
+          </button>
         </>
       ) : (
         <SummaryEditor
+          key={own?.id ?? summary?.id ?? 'new'}
           sessionId={session.id}
           groupId={groupId}
           authorId={participantId}
           by="spokesperson"
           name={names.person(participantId)}
-          existing={mine}
+          existing={own}
+          startText={own ? undefined : summary?.text}
           locked={locked}
+          onSaved={() => {
+            if (speaker === null) chooseSpokesperson(session.id, groupId, participantId, participantId, pick);
+          }}
         />
       )}
     </section>
+  );
+}
+
+/** Console: who speaks for each cooperation; the facilitator can choose another member. */
+function SpokespersonPicker({ sessionId, groupId }: { sessionId: string; groupId: string }) {
+  const t = useClosingT();
+  const names = useNames();
+  const members = useMembers(groupId);
+  const { speaker, pick } = useSpokesperson(sessionId, groupId);
+  const id = `closing-speaker-${groupId}`;
+  return (
+    <div className="field field--inline">
+      <label htmlFor={id}>{t('speakerFor', { group: names.group(groupId) })}</label>
+      <select
+        id={id}
+        className="input input--small"
+        value={speaker ?? ''}
+        onChange={(e) => e.target.value && chooseSpokesperson(sessionId, groupId, e.target.value, 'facilitator', pick)}
+        data-testid="closing-speaker-select"
+        data-group-id={groupId}
+      >
+        <option value="">{t('nobodyYet')}</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
@@ -94,10 +149,16 @@ export function ClosingResearcher({ session }: ResearcherProps) {
 export function ClosingConsole({ session, spotlightItemId }: ConsoleProps) {
   const t = useClosingT();
   const all = useSummaries(session.id);
+  const groups = useControlStore((s) => s.groups);
   const at = all.findIndex((s) => s.id === spotlightItemId);
   const show = (i: number) => void runCommand({ type: 'spotlight.set', itemId: all[i]?.id ?? null });
   return (
     <div className="daytwo-stack">
+      <section aria-label={t('speakers')} className="daytwo-stack">
+        {groups.map((g) => (
+          <SpokespersonPicker key={g.id} sessionId={session.id} groupId={g.id} />
+        ))}
+      </section>
       <div className="button-row">
         <button
           type="button"

@@ -12,10 +12,13 @@ export function SummaryEditor(props: {
   by: 'spokesperson' | 'researcher';
   name: string;
   existing: Summary | undefined;
+  /** Text to start from when there is no own summary yet (a former spokesperson's). */
+  startText?: string;
   locked: boolean;
+  onSaved?: () => void;
 }) {
   const t = useClosingT();
-  const [text, setText] = useState(props.existing?.text ?? '');
+  const [text, setText] = useState(props.existing?.text ?? props.startText ?? '');
   const [saved, setSaved] = useState(false);
   const id = `closing-${props.by}`;
   return (
@@ -33,6 +36,7 @@ export function SummaryEditor(props: {
             fields,
           );
         setSaved(true);
+        props.onSaved?.();
       }}
     >
       <label htmlFor={id}>{t('write')}</label>

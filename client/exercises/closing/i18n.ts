@@ -19,6 +19,11 @@ export const useClosingT = makeUseT({
     researcher: 'Onderzoeker',
     waiting: 'Samenvattingen: {count}',
     ofTotal: '{n} van {total}',
+    youSpokesperson: 'Jij bent woordvoerder voor {group}.',
+    takeOver: 'Ik word woordvoerder',
+    speakerFor: 'Woordvoerder van {group}',
+    nobodyYet: '— nog niemand —',
+    speakers: 'Woordvoerders',
   },
   en: {
     yours: 'Summary of {group}',
@@ -38,5 +43,10 @@ export const useClosingT = makeUseT({
     researcher: 'Researcher',
     waiting: 'Summaries: {count}',
     ofTotal: '{n} of {total}',
+    youSpokesperson: 'You are the spokesperson for {group}.',
+    takeOver: 'I will be the spokesperson',
+    speakerFor: 'Spokesperson of {group}',
+    nobodyYet: '— nobody yet —',
+    speakers: 'Spokespeople',
   },
 });

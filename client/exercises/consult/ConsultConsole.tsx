@@ -13,6 +13,7 @@ import { useConsult } from './useConsult';
 import '../dayTwo/dayTwo.css';
 import './consult.css';
 import { NumberField } from '../../components/NumberField';
+import { DeletedItemUndo } from '../../components/OwnItemActions';
 
 /** Console: plan the rounds (schedule or free), start each round with its timer, then send everyone back home. */
 export function ConsultConsole({ session }: ConsoleProps) {
@@ -124,9 +125,12 @@ export function ConsultConsole({ session }: ConsoleProps) {
           round={c.round}
           roundId={c.current?.id}
           hostId={k.hostId}
+          moderate
         />
       ))}
-      {c.after && groups.map((g) => <Takeaways key={g.id} sessionId={session.id} groupId={g.id} rounds={c.rounds} />)}
+      {c.after &&
+        groups.map((g) => <Takeaways key={g.id} sessionId={session.id} groupId={g.id} rounds={c.rounds} moderate />)}
+      <DeletedItemUndo />
     </div>
   );
 }

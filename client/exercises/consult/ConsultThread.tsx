@@ -20,6 +20,8 @@ export function ConsultThread(props: {
   roundId?: string;
   hostId: string;
   write?: { as: 'host' | 'visitor'; participantId: string; groupId: string; locked: boolean };
+  /** The console: edit and delete any question or advice (the page shows `<DeletedItemUndo />` once). */
+  moderate?: boolean;
 }) {
   const t = useConsultT();
   const names = useNames();
@@ -33,6 +35,7 @@ export function ConsultThread(props: {
   const advice = useItems(props.sessionId, CONSULT_ADVICE).filter(at);
   const [text, setText] = useState('');
   const w = props.write;
+  const mayChange = (i: Item) => props.moderate || (!!w && i.authorId === w.participantId);
   const inputId = `consult-${props.round}-${props.hostId}`;
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -60,7 +63,7 @@ export function ConsultThread(props: {
           questions.map((q) => (
             <div key={q.id} data-testid="consult-question">
               <p>{String(q.text)}</p>
-              {w && q.authorId === w.participantId && <OwnItemActions item={q} locked={w.locked} />}
+              {mayChange(q) && <OwnItemActions item={q} locked={w?.locked} />}
             </div>
           ))
         )}
@@ -77,7 +80,7 @@ export function ConsultThread(props: {
                 <span className="muted">
                   {t('adviceBy', { name: names.person(a.authorId), group: names.group(a.groupId) })}
                 </span>
-                {w && a.authorId === w.participantId && <OwnItemActions item={a} locked={w.locked} />}
+                {mayChange(a) && <OwnItemActions item={a} locked={w?.locked} />}
               </li>
             ))}
           </ul>

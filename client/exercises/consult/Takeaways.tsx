@@ -30,6 +30,8 @@ export function Takeaways(props: {
   groupId: string;
   rounds: readonly ConsultRound[];
   write?: { participantId: string; locked: boolean };
+  /** The console: edit and delete any takeaway (the page shows `<DeletedItemUndo />` once). */
+  moderate?: boolean;
 }) {
   const t = useConsultT();
   const names = useNames();
@@ -50,7 +52,9 @@ export function Takeaways(props: {
             <p className="muted">
               {(i.consultKeys as string[]).map((k) => mine.find((m) => m.key === k)?.label ?? k).join(' · ')}
             </p>
-            {w && i.authorId === w.participantId && <OwnItemActions item={i} locked={w.locked} />}
+            {(props.moderate || (w && i.authorId === w.participantId)) && (
+              <OwnItemActions item={i} locked={w?.locked} />
+            )}
           </li>
         ))}
       </ul>

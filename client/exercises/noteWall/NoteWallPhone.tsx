@@ -7,6 +7,7 @@ import type { PhoneProps } from '../types';
 import { useSessionNotes, type Note } from './useSessionNotes';
 import { errorText } from '../../i18n/errors';
 import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
+import { SessionVoteSlot } from '../SessionVoteSlot';
 
 function NoteList({
   notes,
@@ -71,6 +72,12 @@ export function NoteWallPhone({ session, participantId, groupId, locked }: Phone
     <div className="notewall-phone">
       <NoteList notes={mine} label={t('notes.mine')} testId="my-notes" mine locked={locked} />
       <DeletedItemUndo />
+      <SessionVoteSlot
+        sessionId={session.id}
+        kind={session.kind}
+        participantId={participantId}
+        filter={plenary ? undefined : (i) => i.groupId === groupId}
+      />
       <NoteList notes={others} label={plenary ? t('notes.others') : t('notes.othersGroup')} testId="other-notes" />
       <form className="note-form" onSubmit={submit} noValidate>
         <div className="note-form__head">

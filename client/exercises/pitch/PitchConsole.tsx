@@ -4,6 +4,7 @@ import { useControlStore } from '../../store/controlStore';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { runExerciseAction } from '../useExercise';
 import type { ConsoleProps } from '../types';
+import { clearField } from '../../sync/itemWrites';
 import { usePitchT } from './i18n';
 import { usePitch } from './usePitch';
 
@@ -50,6 +51,21 @@ export function PitchConsole({ session, spotlightItemId }: ConsoleProps) {
                 >
                   {t('down')}
                 </button>
+                {(pitches.get(g)?.photoId || pitches.get(g)?.photo) && (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => {
+                      const p = pitches.get(g);
+                      if (p && window.confirm(t('photoRemoveOf', { group: name(g) })))
+                        // As `removePitchPhoto` (./actions.ts), without pulling the phone's actions into the console.
+                        for (const f of ['photoId', 'photo', 'photoBy']) clearField(p.id, f);
+                    }}
+                    data-testid="pitch-console-photo-remove"
+                  >
+                    {t('photoRemove')}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button button--small button--primary"

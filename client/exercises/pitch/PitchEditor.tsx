@@ -4,7 +4,8 @@ import { LIMITS } from '../../../shared/limits';
 import { SharedTextArea } from '../../components/SharedTextArea';
 import { touchItem, useItemText } from '../../sync/itemWrites';
 import { sendExerciseAction } from '../useExercise';
-import { setKeyword, setPitchPhoto, type PhotoResult } from './actions';
+import { mayChangePitchPhoto, setKeyword, setPitchPhoto, type PhotoResult } from './actions';
+import { useControlStore } from '../../store/controlStore';
 import { PitchPhoto } from './PitchPhoto';
 import { usePitchT } from './i18n';
 import type { PitchItem } from './usePitch';
@@ -14,12 +15,15 @@ export function PitchEditor({
   sessionId,
   pitch,
   locked,
+  participantId,
 }: {
   sessionId: string;
   pitch: PitchItem | undefined;
   locked: boolean;
+  participantId: string;
 }) {
   const t = usePitchT();
+  const participants = useControlStore((s) => s.participants);
   const text = useItemText(pitch?.id);
   const [photoResult, setPhotoResult] = useState<PhotoResult | 'uploading' | null>(null);
 
@@ -29,6 +33,9 @@ export function PitchEditor({
   }, [pitch, sessionId]);
 
   if (!pitch) return <p role="status">{t('opening')}</p>;
+  const hasPhoto = !!(pitch.photo || pitch.photoId);
+  // A photo someone else added is theirs: only they (or the facilitator) take it off or replace it.
+  const photoMine = !hasPhoto || mayChangePitchPhoto(pitch, participantId);
   return (
     <section className="pitch-editor" aria-labelledby="pitch-editor-title" data-testid="pitch-editor">
       <h3 id="pitch-editor-title">{t('yourPitch')}</h3>
@@ -74,11 +81,11 @@ export function PitchEditor({
           type="file"
           accept="image/*"
           className="input"
-          disabled={locked}
+          disabled={locked || !photoMine}
           onChange={(e) => {
             const file = e.target.files?.[0] ?? null;
             setPhotoResult('uploading');
-            void setPitchPhoto(pitch.id, file).then(setPhotoResult);
+            void setPitchPhoto(pitch.id, file, participantId).then(setPhotoResult);
           }}
           data-testid="pitch-photo"
         />
@@ -90,10 +97,21 @@ export function PitchEditor({
               : t('photoError')}
           </p>
         )}
-        {(pitch.photo || pitch.photoId) && (
-          <button type="button" className="button button--small" onClick={() => void setPitchPhoto(pitch.id, null)}>
+        {hasPhoto && photoMine && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={locked}
+            onClick={() => void setPitchPhoto(pitch.id, null, participantId)}
+            data-testid="pitch-photo-remove"
+          >
             {t('photoRemove')}
           </button>
+        )}
+        {hasPhoto && !photoMine && (
+          <p className="muted" data-testid="pitch-photo-owner">
+            {t('photoOwnedBy', { name: participants.find((p) => p.id === pitch.photoBy)?.name ?? '?' })}
+          </p>
         )}
       </div>
     </section>

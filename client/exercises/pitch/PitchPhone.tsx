@@ -16,7 +16,9 @@ export function PitchPhone({ session, participantId, groupId, locked }: PhonePro
 
   if (phase !== 'present') {
     if (!groupId) return <p className="notice notice--warning">{t('noGroup')}</p>;
-    return <PitchEditor sessionId={session.id} pitch={pitches.get(groupId)} locked={locked} />;
+    return (
+      <PitchEditor sessionId={session.id} pitch={pitches.get(groupId)} locked={locked} participantId={participantId} />
+    );
   }
   const target = state.current ?? state.reactionsFor ?? null;
   const mine = reactions.filter((r) => r.authorId === participantId).reverse();

@@ -36,14 +36,24 @@ async function scalePhoto(file: Blob): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob((b) => resolve(b), 'image/jpeg', LIMITS.photoQuality));
 }
 
+/** Takes the photo off a pitch (the uploader's or the facilitator's right; the server refuses anyone else). */
+export function removePitchPhoto(itemId: string): void {
+  clearField(itemId, 'photoId');
+  clearField(itemId, 'photo');
+  clearField(itemId, 'photoBy');
+}
+
+/** Whether this person may take a pitch's photo off or replace it: who added it (anyone in the group for old ones). */
+export const mayChangePitchPhoto = (pitch: { photoBy?: string }, participantId: string): boolean =>
+  !pitch.photoBy || pitch.photoBy === participantId;
+
 /**
  * Stores a photo on the group's pitch through the one photo path: scaled on the phone, uploaded
- * (`POST /api/workshops/:id/uploads`), and the pitch keeps the upload's id. `null` takes the photo off again.
+ * (`POST /api/workshops/:id/uploads`), and the pitch keeps the upload's id and who added it. `null` takes it off.
  */
-export async function setPitchPhoto(itemId: string, file: File | null): Promise<PhotoResult> {
+export async function setPitchPhoto(itemId: string, file: File | null, by: string): Promise<PhotoResult> {
   if (!file) {
-    clearField(itemId, 'photoId');
-    clearField(itemId, 'photo');
+    removePitchPhoto(itemId);
     return 'ok';
   }
   const scaled = await scalePhoto(file);
@@ -51,7 +61,7 @@ export async function setPitchPhoto(itemId: string, file: File | null): Promise<
   if (scaled.size > LIMITS.uploadBytes) return 'tooLarge';
   const up = await uploadPhoto(scaled);
   if (!up.ok) return up.tooLarge ? 'tooLarge' : 'failed';
-  const res = patchItem(itemId, { photoId: up.uploadId });
+  const res = patchItem(itemId, { photoId: up.uploadId, photoBy: by });
   // A photo an older version stored inline makes way for the uploaded one.
   if (res.ok) clearField(itemId, 'photo');
   return res.ok ? 'ok' : 'failed';

@@ -48,6 +48,8 @@ export const usePitchT = makeUseT({
     photoTooLarge: 'Deze foto is te groot, ook verkleind (meer dan {mb} MB). Kies een kleinere foto.',
     photoUploading: 'Foto wordt verstuurd…',
     photoRemove: 'Foto weghalen',
+    photoOwnedBy: 'Foto toegevoegd door {name}: alleen {name} of de begeleider kan hem weghalen of vervangen.',
+    photoRemoveOf: 'Foto van {group} weghalen',
   },
   en: {
     yourPitch: 'Your pitch',
@@ -95,5 +97,7 @@ export const usePitchT = makeUseT({
     photoTooLarge: 'This photo is too large, even scaled down (over {mb} MB). Choose a smaller photo.',
     photoUploading: 'Sending the photo…',
     photoRemove: 'Remove photo',
+    photoOwnedBy: 'Photo added by {name}: only {name} or the facilitator can remove or replace it.',
+    photoRemoveOf: 'Remove the photo of {group}',
   },
 });

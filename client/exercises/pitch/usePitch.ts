@@ -14,7 +14,7 @@ import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
 import { useExerciseState } from '../useExercise';
 
-export type PitchItem = Item & { text: string; keywords: string[]; photo?: string; photoId?: string };
+export type PitchItem = Item & { text: string; keywords: string[]; photo?: string; photoId?: string; photoBy?: string };
 export type Reaction = Item & { targetGroupId: string; reaction: ReactionType; text: string };
 
 /** The session's pitches (one per group) and reactions, with the exercise state and the order to show. */
@@ -34,6 +34,7 @@ export function usePitch(sessionId: string) {
           // Only a JPEG data URL is ever put in an <img>; anything else written into the field is ignored.
           photo: photoSchema.safeParse(i.photo).success ? (i.photo as string) : undefined,
           photoId: uploadIdSchema.safeParse(i.photoId).success ? (i.photoId as string) : undefined,
+          photoBy: typeof i.photoBy === 'string' ? i.photoBy : undefined,
         });
       }
     }

@@ -1,14 +1,58 @@
+import { useEffect, useState } from 'react';
 import { isVisible } from '../../../shared/boardDoc';
+import type { MergeRecord } from '../../../shared/exercises/strengths/merge';
 import { STRENGTH_DIMENSIONS } from '../../../shared/catalogue/strengths';
 import { SIDES } from '../../../shared/programme';
 import { localise, useLang } from '../../i18n/i18n';
 import { runCommand } from '../../sync/commands';
 import { useAuthors } from '../noteWall/useAuthors';
-import { mergeStrength, patchStrength } from './actions';
+import { mergeStrength, patchStrength, splitStrength, undoStrengthMerge } from './actions';
 import { useStrengthsT } from './i18n';
 import type { Strength } from './useStrengths';
 
-/** Every strength per side and dimension, with hide, reorder, merge (keeping every author) and spotlight. */
+/** How long "Samengevoegd — Ongedaan maken" stays, in milliseconds. */
+export const MERGE_UNDO_MS = 12_000;
+
+interface LastMerge {
+  rec: MergeRecord;
+  source: string;
+  target: string;
+  at: number;
+  failed?: boolean;
+}
+
+/** "Samengevoegd — Ongedaan maken" for a few seconds after a merge; the undo restores both strengths exactly. */
+function MergeUndo({ last, onDone }: { last: LastMerge | null; onDone: (next: LastMerge | null) => void }) {
+  const t = useStrengthsT();
+  useEffect(() => {
+    if (!last) return;
+    const timer = window.setTimeout(() => onDone(null), Math.max(0, last.at + MERGE_UNDO_MS - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [last, onDone]);
+  return (
+    <div className="own-undo" role="status" aria-live="polite">
+      {last && (
+        <div className="own-undo__bar" data-testid="merge-undo-bar">
+          <span>
+            {last.failed ? t('undoMergeFailed') : t('mergedToast', { source: last.source, target: last.target })}
+          </span>
+          {!last.failed && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => onDone(undoStrengthMerge(last.rec) ? null : { ...last, failed: true, at: Date.now() })}
+              data-testid="merge-undo"
+            >
+              {t('undoMerge')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Every strength per side and dimension, with hide, reorder, merge (keeping every author, undoable) and spotlight. */
 export function StrengthModeration({
   strengths,
   plusCount,
@@ -21,11 +65,24 @@ export function StrengthModeration({
   const t = useStrengthsT();
   const lang = useLang();
   const authors = useAuthors();
+  const [lastMerge, setLastMerge] = useState<LastMerge | null>(null);
   const byId = new Map(strengths.map((s) => [s.id, s]));
   const live = strengths.filter((s) => !s.mergedInto);
-  if (live.length === 0) return <p className="muted">{t('wallEmpty')}</p>;
+  const merge = (source: Strength, targetId: string) => {
+    const rec = mergeStrength(source.id, targetId);
+    if (rec) setLastMerge({ rec, source: source.text, target: byId.get(targetId)?.text ?? '', at: Date.now() });
+  };
+  const undoBar = <MergeUndo last={lastMerge} onDone={setLastMerge} />;
+  if (live.length === 0)
+    return (
+      <>
+        <p className="muted">{t('wallEmpty')}</p>
+        {undoBar}
+      </>
+    );
   return (
     <div className="strength-mod">
+      {undoBar}
       {SIDES.map((side) =>
         STRENGTH_DIMENSIONS.map((d) => {
           const cell = live.filter((s) => s.aboutSide === side && s.dimension === d.id);
@@ -109,7 +166,7 @@ export function StrengthModeration({
                             className="input input--small"
                             aria-label={t('mergeIntoLabel', { name: s.text })}
                             value=""
-                            onChange={(e) => e.target.value && mergeStrength(s.id, e.target.value)}
+                            onChange={(e) => e.target.value && merge(s, e.target.value)}
                             data-testid="strength-merge"
                           >
                             <option value="">{t('mergeInto')}…</option>
@@ -121,6 +178,23 @@ export function StrengthModeration({
                           </select>
                         )}
                       </div>
+                      {merged.length > 0 && (
+                        <div className="button-row">
+                          {merged.map((m) => (
+                            <button
+                              key={m!.id}
+                              type="button"
+                              className="button button--small"
+                              aria-label={t('splitLabel', { text: m!.text })}
+                              onClick={() => splitStrength(m!.id)}
+                              data-testid="strength-split"
+                              data-item-id={m!.id}
+                            >
+                              {t('split')}: {m!.text}
+                            </button>
+                          ))}
+                        </div>
+                      )}
                     </li>
                   );
                 })}

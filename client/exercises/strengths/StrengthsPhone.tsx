@@ -10,6 +10,7 @@ import { StrengthWall } from './StrengthWall';
 import { useStrengths, useStrengthsState } from './useStrengths';
 import './strengths.css';
 import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
+import { SessionVoteSlot } from '../SessionVoteSlot';
 import { LIMITS } from '../../../shared/limits';
 
 /** What this step asks of the participant: strengths of the other side, feedback with +1s, or a role proposal. */
@@ -39,6 +40,7 @@ export function StrengthsPhone({ session, participantId, locked }: PhoneProps) {
   return (
     <div className="strengths-phone" data-phase={phase}>
       <DeletedItemUndo />
+      <SessionVoteSlot sessionId={session.id} kind={session.kind} participantId={participantId} />
       {groupName && (
         <p className="ex-badge" data-testid="strengths-group">
           {others.length

@@ -1,5 +1,11 @@
 import { PLUS_ONE, ROLE_PROPOSAL, STRENGTH } from '../../../shared/exercises/strengths';
-import { mergeItems } from '../../../shared/exercises/strengths/merge';
+import {
+  mergeItems,
+  mergeRecord,
+  splitItem,
+  undoMerge,
+  type MergeRecord,
+} from '../../../shared/exercises/strengths/merge';
 import { createItem, findItem, patchItem, staffTransact, type WriteResult } from '../../sync/itemWrites';
 
 export type { WriteResult };
@@ -37,6 +43,22 @@ export function patchStrength(id: string, patch: Record<string, unknown>): boole
   return patchItem(id, patch).ok;
 }
 
-export function mergeStrength(sourceId: string, targetId: string): boolean {
-  return staffTransact((board) => mergeItems(board, sourceId, targetId, Date.now()));
+/** Merges a duplicate into another strength; returns what changed (for the undo), or null. */
+export function mergeStrength(sourceId: string, targetId: string): MergeRecord | null {
+  let rec: MergeRecord | null = null;
+  const ok = staffTransact((board) => {
+    rec = mergeRecord(board, sourceId, targetId);
+    return rec !== null && mergeItems(board, sourceId, targetId, Date.now());
+  });
+  return ok ? rec : null;
+}
+
+/** Undoes a merge: both strengths show again, each with its own authors and +1s. */
+export function undoStrengthMerge(rec: MergeRecord): boolean {
+  return staffTransact((board) => undoMerge(board, rec, Date.now()));
+}
+
+/** Takes one strength out of the strength it was merged into. */
+export function splitStrength(id: string): boolean {
+  return staffTransact((board) => splitItem(board, id, Date.now()));
 }

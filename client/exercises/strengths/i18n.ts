@@ -70,6 +70,11 @@ const nl = {
   rolesCount: '{count|# rol|# rollen} in de catalogus',
   feedProposals: 'Rolvoorstellen',
   feedStrengths: 'Krachten',
+  mergedToast: 'Samengevoegd: "{source}" in "{target}"',
+  undoMerge: 'Ongedaan maken',
+  undoMergeFailed: 'Kon niet ongedaan maken: de krachten zijn intussen veranderd.',
+  split: 'Losmaken',
+  splitLabel: '"{text}" weer los zetten',
 };
 
 export type StrengthsKey = keyof typeof nl;
@@ -144,6 +149,11 @@ const en: Record<StrengthsKey, string> = {
   rolesCount: '{count|# role|# roles} in the catalogue',
   feedProposals: 'Role proposals',
   feedStrengths: 'Strengths',
+  mergedToast: 'Merged: "{source}" into "{target}"',
+  undoMerge: 'Undo',
+  undoMergeFailed: 'Could not undo: the strengths have changed meanwhile.',
+  split: 'Split off',
+  splitLabel: 'Split "{text}" off again',
 };
 
 export const useStrengthsT = makeUseT<StrengthsKey>({ nl, en });

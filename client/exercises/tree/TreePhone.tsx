@@ -10,6 +10,7 @@ import { TreeSvg } from './TreeSvg';
 import { useTree } from './useTree';
 import './tree.css';
 import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
+import { SessionVoteSlot } from '../SessionVoteSlot';
 
 /** Your group's tree: pick a zone, write a note, move your own notes between zones. */
 export function TreePhone({ session, participantId, groupId: cooperationId, locked }: PhoneProps) {
@@ -87,6 +88,12 @@ export function TreePhone({ session, participantId, groupId: cooperationId, lock
         </button>
       </form>
       <DeletedItemUndo />
+      <SessionVoteSlot
+        sessionId={session.id}
+        kind={session.kind}
+        participantId={participantId}
+        filter={(i) => i.treeGroupId === group.id}
+      />
       <section aria-labelledby="tree-items-title">
         <h3 id="tree-items-title">{t('itemsOf')}</h3>
         {items.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { Session } from '../../../shared/programme';
+import { OwnItemActions } from '../../components/OwnItemActions';
 import { useNames } from '../dayTwo/useWorkspace';
 import { exportPng, exportSvg } from './exportDrawing';
 import { useVisionT } from './i18n';
@@ -13,6 +14,7 @@ export function VisionBoard({
   large,
   mini,
   exports,
+  moderate,
 }: {
   session: Session;
   groupId: string;
@@ -20,6 +22,8 @@ export function VisionBoard({
   /** The screen's overview of all cooperations: small drawing, statement clipped, no photo. */
   mini?: boolean;
   exports?: boolean;
+  /** The console: every photo, each with a delete (and its undo, `<DeletedItemUndo />` on the page). */
+  moderate?: boolean;
 }) {
   const t = useVisionT();
   const names = useNames();
@@ -48,14 +52,24 @@ export function VisionBoard({
           >
             {text || t('noStatement')}
           </blockquote>
-          {v.photos.slice(mini ? 0 : -1, mini ? 0 : undefined).map((p) => (
-            <PhotoView
-              key={p.id}
-              photo={p}
-              alt={t('photoAlt', { group })}
-              className={large ? 'vision-present__photo' : 'vision-photo'}
-            />
-          ))}
+          {moderate
+            ? v.photos.map((p) => (
+                <div key={p.id} className="daytwo-stack" data-testid="vision-photo-entry" data-item-id={p.id}>
+                  <PhotoView photo={p} alt={t('photoAlt', { group })} />
+                  <span className="muted">{t('photoBy', { name: names.person(p.authorId) })}</span>
+                  <OwnItemActions item={p} fields={[]} what={t('photoAlt', { group })} />
+                </div>
+              ))
+            : v.photos
+                .slice(mini ? 0 : -1, mini ? 0 : undefined)
+                .map((p) => (
+                  <PhotoView
+                    key={p.id}
+                    photo={p}
+                    alt={t('photoAlt', { group })}
+                    className={large ? 'vision-present__photo' : 'vision-photo'}
+                  />
+                ))}
         </div>
       </div>
       {exports && (

@@ -1,3 +1,4 @@
+import { DeletedItemUndo, OwnItemActions } from '../../components/OwnItemActions';
 import { useNames } from '../dayTwo/useWorkspace';
 import type { PhoneProps } from '../types';
 import { exportPng, exportSvg } from './exportDrawing';
@@ -43,8 +44,15 @@ export function VisionPhone({ session, participantId, groupId, locked }: PhonePr
       <section className="daytwo-stack" aria-labelledby="photo-title">
         <h2 id="photo-title">{t('photo')}</h2>
         {v.photos.map((p) => (
-          <PhotoView key={p.id} photo={p} alt={t('photoAlt', { group })} />
+          <div key={p.id} className="daytwo-stack" data-testid="vision-photo-entry" data-item-id={p.id}>
+            <PhotoView photo={p} alt={t('photoAlt', { group })} />
+            {/* The uploader may delete their photo (and undo it for a few seconds); the facilitator any. */}
+            {p.authorId === participantId && (
+              <OwnItemActions item={p} fields={[]} what={t('photoAlt', { group })} locked={locked} />
+            )}
+          </div>
         ))}
+        <DeletedItemUndo />
         <PhotoUpload sessionId={session.id} groupId={groupId} participantId={participantId} locked={locked} />
       </section>
     </div>

@@ -10,6 +10,7 @@ import { Pager } from '../../views/screen/Pager';
 import { useFitText } from '../../views/screen/useFitText';
 import { useScreenFocus } from '../../views/screen/useScreenFocus';
 import { PhotoView } from './Photos';
+import { DeletedItemUndo } from '../../components/OwnItemActions';
 import { SketchView } from './SketchView';
 import { useVision } from './useVision';
 import { VisionBoard } from './VisionBoard';
@@ -109,8 +110,9 @@ export function VisionConsole({ session }: ConsoleProps) {
       </div>
       <AssignResearchers session={session} />
       {groups.map((g) => (
-        <VisionBoard key={g.id} session={session} groupId={g.id} exports />
+        <VisionBoard key={g.id} session={session} groupId={g.id} exports moderate />
       ))}
+      <DeletedItemUndo />
     </div>
   );
 }

@@ -28,6 +28,7 @@ export const useVisionT = makeUseT({
     presenting: 'Op het scherm: {group}',
     noStatement: 'Nog geen tekst.',
     strokes: '{count|# lijn|# lijnen}',
+    photoBy: 'toegevoegd door {name}',
   },
   en: {
     drawing: 'Drawing',
@@ -56,5 +57,6 @@ export const useVisionT = makeUseT({
     presenting: 'On the screen: {group}',
     noStatement: 'No text yet.',
     strokes: '{count|# line|# lines}',
+    photoBy: 'added by {name}',
   },
 });

@@ -6,6 +6,7 @@ import { localise, useLang, useT } from '../../i18n/i18n';
 import { useLiveStore } from '../../store/liveStore';
 import { runCommand } from '../../sync/commands';
 import { VotePanel } from './VotePanel';
+import { playEndTone, unlockAudio } from '../../components/toolkit/TimerCue';
 
 /** Phase, ready per group, raised hands, summon, private writing and reveal, dot voting, and the end-of-time sound. */
 export function ToolkitPanel({
@@ -118,11 +119,25 @@ export function ToolkitPanel({
           type="button"
           className="button"
           aria-pressed={!!state.timerSound}
-          onClick={() => void runCommand({ type: 'timer.sound', on: !state.timerSound })}
+          onClick={() => {
+            // The click is a user gesture: this page may play sound from now on (and plays the tone as a test).
+            if (!state.timerSound) void unlockAudio().then((ok) => ok && playEndTone());
+            void runCommand({ type: 'timer.sound', on: !state.timerSound });
+          }}
           data-testid="toggle-sound"
         >
           {state.timerSound ? t('toolkit.soundOn') : t('toolkit.soundOff')}
         </button>
+        {state.timerSound && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void unlockAudio().then((ok) => ok && playEndTone())}
+            data-testid="sound-test"
+          >
+            {t('toolkit.soundTest')}
+          </button>
+        )}
       </div>
     </section>
   );

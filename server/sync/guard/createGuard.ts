@@ -9,6 +9,7 @@ import type { LiveDoc } from '../LiveDoc';
 import { missingDependencies } from './applicable';
 import { checkBoardUpdate, type BoardCheck, type WorkshopContext } from './boardRules';
 import type { Struct } from './structIndex';
+import { uploaderRefusal } from './uploaderRule';
 
 export type DecodedUpdate = { structs: Struct[]; ds: ReturnType<typeof Y.decodeUpdate>['ds'] };
 
@@ -203,6 +204,9 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
           ? checkBoardUpdate(live.doc, { ...writer, clientOwner: (c) => known.get(c) }, update)
           : { reason: null, created: 0 };
         if (verdict.reason) return settle(verdict);
+        // Photos on shared items stay the uploader's (./uploaderRule.ts).
+        const uploader = writer && uploaderRefusal(live.doc, { ...writer, clientOwner: (c) => known.get(c) }, update);
+        if (uploader) return settle({ reason: uploader, created: verdict.created });
         // Accepted: now, and only now, the new client ids are claimed.
         const writes: Promise<void>[] = [];
         if (known.get(live.doc.clientID) === SERVER_OWNER && !serverRecorded.has(live)) {

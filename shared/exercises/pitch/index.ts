@@ -45,6 +45,11 @@ export const pitchFields = z.object({
   editableBy: z.literal('group'),
   photo: photoSchema.optional(),
   photoId: uploadIdSchema.optional(),
+  /** Who added the photo: only they (or the facilitator) may take it off or replace it (server/sync/guard/uploaderRule.ts). */
+  photoBy: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]{1,60}$/)
+    .optional(),
 });
 
 export const reactionFields = z.object({
