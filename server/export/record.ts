@@ -3,7 +3,6 @@ import { workGroupsOf } from '../../shared/research/workGroups';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { readItems } from '../../shared/boardDoc';
 import { assignResearcherPseudonyms, readResearcherPseudonyms, RESEARCH } from '../../shared/research/researchDoc';
 import { serverOrigin } from '../sync/origins';
 import { checkedCodes, checkedItems, checkedObservations } from '../../shared/research/recordCheck';
@@ -113,7 +112,8 @@ export async function assignResearchers(hub: DocHub, workshopId: string): Promis
     hub.get(docName(workshopId, 'research')),
   ]);
   try {
-    const writers = readItems(board.doc).flatMap((it) => {
+    // Only sound items: a damaged one (no id, a time from the future) must not stop the export it comes before.
+    const writers = checkedItems(board.doc).items.flatMap((it) => {
       const name = (it as { researcherName?: unknown }).researcherName;
       return typeof name === 'string' && name.trim() ? [{ researcherName: name, createdAt: Number(it.createdAt) }] : [];
     });
