@@ -7,7 +7,7 @@ import { LIMITS } from '../shared/limits';
 import { DEFAULT_PROGRAMME } from '../shared/template';
 import { launchBrowser, phoneContext, STILL } from '../tests/e2e/browser';
 import { startServer } from '../tests/helpers/startServer';
-import { createWorkshop, SimPhone } from '../tests/sim/simulator';
+import { createWorkshop, SimFacilitator, SimPhone } from '../tests/sim/simulator';
 
 /**
  * `npm run bench:client`: client budgets in headless Chromium. A phone on slow 3G with a 4× slower CPU joins a
@@ -147,11 +147,29 @@ try {
     WALL,
     { timeout: 120_000 },
   );
+  // The screen shows the wall's first page and stays there: new notes come in at the top of the wall (newest first),
+  // so every update changes the page on view, the most work a new note can cause (on later pages it causes less).
+  const facilitator = new SimFacilitator(server.url, w.tokens.facilitator, w.id);
+  await facilitator.must({ type: 'session.goto', sessionId });
+  await facilitator.must({ type: 'screen.pause', paused: true });
+  await screen.waitForFunction(
+    () => document.querySelector('[data-testid="pager"]')?.getAttribute('data-page') === '0',
+    undefined,
+    { timeout: 30_000 },
+  );
+  facilitator.close();
   // The other writers' phones are other devices too; closed, they no longer decode every update on this machine.
   for (const p of writers.splice(UPDATE_WRITERS)) p.close();
+  /** Main-thread time so far (ms): all of it, and the script, layout and style parts. */
   const taskMs = async () => {
     const { metrics } = await screenCdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return {
+      task: ms('TaskDuration'),
+      script: ms('ScriptDuration'),
+      layout: ms('LayoutDuration'),
+      style: ms('RecalcStyleDuration'),
+    };
   };
   // A string, not a function: tsx would wrap a function with helpers the page does not have.
   const appeared = (page: Page, text: string) =>
@@ -165,15 +183,19 @@ try {
       mo.observe(document.body, { childList: true, subtree: true, characterData: true });
     })`);
   const updates: number[] = [];
+  const parts = { script: [] as number[], layout: [] as number[], style: [] as number[] };
   for (let i = 0; i < UPDATES; i++) {
     const text = `Nieuwe notitie ${i}`;
     const before = await taskMs();
     const shown = appeared(screen, text);
     writers[i % writers.length]!.postNote(sessionId, text);
     await shown;
-    updates.push((await taskMs()) - before);
+    const after = await taskMs();
+    updates.push(after.task - before.task);
+    for (const k of ['script', 'layout', 'style'] as const) parts[k].push(after[k] - before[k]);
   }
   updates.sort((a, b) => a - b);
+  const median = (xs: number[]) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
   for (const p of writers) p.close();
 
   const p = phoneResult;
@@ -189,6 +211,9 @@ try {
     wallUpdateMs: round(updates[Math.floor(updates.length * 0.95) - 1]!),
     wallUpdateMedianMs: round(updates[Math.floor(updates.length / 2)]!),
     wallUpdateMaxMs: round(updates.at(-1)!),
+    wallUpdateScriptMedianMs: median(parts.script),
+    wallUpdateLayoutMedianMs: median(parts.layout),
+    wallUpdateStyleMedianMs: median(parts.style),
   };
   if (p) {
     console.log(`participant route scripts: ${p.participantScripts.join(', ')}`);
