@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageStartsOfRows, type Grid } from '../../client/views/screen/pageBreaks';
+import { onPage, pageStarts, pageStartsOfRows, type Grid } from '../../client/views/screen/pageBreaks';
 import { nextTurnAt, PAGE_MS, pageOf, turnsAt } from '../../shared/screenPaging';
 
 const grid = (cols: number, height = 300, gap = 10): Grid => ({ cols, colWidth: 200, gap, height });
@@ -30,6 +30,23 @@ describe('screen page breaks', () => {
 
   it('has no pages to turn for an empty list', () => {
     expect(pageStartsOfRows([], grid(3))).toEqual([0]);
+  });
+});
+
+const row = (top: number, height: number, n = 1) => Array.from({ length: n }, () => ({ top, bottom: top + height }));
+
+describe('page breaks among laid-out items (whole mode)', () => {
+  it('starts a new page at the first row that does not fit, and every item is on exactly one page', () => {
+    const cards = [...row(0, 100, 3), ...row(110, 150, 3), ...row(270, 80, 3)];
+    const starts = pageStarts(cards, 300);
+    expect(starts).toEqual([0, 270]);
+    for (const c of cards) expect(starts.filter((s) => onPage(c, s, 300))).toHaveLength(1);
+  });
+
+  it('gives an item taller than a page a page of its own', () => {
+    const cards = [...row(0, 100), ...row(110, 500), ...row(620, 100)];
+    expect(pageStarts(cards, 300)).toEqual([0, 110, 620]);
+    expect(onPage(cards[1]!, 110, 300)).toBe(true);
   });
 });
 

@@ -14,7 +14,7 @@ import { nextTurnAt, pageOf, turnsAt } from '../../../shared/screenPaging';
 import { useControlStore } from '../../store/controlStore';
 import { useLiveStore } from '../../store/liveStore';
 import { useScreenT } from './i18n';
-import { pageStartsOfRows, type Grid } from './pageBreaks';
+import { onPage, pageStarts, pageStartsOfRows, type Grid } from './pageBreaks';
 
 export { PAGE_MS } from '../../../shared/screenPaging';
 
@@ -109,17 +109,21 @@ export function Pager({
   const measured = useRef(new Map<Key, Measured>());
   const [grid, setGrid] = useState<Grid | null>(null);
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
+  // Whole mode: a card renders several list items (or none), so cards cannot be measured one by one; then every card
+  // is rendered and the list's items are paged as they lie (fine for the short lists that do this).
+  const [whole, setWhole] = useState(false);
+  const [wholeStarts, setWholeStarts] = useState<number[]>([0]);
 
   const cards = cardsOf(children);
-  const fresh = grid ? cards.filter((c) => !unchanged(measured.current.get(c.key!), c)) : [];
+  const fresh = grid && !whole ? cards.filter((c) => !unchanged(measured.current.get(c.key!), c)) : [];
   // A card not measured yet counts as an average one until it is, right after this render (so the page on view
   // keeps its cards meanwhile, and the next render usually changes nothing).
   let sum = 0;
   for (const m of measured.current.values()) sum += m.height;
   const guess = measured.current.size ? sum / measured.current.size : 0;
   const heights = cards.map((c) => measured.current.get(c.key!)?.height ?? guess);
-  const starts = grid ? pageStartsOfRows(heights, grid) : [0];
-  const pages = starts.length;
+  const starts = grid && !whole ? pageStartsOfRows(heights, grid) : [0];
+  const pages = whole ? wholeStarts.length : starts.length;
 
   // Which page: the shared turn counter at the server's time; re-rendered at each turn.
   const paused = useControlStore((s) => s.state?.screenPaused === true);
@@ -135,8 +139,8 @@ export function Pager({
     return () => window.clearTimeout(id);
   }, [pages, paused, turn, offset, tick]);
 
-  const from = starts[current] ?? 0;
-  const to = starts[current + 1] ?? cards.length;
+  const from = whole ? 0 : (starts[current] ?? 0);
+  const to = whole ? cards.length : (starts[current + 1] ?? cards.length);
   const shown = grid ? cards.slice(from, to) : [];
   // New cards on the page on view are measured where they are (when the list does not stretch them), the others in
   // the hidden measuring list.
@@ -158,6 +162,15 @@ export function Pager({
       setGrid(g);
       return;
     }
+    if (whole) {
+      pageWhole(l, v.clientHeight);
+      return;
+    }
+    const m = measurer.current;
+    if (l.children.length !== shown.length || (m && m.children.length !== offView.length)) {
+      setWhole(true);
+      return;
+    }
     if (measured.current.size > cards.length + 50) {
       // Forget the cards that left (deleted, hidden), so the average stays the present cards'.
       const present = new Set<Key | null>(cards.map((c) => c.key));
@@ -171,7 +184,6 @@ export function Pager({
     shown.forEach(
       (c, i) => onView.has(c.key) && !unchanged(measured.current.get(c.key!), c) && record(c, l.children[i]),
     );
-    const m = measurer.current;
     offView.forEach((c, i) => record(c, m?.children[i]));
     // Only when the measuring list holds cards (to empty it) or the pages came out other than guessed.
     const exact = pageStartsOfRows(
@@ -182,6 +194,27 @@ export function Pager({
   };
   useLayoutEffect(() => afterRender.current());
 
+  /** Whole mode: finds the page breaks among the list's items and hides every item not wholly on the page on view. */
+  const pageWhole = (l: HTMLElement, height: number) => {
+    const items = Array.from(l.children) as HTMLElement[];
+    const extents = items.map((c) => ({ top: c.offsetTop, bottom: c.offsetTop + c.offsetHeight }));
+    const next = pageStarts(extents, height);
+    if (next.length !== wholeStarts.length || next.some((x, i) => x !== wholeStarts[i])) setWholeStarts(next);
+    const start = next[pageOf(turnsAt(turn, paused, Date.now() + offset), next.length)] ?? 0;
+    l.style.transform = start ? `translateY(${-start}px)` : '';
+    items.forEach((c, i) => {
+      const on = onPage(extents[i]!, start, height);
+      if (on === !c.hasAttribute('data-paged-out')) return;
+      if (on) {
+        c.removeAttribute('data-paged-out');
+        c.removeAttribute('aria-hidden');
+      } else {
+        c.setAttribute('data-paged-out', '');
+        c.setAttribute('aria-hidden', 'true');
+      }
+    });
+  };
+
   // When the viewport or the page on view changes size (after layout, so reading it costs nothing): a new column
   // width measures every card again, a new height pages anew, and a page on view that overflows after all (an image
   // that loaded) has its cards keep their real, larger heights.
@@ -190,6 +223,10 @@ export function Pager({
     const v = viewport.current;
     const l = list.current;
     if (!v || !l || !grid) return;
+    if (whole) {
+      pageWhole(l, v.clientHeight);
+      return;
+    }
     const g = gridOf(l, v);
     if (!sameGrid(grid, g)) {
       measured.current.clear();
@@ -228,12 +265,12 @@ export function Pager({
           ref={list}
           aria-label={label}
           data-testid={testId}
-          data-cards={cards.length}
+          data-cards={whole ? undefined : cards.length}
           start={ordered && from > 0 ? from + 1 : undefined}
         >
           {shown}
         </List>
-        {grid && (
+        {grid && !whole && (
           <ul
             className={`pager__list pager__measure ${className}`}
             ref={measurer}
@@ -253,7 +290,7 @@ export function Pager({
           </span>
           <span className="visually-hidden">{t('page', { n: current + 1, total: pages })}</span>
           <span className="pager__dots" aria-hidden="true">
-            {starts.map((_, i) => (
+            {Array.from({ length: pages }, (_, i) => (
               <span key={i} className={`pager__dot ${i === current ? 'pager__dot--on' : ''}`} />
             ))}
           </span>
