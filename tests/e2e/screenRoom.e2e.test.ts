@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids';
 import { VOTE } from '../../shared/toolkit/votes';
 import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
 import { SimDoc, SimPhone } from '../sim/simulator';
+import { seedDemo } from '../../scripts/demoSeed';
 import { e2eRoom, joinedPhoneContext, screenshot } from './browser';
 
 /** Generous per-condition wait: the machine may be busy; every wait is for a condition, never for time. */
@@ -187,4 +188,73 @@ describe('the projector shows how the room is doing', () => {
       writer.close();
     }
   });
+
+  it(
+    'lets the facilitator run the kader talk, the strengths feedback and the tree harvest from the console',
+    { timeout: 240_000 },
+    async () => {
+      const demo = await seedDemo(room.server.url, room.server.organiserKey);
+      const w = demo.workshop;
+      const screen = await room.page({ viewport: { width: 1920, height: 1080 } });
+      screen.setDefaultTimeout(WAIT.timeout);
+      await screen.goto(w.links.screen);
+      const console = await room.page({ viewport: { width: 1400, height: 1000 } });
+      console.setDefaultTimeout(WAIT.timeout);
+      await console.goto(w.links.facilitator);
+      const goto = async (title: string, id: string) => {
+        await console.getByTestId('programme-item').filter({ hasText: title }).click();
+        await screen.locator(`[data-testid="session-header"][data-session-id="${id}"]`).waitFor();
+      };
+      const heading = (p: Page, within: string) =>
+        p.locator(`${within} [data-testid="slide"] :is(h2, h3, h4)`).first().textContent();
+
+      // Kader: full-screen slides; the presenter view shows this slide and the next; "next" brings the next one.
+      await goto('Kader', 'kader');
+      // Back to the first slide, wherever the demo left the talk.
+      const prev = console.getByTestId('slide-prev');
+      await prev.waitFor();
+      for (let i = 0; i < 20 && (await prev.isEnabled()); i++) {
+        const at = await console.getByTestId('console-slide-count').textContent();
+        await prev.click();
+        await expect.poll(() => console.getByTestId('console-slide-count').textContent(), WAIT).not.toBe(at);
+      }
+      await screen.locator('[data-testid="slide-count"][data-slide="0"]').waitFor();
+      const presenter = console.getByTestId('presenter-view');
+      await expect.poll(() => presenter.getByTestId('slide').count(), WAIT).toBe(2);
+      const now = await heading(console, '.presenter__slide:not(.presenter__slide--next)');
+      const next = await heading(console, '.presenter__slide--next');
+      expect(await heading(screen, '.slide-frame--screen')).toBe(now);
+      await console.getByTestId('slide-next').click();
+      await screen.locator('[data-testid="slide-count"][data-slide="1"]').waitFor();
+      expect(await heading(screen, '.slide-frame--screen')).toBe(next);
+      await expect.poll(() => heading(console, '.presenter__slide:not(.presenter__slide--next)'), WAIT).toBe(next);
+      // The slide fills the screen: the session's prompt gives it the room.
+      expect(await screen.getByTestId('session-prompt').isVisible()).toBe(false);
+      await console.getByTestId('slide-prev').click();
+      await screen.locator('[data-testid="slide-count"][data-slide="0"]').waitFor();
+      await screenshot(screen, 'screen-room-kader-1920x1080');
+
+      // Strengths feedback: the walls of both sides on the screen, paged from the console.
+      await goto('Krachten en rollen', 'krachten-rollen');
+      await console.getByTestId('strengths-phase-terugkoppeling').click();
+      await screen.getByTestId('strength-wall').waitFor();
+      await expect.poll(() => screen.getByTestId('strength-card').count(), WAIT).toBeGreaterThan(0);
+      const pager = screen.getByTestId('pager');
+      await console.getByTestId('screen-pause').click();
+      await expect.poll(() => pager.getAttribute('data-paused'), WAIT).toBe('true');
+      const pages = Number(await pager.getAttribute('data-pages'));
+      if (pages > 1) {
+        const before = Number(await pager.getAttribute('data-page'));
+        await console.getByTestId('screen-page-next').click();
+        await expect.poll(async () => Number(await pager.getAttribute('data-page')), WAIT).toBe((before + 1) % pages);
+      }
+      await screenshot(screen, 'screen-room-strengths-feedback-1920x1080');
+
+      // Tree harvest: the trees on the screen; the console's screen controls page through them.
+      await goto('Boom van samenwerking', 'boom');
+      await console.getByTestId('tree-phase-oogst').click();
+      await expect.poll(() => screen.getByTestId('screen-tree-item').count(), WAIT).toBeGreaterThan(0);
+      await screenshot(screen, 'screen-room-tree-harvest-1920x1080');
+    },
+  );
 });
