@@ -35,14 +35,19 @@ function unchanged(m: Measured | undefined, el: ReactElement): boolean {
 }
 
 /**
- * The cards, as given (no copies: a wall of 500 notes is read on every update), flattened; a card without a key gets
- * its position as key, as React's Children.toArray would.
+ * The cards, as given (no copies: a wall of 500 notes is read on every update), flattened, each with a unique key.
  */
 function cardsOf(children: ReactNode): ReactElement[] {
   const out: ReactElement[] = [];
+  const seen = new Set<string>();
   const add = (node: ReactNode) => {
-    if (Array.isArray(node)) node.forEach(add);
-    else if (isValidElement(node)) out.push(node.key === null ? cloneElement(node, { key: `.${out.length}` }) : node);
+    if (Array.isArray(node)) return node.forEach(add);
+    if (!isValidElement(node)) return;
+    // A card without a key gets its position; a key that two lists of cards share is made unique.
+    let key = node.key ?? `.${out.length}`;
+    while (seen.has(key)) key = `${key}~`;
+    seen.add(key);
+    out.push(key === node.key ? node : cloneElement(node, { key }));
   };
   add(children);
   return out;
@@ -82,7 +87,8 @@ function heightOf(el: HTMLElement): number {
 
 /**
  * A list of cards that never cuts one off, rendering only the page on view. Each card's height is measured once (in
- * a hidden one-column list at the real column width, when it is new or its props changed) and kept by key; the page
+ * place when it is new on the page on view, else in a hidden one-column list at the real column width; again when its
+ * props change) and kept by key; the page
  * breaks follow from those heights and the list's columns without laying out the other pages, so a wall of 500
  * notes that gets one more lays out one card, not 500. The page shown follows the shared turn counter
  * (shared/screenPaging.ts), so the projector and the console's thumbnail show the same page; "2 / 4" says where the
