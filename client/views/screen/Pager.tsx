@@ -16,8 +16,6 @@ import { useLiveStore } from '../../store/liveStore';
 import { useScreenT } from './i18n';
 import { onPage, pageStarts, pageStartsOfRows, type Grid } from './pageBreaks';
 
-export { PAGE_MS } from '../../../shared/screenPaging';
-
 /** A card's measured height (margin box) and the element it was measured from. */
 interface Measured {
   type: unknown;
