@@ -1,3 +1,4 @@
+import type { ScreenTurn } from './screenPaging';
 import * as Y from 'yjs';
 import type { LocalisedText, Session, Side } from './programme';
 import { idleTimer, type TimerState } from './timer';
@@ -66,6 +67,8 @@ export interface AgendaState {
   screenNudge?: number;
   /** The screen's automatic page rotation is paused. */
   screenPaused?: boolean;
+  /** The screen's page turns (shared/screenPaging.ts): reset at every session and phase change. */
+  screenTurn?: ScreenTurn;
   /** The cooperation (group id) or card the screen shows alone, filling it; cleared at every session change. */
   screenFocusId?: string | null;
   /** The join panel: large, in the corner, or automatic (large in a day's first session). */

@@ -26,6 +26,7 @@ import {
   type Command,
 } from '../../shared/protocol';
 import { exerciseFor } from '../../shared/exercises/registry';
+import { turnsAt } from '../../shared/screenPaging';
 import { withReady } from '../../shared/toolkit/ready';
 import { runExerciseAction } from '../exercises/runExerciseAction';
 import { isToolkitCommand, NO_EPHEMERAL, runToolkitCommand, type Ephemeral, type ToolkitCommandType } from './toolkit';
@@ -80,8 +81,19 @@ function goToSession(doc: Y.Doc, sessionId: string, now: number): void {
     privateWriting: session.settings.private === true,
     voting: null,
     screenFocusId: null,
+    // A new view starts at its first page.
+    screenTurn: { base: 0, at: now },
   });
 }
+
+/** The screen's page counter now, moved by `delta` pages (the page shown next gets its full time). */
+const turned = (doc: Y.Doc, now: number, delta: number, paused?: boolean) => {
+  const state = readState(doc);
+  return {
+    screenTurn: { base: turnsAt(state?.screenTurn, state?.screenPaused === true, now) + delta, at: now },
+    ...(paused !== undefined && { screenPaused: paused }),
+  };
+};
 
 function step(doc: Y.Doc, delta: 1 | -1, now: number): void {
   const programme = readProgramme(doc);
@@ -115,7 +127,7 @@ const HANDLERS: Handlers = {
   'session.previous': (doc, _c, now) => step(doc, -1, now),
   'session.goto': (doc, c, now) => goToSession(doc, c.sessionId, now),
   // "Klaar" means done with this phase, so a new phase starts with nobody ready.
-  'phase.set': (doc, c) => setState(doc, { phase: c.phase, ready: [] }),
+  'phase.set': (doc, c, now) => setState(doc, { phase: c.phase, ready: [], screenTurn: { base: 0, at: now } }),
   'ready.set': (doc, c, _now, principal) => {
     const p = requireParticipant(doc, principal.participantId ?? '');
     setState(doc, { ready: withReady(readState(doc)?.ready, p.id, c.ready) });
@@ -134,8 +146,9 @@ const HANDLERS: Handlers = {
   'input.lock': (doc, c) => setState(doc, { locked: c.locked }),
   'spotlight.set': (doc, c) => setState(doc, { spotlightItemId: c.itemId }),
   'join.open': (doc, c) => setMeta(doc, { joinOpen: c.open }),
-  'screen.page': (doc, c) => setState(doc, { screenNudge: (readState(doc)?.screenNudge ?? 0) + c.delta }),
-  'screen.pause': (doc, c) => setState(doc, { screenPaused: c.paused }),
+  'screen.page': (doc, c, now) =>
+    setState(doc, { screenNudge: (readState(doc)?.screenNudge ?? 0) + c.delta, ...turned(doc, now, c.delta) }),
+  'screen.pause': (doc, c, now) => setState(doc, turned(doc, now, 0, c.paused)),
   'screen.focus': (doc, c) => setState(doc, { screenFocusId: c.focusId }),
   'screen.join': (doc, c) => setState(doc, { joinPanel: c.size }),
   'participant.move': (doc, c) => {

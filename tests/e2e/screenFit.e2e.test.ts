@@ -159,7 +159,8 @@ const measure = (p: Page, minPx: number) =>
       let checked = 0;
       const clips = (s: CSSStyleDeclaration) => [s.overflowX, s.overflowY].some((o) => o !== 'visible');
       for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
-        if (el.closest('[data-paged-out]') || el.closest('.screen-thumb')) continue;
+        // The Pager's hidden measuring list is not shown; only the page on view is rendered.
+        if (el.closest('.pager__measure, [data-paged-out], .screen-thumb')) continue;
         checked++;
         const text = (el.textContent ?? '').trim().slice(0, 60);
         const s = getComputedStyle(el);
@@ -180,9 +181,21 @@ const measure = (p: Page, minPx: number) =>
           }
         }
       }
-      const hidden = document.querySelectorAll('[data-paged-out]').length;
-      const pager = document.querySelector('[data-testid="pager-count"]') !== null;
-      if (hidden > 0 && !pager) problems.push({ what: `${hidden} cards hidden without a page count`, text: '' });
+      // A pager renders the page on view; the cards it leaves out must be on pages it turns to, with "2 / 4" shown.
+      // (A pager in whole mode, for cards of several items, keeps the other pages' items in the list, hidden.)
+      let hidden = document.querySelectorAll('[data-paged-out]').length;
+      for (const pager of Array.from(document.querySelectorAll('[data-testid="pager"]'))) {
+        const list = pager.querySelector<HTMLElement>('.pager__list:not(.pager__measure)');
+        const out =
+          list?.dataset.cards === undefined
+            ? (list?.querySelectorAll(':scope > [data-paged-out]').length ?? 0)
+            : Number(list.dataset.cards) - list.children.length;
+        if (list?.dataset.cards !== undefined) hidden += out;
+        if (out > 0 && Number(pager.getAttribute('data-pages')) < 2)
+          problems.push({ what: `${out} cards left out on a single page`, text: '' });
+        if (out > 0 && !pager.querySelector('[data-testid="pager-count"]'))
+          problems.push({ what: `${out} cards left out without a page count`, text: '' });
+      }
       const page = document.scrollingElement!;
       if (page.scrollHeight > window.innerHeight + 1 || page.scrollWidth > window.innerWidth + 1)
         problems.push({ what: 'the page scrolls', text: '' });
@@ -362,17 +375,18 @@ describe('every screen view fits the projector', () => {
         await console.getByTestId('screen-page-previous').click();
         await expect.poll(page).toBe(before);
         await expect.poll(() => screen.getByTestId('pager-count').textContent()).toContain('gepauzeerd');
-        // Every card the screen hides is on another page: paging through shows each card once.
-        const seen = new Set<string>();
+        // Every card the screen leaves out is on another page: paging through shows each card exactly once.
+        const seen: string[] = [];
+        const shownNotes = screen.locator('.pager__list:not(.pager__measure) > [data-testid="screen-note"]');
         for (let i = 0; i < pages; i++) {
-          const ids = await screen
-            .locator('[data-testid="screen-note"]:not([data-paged-out])')
-            .evaluateAll((els) => els.map((e) => e.getAttribute('data-note-id') ?? ''));
-          ids.forEach((id) => seen.add(id));
+          seen.push(...(await shownNotes.evaluateAll((els) => els.map((e) => e.getAttribute('data-note-id') ?? ''))));
           await f.command({ type: 'screen.page', delta: 1 });
           await expect.poll(page).toBe((before + i + 1) % pages);
         }
-        expect(seen.size).toBe(await screen.getByTestId('screen-note').count());
+        const total = Number(await screen.getByTestId('screen-notes').getAttribute('data-cards'));
+        expect(total).toBeGreaterThan(pages);
+        expect(new Set(seen).size).toBe(total);
+        expect(seen.length).toBe(total);
         for (const v of describeViolations(await seriousA11yViolations(console))) expect.fail(`console: ${v}`);
         await screenshot(console, 'screen-fit-console-thumbnail');
 

@@ -1,17 +1,96 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  cloneElement,
+  isValidElement,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type Key,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { nextTurnAt, pageOf, turnsAt } from '../../../shared/screenPaging';
 import { useControlStore } from '../../store/controlStore';
+import { useLiveStore } from '../../store/liveStore';
 import { useScreenT } from './i18n';
-import { onPage, pageStarts } from './pageBreaks';
+import { onPage, pageStarts, pageStartsOfRows, type Grid } from './pageBreaks';
 
-/** How long the screen shows a page before it turns to the next one. */
-export const PAGE_MS = 12_000;
+/** A card's measured height (margin box) and the element it was measured from. */
+interface Measured {
+  type: unknown;
+  props: Record<string, unknown>;
+  height: number;
+}
 
-const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Whether a card renders the same as when it was measured: same component, shallowly equal props. */
+function unchanged(m: Measured | undefined, el: ReactElement): boolean {
+  if (!m || m.type !== el.type) return false;
+  const props = el.props as Record<string, unknown>;
+  if (m.props === props) return true;
+  const a = Object.keys(m.props);
+  return a.length === Object.keys(props).length && a.every((k) => Object.is(m.props[k], props[k]));
+}
 
 /**
- * A list of cards that never cuts one off: it measures (with a ResizeObserver, no fixed counts) which cards fit the
- * space it has, shows one page at a time with "2 / 4", and turns the page every PAGE_MS unless the facilitator paused
- * it; the console's next/previous move it. Cards of other pages are hidden (`data-paged-out`, aria-hidden).
+ * The cards, as given (no copies: a wall of 500 notes is read on every update), flattened, each with a unique key.
+ */
+function cardsOf(children: ReactNode): ReactElement[] {
+  const out: ReactElement[] = [];
+  const seen = new Set<string>();
+  const add = (node: ReactNode) => {
+    if (Array.isArray(node)) return node.forEach(add);
+    if (!isValidElement(node)) return;
+    // A card without a key gets its position; a key that two lists of cards share is made unique.
+    let key = node.key ?? `.${out.length}`;
+    while (seen.has(key)) key = `${key}~`;
+    seen.add(key);
+    out.push(key === node.key ? node : cloneElement(node, { key }));
+  };
+  add(children);
+  return out;
+}
+
+/** The list's columns, column width and gaps, as its CSS lays them out (one column unless it is a grid). */
+function gridOf(list: HTMLElement, viewport: HTMLElement): Grid {
+  const s = getComputedStyle(list);
+  const tracks =
+    s.display.includes('grid') && s.gridTemplateColumns !== 'none'
+      ? s.gridTemplateColumns.split(/\s+/).filter((x) => /^[\d.]+px$/.test(x))
+      : [];
+  const gap = parseFloat(s.rowGap) || 0;
+  return {
+    cols: Math.max(1, tracks.length),
+    ownHeights: tracks.length <= 1 || /start|baseline/.test(s.alignItems),
+    colWidth: tracks.length ? parseFloat(tracks[0]!) : list.clientWidth,
+    gap,
+    height: viewport.clientHeight,
+  };
+}
+
+const sameGrid = (a: Grid | null, b: Grid) =>
+  !!a &&
+  a.ownHeights === b.ownHeights &&
+  a.cols === b.cols &&
+  Math.abs(a.colWidth - b.colWidth) < 0.5 &&
+  Math.abs(a.gap - b.gap) < 0.5;
+
+/** The margin-box height of a card as laid out (in CSS pixels, also inside the console's scaled thumbnail). */
+function heightOf(el: HTMLElement): number {
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  const unscaled = r.width > 0 ? r.height * (el.offsetWidth / r.width) : el.offsetHeight;
+  return unscaled + (parseFloat(s.marginTop) || 0) + (parseFloat(s.marginBottom) || 0);
+}
+
+/**
+ * A list of cards that never cuts one off, rendering only the page on view. Each card's height is measured once (in
+ * place when it is new on the page on view, else in a hidden one-column list at the real column width; again when its
+ * props change) and kept by key; the page
+ * breaks follow from those heights and the list's columns without laying out the other pages, so a wall of 500
+ * notes that gets one more lays out one card, not 500. The page shown follows the shared turn counter
+ * (shared/screenPaging.ts), so the projector and the console's thumbnail show the same page; "2 / 4" says where the
+ * room is. A card whose real height outgrows its measurement (an image that loaded) is measured again.
  */
 export function Pager({
   children,
@@ -30,31 +109,107 @@ export function Pager({
   const t = useScreenT();
   const viewport = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement & HTMLUListElement>(null);
-  const [starts, setStarts] = useState<number[]>([0]);
-  const [page, setPage] = useState(0);
-  const paused = useControlStore((s) => s.state?.screenPaused === true);
-  const nudge = useControlStore((s) => s.state?.screenNudge ?? 0);
-  const pages = starts.length;
-  const current = Math.min(page, pages - 1);
-  const currentRef = useRef(current);
-  currentRef.current = current;
+  const measurer = useRef<HTMLUListElement>(null);
+  const measured = useRef(new Map<Key, Measured>());
+  const [grid, setGrid] = useState<Grid | null>(null);
+  const [, remeasured] = useReducer((n: number) => n + 1, 0);
+  // Whole mode: a card renders several list items (or none), so cards cannot be measured one by one; then every card
+  // is rendered and the list's items are paged as they lie (fine for the short lists that do this).
+  const [whole, setWhole] = useState(false);
+  const [wholeStarts, setWholeStarts] = useState<number[]>([0]);
 
-  /** Measures the cards, finds the page breaks, and hides every card that is not wholly on the current page. */
-  const measure = useCallback(() => {
+  const cards = cardsOf(children);
+  const fresh = grid && !whole ? cards.filter((c) => !unchanged(measured.current.get(c.key!), c)) : [];
+  // A card not measured yet counts as an average one until it is, right after this render (so the page on view
+  // keeps its cards meanwhile, and the next render usually changes nothing).
+  let sum = 0;
+  for (const m of measured.current.values()) sum += m.height;
+  const guess = measured.current.size ? sum / measured.current.size : 0;
+  const heights = cards.map((c) => measured.current.get(c.key!)?.height ?? guess);
+  const starts = grid && !whole ? pageStartsOfRows(heights, grid) : [0];
+  const pages = whole ? wholeStarts.length : starts.length;
+
+  // Which page: the shared turn counter at the server's time; re-rendered at each turn.
+  const paused = useControlStore((s) => s.state?.screenPaused === true);
+  const turn = useControlStore((s) => s.state?.screenTurn);
+  const offset = useLiveStore((s) => s.clockOffset);
+  const [tick, setTick] = useState(0);
+  const now = Date.now() + offset;
+  const current = pageOf(turnsAt(turn, paused, now), pages);
+  useEffect(() => {
+    if (pages < 2 || paused) return;
+    const wait = nextTurnAt(turn, Date.now() + offset) - (Date.now() + offset);
+    const id = window.setTimeout(() => setTick((n) => n + 1), Math.max(0, wait) + 5);
+    return () => window.clearTimeout(id);
+  }, [pages, paused, turn, offset, tick]);
+
+  const from = whole ? 0 : (starts[current] ?? 0);
+  const to = whole ? cards.length : (starts[current + 1] ?? cards.length);
+  const shown = grid ? cards.slice(from, to) : [];
+  // New cards on the page on view are measured where they are (when the list does not stretch them), the others in
+  // the hidden measuring list.
+  const onView = new Set(grid?.ownHeights ? shown.map((c) => c.key) : []);
+  const offView = fresh.filter((c) => !onView.has(c.key));
+
+  // After every render: the new cards' heights (laying out only them and the page on view), and the geometry the
+  // first time or when the list's class changed.
+  const gridClass = useRef<string | null>(null);
+  const afterRender = useRef(() => {});
+  afterRender.current = () => {
     const v = viewport.current;
     const l = list.current;
     if (!v || !l) return;
-    const height = v.clientHeight;
-    const cards = Array.from(l.children) as HTMLElement[];
-    const extents = cards.map((c) => ({ top: c.offsetTop, bottom: c.offsetTop + c.offsetHeight }));
+    if (!grid || gridClass.current !== className) {
+      gridClass.current = className;
+      const g = gridOf(l, v);
+      if (!sameGrid(grid, g)) measured.current.clear();
+      setGrid(g);
+      return;
+    }
+    if (whole) {
+      pageWhole(l, v.clientHeight);
+      return;
+    }
+    const m = measurer.current;
+    if (l.children.length !== shown.length || (m && m.children.length !== offView.length)) {
+      setWhole(true);
+      return;
+    }
+    if (measured.current.size > cards.length + 50) {
+      // Forget the cards that left (deleted, hidden), so the average stays the present cards'.
+      const present = new Set<Key | null>(cards.map((c) => c.key));
+      for (const k of measured.current.keys()) if (!present.has(k)) measured.current.delete(k);
+    }
+    if (fresh.length === 0) return;
+    const record = (c: ReactElement, el: Element | undefined) => {
+      if (el instanceof HTMLElement)
+        measured.current.set(c.key!, { type: c.type, props: c.props as Record<string, unknown>, height: heightOf(el) });
+    };
+    shown.forEach(
+      (c, i) => onView.has(c.key) && !unchanged(measured.current.get(c.key!), c) && record(c, l.children[i]),
+    );
+    offView.forEach((c, i) => record(c, m?.children[i]));
+    // Only when the measuring list holds cards (to empty it) or the pages came out other than guessed.
+    const exact = pageStartsOfRows(
+      cards.map((c) => measured.current.get(c.key!)?.height ?? 0),
+      grid,
+    );
+    if (offView.length > 0 || exact.length !== starts.length || exact.some((x, i) => x !== starts[i])) remeasured();
+  };
+  useLayoutEffect(() => afterRender.current());
+
+  /** Whole mode: finds the page breaks among the list's items and hides every item not wholly on the page on view. */
+  const pageWhole = (l: HTMLElement, height: number) => {
+    const items = Array.from(l.children) as HTMLElement[];
+    const extents = items.map((c) => ({ top: c.offsetTop, bottom: c.offsetTop + c.offsetHeight }));
     const next = pageStarts(extents, height);
-    setStarts((prev) => (same(prev, next) ? prev : next));
-    const start = next[Math.min(currentRef.current, next.length - 1)] ?? 0;
-    l.style.transform = `translateY(${-start}px)`;
-    cards.forEach((c, i) => {
-      const shown = onPage(extents[i]!, start, height);
-      if (shown === !c.hasAttribute('data-paged-out')) return;
-      if (shown) {
+    if (next.length !== wholeStarts.length || next.some((x, i) => x !== wholeStarts[i])) setWholeStarts(next);
+    const start = next[pageOf(turnsAt(turn, paused, Date.now() + offset), next.length)] ?? 0;
+    l.style.transform = start ? `translateY(${-start}px)` : '';
+    items.forEach((c, i) => {
+      const on = onPage(extents[i]!, start, height);
+      if (on === !c.hasAttribute('data-paged-out')) return;
+      if (on) {
         c.removeAttribute('data-paged-out');
         c.removeAttribute('aria-hidden');
       } else {
@@ -62,40 +217,74 @@ export function Pager({
         c.setAttribute('aria-hidden', 'true');
       }
     });
-  }, []);
+  };
 
-  // After every render (new cards, a new page): cheap, one layout read for all cards.
-  useLayoutEffect(measure);
-
+  // When the viewport or the page on view changes size (after layout, so reading it costs nothing): a new column
+  // width measures every card again, a new height pages anew, and a page on view that overflows after all (an image
+  // that loaded) has its cards keep their real, larger heights.
+  const resized = useRef(() => {});
+  resized.current = () => {
+    const v = viewport.current;
+    const l = list.current;
+    if (!v || !l || !grid) return;
+    if (whole) {
+      pageWhole(l, v.clientHeight);
+      return;
+    }
+    const g = gridOf(l, v);
+    if (!sameGrid(grid, g)) {
+      measured.current.clear();
+      setGrid(g);
+      return;
+    }
+    if (Math.abs(g.height - grid.height) >= 0.5) {
+      setGrid(g);
+      return;
+    }
+    if (l.offsetHeight <= v.clientHeight + 1 || shown.length <= g.cols) return;
+    let grew = false;
+    (Array.from(l.children) as HTMLElement[]).forEach((el, i) => {
+      const m = measured.current.get(shown[i]?.key ?? '');
+      const h = heightOf(el);
+      if (m && h > m.height + 0.5) {
+        m.height = h;
+        grew = true;
+      }
+    });
+    if (grew) remeasured();
+  };
   useEffect(() => {
-    const ro = new ResizeObserver(() => measure());
+    const ro = new ResizeObserver(() => resized.current());
     if (viewport.current) ro.observe(viewport.current);
     if (list.current) ro.observe(list.current);
     return () => ro.disconnect();
-  }, [measure]);
-
-  // The facilitator's next/previous: move by how much the shared counter changed.
-  const lastNudge = useRef(nudge);
-  useEffect(() => {
-    const delta = nudge - lastNudge.current;
-    lastNudge.current = nudge;
-    if (delta !== 0) setPage((p) => (((Math.min(p, pages - 1) + delta) % pages) + pages) % pages);
-  }, [nudge, pages]);
-
-  // Automatic rotation; restarts whenever the page changes, so a page the facilitator chose gets its full time.
-  useEffect(() => {
-    if (pages < 2 || paused) return;
-    const id = window.setTimeout(() => setPage((current + 1) % pages), PAGE_MS);
-    return () => window.clearTimeout(id);
-  }, [current, pages, paused]);
+  }, []);
 
   const List = ordered ? 'ol' : 'ul';
   return (
     <div className="pager" data-testid="pager" data-page={current} data-pages={pages} data-paused={paused}>
       <div className="pager__viewport" ref={viewport}>
-        <List className={`pager__list ${className}`} ref={list} aria-label={label} data-testid={testId}>
-          {children}
+        <List
+          className={`pager__list ${className}`}
+          ref={list}
+          aria-label={label}
+          data-testid={testId}
+          data-cards={whole ? undefined : cards.length}
+          start={ordered && from > 0 ? from + 1 : undefined}
+        >
+          {shown}
         </List>
+        {grid && !whole && (
+          <ul
+            className={`pager__list pager__measure ${className}`}
+            ref={measurer}
+            style={{ width: grid?.colWidth, display: 'block' }}
+            aria-hidden="true"
+            inert
+          >
+            {offView}
+          </ul>
+        )}
       </div>
       {pages > 1 && (
         <p className="pager__count" data-testid="pager-count">
@@ -105,7 +294,7 @@ export function Pager({
           </span>
           <span className="visually-hidden">{t('page', { n: current + 1, total: pages })}</span>
           <span className="pager__dots" aria-hidden="true">
-            {starts.map((_, i) => (
+            {Array.from({ length: pages }, (_, i) => (
               <span key={i} className={`pager__dot ${i === current ? 'pager__dot--on' : ''}`} />
             ))}
           </span>
