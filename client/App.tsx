@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { matchRoute, usePathname } from './router';
 import { Join } from './views/Join';
-import { Landing } from './views/Landing';
 import { NotFound } from './views/NotFound';
 import { Participant } from './views/Participant';
 
-// Staff views load on demand, so a phone on poor Wi-Fi downloads only what a participant needs.
+// Staff views (and the landing page, where workshops are created) load on demand, so a phone on poor Wi-Fi downloads
+// only what a participant needs.
+const Landing = lazy(() => import('./views/Landing').then((m) => ({ default: m.Landing })));
 const FacilitatorConsole = lazy(() =>
   import('./views/FacilitatorConsole').then((m) => ({ default: m.FacilitatorConsole })),
 );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { NOTE } from '../../shared/exercises/noteWall';
+import { NOTE } from '../../shared/exercises/noteWall/kind';
 import { useT } from '../i18n/i18n';
 import { useControlStore } from '../store/controlStore';
 import { postNote } from '../sync/boardActions';

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { LocalisedText } from '../../shared/programme';
-import { en } from './en';
 import { fill } from './fill';
 import { nl, type MessageKey } from './nl';
 
@@ -10,7 +9,23 @@ export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'werkplaats:lang';
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { nl, en };
+/** The English strings, loaded on demand (Dutch is the default, so most phones never download them). */
+let en: Record<MessageKey, string> | null = null;
+let loadingEn: Promise<void> | null = null;
+
+function loadDictionary(lang: Lang): Promise<void> {
+  if (lang === 'nl' || en) return Promise.resolve();
+  loadingEn ??= import('./en').then(
+    (m) => {
+      en = m.en;
+    },
+    (err: unknown) => {
+      loadingEn = null;
+      throw err;
+    },
+  );
+  return loadingEn;
+}
 
 function storedLang(): Lang {
   try {
@@ -20,13 +35,29 @@ function storedLang(): Lang {
   }
 }
 
-export const useLangStore = create<{ lang: Lang }>(() => ({ lang: storedLang() }));
+/** The language shown; English only once its strings have arrived (`langReady`). */
+export const useLangStore = create<{ lang: Lang }>(() => ({ lang: 'nl' }));
 
 /** Keeps <html lang> in step, so screen readers pronounce the page in the right language. */
 const applyLang = (lang: Lang) => {
   if (typeof document !== 'undefined') document.documentElement.setAttribute('lang', lang);
 };
-applyLang(useLangStore.getState().lang);
+
+/** Shows a language once its strings are here (at once for Dutch); Dutch stays if English cannot be loaded. */
+function show(lang: Lang): Promise<void> {
+  return loadDictionary(lang).then(
+    () => {
+      applyLang(lang);
+      useLangStore.setState({ lang });
+    },
+    () => {
+      // Offline before the English strings were ever fetched: the page stays in Dutch.
+    },
+  );
+}
+
+/** Settles when the stored language can be shown; main.tsx renders the first time after it (no flash of Dutch). */
+export const langReady: Promise<void> = show(typeof window === 'undefined' ? 'nl' : storedLang());
 
 export function setLang(lang: Lang): void {
   try {
@@ -34,12 +65,12 @@ export function setLang(lang: Lang): void {
   } catch {
     // Not persisted, but still switched for this page.
   }
-  applyLang(lang);
-  useLangStore.setState({ lang });
+  void show(lang);
 }
 
 function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  return fill(lang, DICTIONARIES[lang][key] ?? nl[key] ?? key, vars);
+  const dict = lang === 'en' && en ? en : nl;
+  return fill(lang, dict[key] ?? nl[key] ?? key, vars);
 }
 
 /** Translates outside React (the current language at call time). */

@@ -1,3 +1,4 @@
+import '../zodConfig';
 import { OWN_CODE_ORDER, OWN_CODES_CATEGORY, type Code } from '../../shared/research/codebook';
 import { newId } from '../../shared/ids';
 import {

@@ -1,4 +1,4 @@
-import { NOTE } from '../../shared/exercises/noteWall';
+import { NOTE } from '../../shared/exercises/noteWall/kind';
 import { createItem, patchItem } from './itemWrites';
 
 export type PostResult = { ok: true; id: string } | { ok: false; reason: 'invalid' | 'notConnected' };

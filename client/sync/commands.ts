@@ -1,4 +1,5 @@
-import { EVENTS, type Ack, type Command } from '../../shared/protocol';
+import type { Command } from '../../shared/protocol';
+import { EVENTS, type Ack } from '../../shared/protocolCodes';
 import { t } from '../i18n/i18n';
 import { useCommandStore } from '../store/commandStore';
 import { getActiveWorkshop } from './activeWorkshop';

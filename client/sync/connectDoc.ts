@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { PROTOCOL_VERSION, WS_CLOSE } from '../../shared/protocol';
+import { PROTOCOL_VERSION, WS_CLOSE } from '../../shared/protocolCodes';
 import { patchDocConnection, removeDocConnection, useConnectionStore } from '../store/connectionStore';
 import { LOCAL_ORIGIN } from './origins';
 import { watchAcks } from './acks';

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import * as Y from 'yjs';
 import { addItem, itemsMap, patchItem as patchDocItem, readItem, type Item } from '../../shared/boardDoc';
-import { itemSchema } from '../../shared/exercises/registry';
 import { newId } from '../../shared/ids';
 import { useBoardStore, useOwnStore } from '../store/boardStore';
 import { byCreation } from '../store/sessionIndex';
@@ -37,38 +36,52 @@ export interface ItemBaseInput {
 /** Whether an item (or its fields) is shared by a cooperation and therefore always lives on the board. */
 export const isGroupShared = (fields: Record<string, unknown>): boolean => fields.editableBy === 'group';
 
-/** Y.Text (or any Yjs type) flattened to its JSON, so an item with shared texts can be checked by its schema. */
-const flatten = (fields: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(fields).map(([k, v]) => [k, v instanceof Y.AbstractType ? (v.doc ? v.toJSON() : '') : v]),
-  );
+type Validation = typeof import('./itemValidation');
+let validation: Validation | null = null;
+let loading: Promise<Validation> | null = null;
 
-/** Checks a kind's own fields against its schema; returns the parsed fields with any Yjs types kept as given. */
-export function validateFields(
+/**
+ * Loads the item schemas (zod and every exercise's fields) for the courtesy check before a write. They are not in the
+ * phone's first download: a page that writes loads them at its first touch or key (`loadItemValidationOnFirstTouch`),
+ * before the person has typed anything to send. A write made before they have arrived goes out unchecked here; the
+ * server's guard checks every write in any case (a refused one is kept on the phone and shown as not saved).
+ */
+export function loadItemValidation(): Promise<Validation> {
+  loading ??= import('./itemValidation').then(
+    (m) => (validation = m),
+    (err: unknown) => {
+      loading = null;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+/** Starts `loadItemValidation` at the page's first pointer, focus or key event; returns the cleanup. */
+export function loadItemValidationOnFirstTouch(): () => void {
+  const events = ['pointerdown', 'focusin', 'keydown'] as const;
+  const load = () => {
+    stop();
+    loadItemValidation().catch(() => {
+      // Offline or a new version deployed: the next write tries again; the server checks the write regardless.
+    });
+  };
+  const stop = () => {
+    for (const e of events) document.removeEventListener(e, load, true);
+  };
+  if (validation) return () => {};
+  for (const e of events) document.addEventListener(e, load, true);
+  return stop;
+}
+
+/** Checks a kind's own fields (see `itemValidation.ts`); unchecked while the schemas are still loading. */
+function validateFields(
   kind: string,
   fields: Record<string, unknown>,
 ): { ok: true; data: Record<string, unknown> } | { ok: false; message: string } {
-  const schema = itemSchema(kind);
-  if (!schema) return { ok: true, data: fields };
-  const parsed = schema.safeParse(flatten(fields));
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'invalid' };
-  const data = { ...(parsed.data as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(fields)) if (v instanceof Y.AbstractType) data[k] = v;
-  return { ok: true, data };
-}
-
-/**
- * Why a patch would make an item invalid, or null. The item with the patch applied is checked against its kind's
- * schema; a problem only in fields the patch does not touch (an item written by an older version) does not block a
- * change of other fields, such as hiding it.
- */
-function patchProblem(kind: string, current: Record<string, unknown>, patch: Record<string, unknown>): string | null {
-  const schema = itemSchema(kind);
-  if (!schema) return null;
-  const parsed = schema.safeParse({ ...current, ...patch });
-  if (parsed.success) return null;
-  const touched = parsed.error.issues.filter((i) => i.path.length === 0 || String(i.path[0]) in patch);
-  return touched.length ? (touched[0]!.message ?? 'invalid') : null;
+  if (validation) return validation.validateFields(kind, fields);
+  void loadItemValidation().catch(() => {});
+  return { ok: true, data: fields };
 }
 
 /** The document that holds an item now: the own document for one's drafts, else the board. */
@@ -115,11 +128,10 @@ export function patchItem(id: string, patch: Record<string, unknown>): WriteResu
   const m = doc && itemsMap(doc).get(id);
   if (!doc || !m) return { ok: false, reason: 'notFound' };
   const current = readItem(m);
-  const problem = patchProblem(current.kind, flatten(Object.fromEntries(m.entries())), patch);
-  if (problem) return { ok: false, reason: 'invalid', message: problem };
-  const schema = itemSchema(current.kind);
-  const parsed = schema?.safeParse({ ...flatten(Object.fromEntries(m.entries())), ...patch });
-  const normalised = parsed?.success ? (parsed.data as Record<string, unknown>) : {};
+  if (!validation) void loadItemValidation().catch(() => {});
+  const checked = validation?.checkPatch(current.kind, validation.flatten(Object.fromEntries(m.entries())), patch);
+  if (checked && !checked.ok) return { ok: false, reason: 'invalid', message: checked.message };
+  const normalised: Record<string, unknown> = checked?.normalised ?? {};
   const clean: Record<string, unknown> = {};
   // Base fields (hidden, mergedInto, order…) pass through; own fields as the schema normalised them.
   for (const k of Object.keys(patch))

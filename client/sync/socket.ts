@@ -1,14 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  ERROR_CODES,
-  EVENTS,
-  PROTOCOL_VERSION,
-  type HandsPayload,
-  type HelloPayload,
-  type Notice,
-  type PresencePayload,
-  type SummonPayload,
-} from '../../shared/protocol';
+import type { HandsPayload, HelloPayload, PresencePayload, SummonPayload } from '../../shared/protocol';
+import { ERROR_CODES, EVENTS, PROTOCOL_VERSION, type Notice } from '../../shared/protocolCodes';
 import { clockOffset } from '../../shared/timer';
 import { useConnectionStore } from '../store/connectionStore';
 import { useLiveStore } from '../store/liveStore';

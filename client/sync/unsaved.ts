@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { create } from 'zustand';
 import { itemsMap } from '../../shared/boardDoc';
-import { EVENTS } from '../../shared/protocol';
+import { EVENTS } from '../../shared/protocolCodes';
 
 /**
  * What a phone had written that the server never confirmed when it refused one of its writes (close 4409). The page

@@ -1,4 +1,4 @@
-import { NOTICE_CODES } from '../../shared/protocol';
+import { NOTICE_CODES } from '../../shared/protocolCodes';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { useEffect } from 'react';
 import * as Y from 'yjs';
@@ -12,6 +12,7 @@ import { bindBoard } from './bindBoard';
 import { bindControl } from './bindControl';
 import { connectDoc, type DocName } from './connectDoc';
 import { connectSocket } from './socket';
+import { loadItemValidationOnFirstTouch } from './itemWrites';
 import { findUnsaved, keepUnsaved, serverStateVector, showUnsaved } from './unsaved';
 
 export interface WorkshopOptions {
@@ -143,6 +144,8 @@ export function useWorkshop({
     }
 
     setActiveWorkshop({ workshopId, board, own, socket });
+    // A page that writes loads the item schemas when the person first touches it, not with the first download.
+    if (!boardReadOnly) cleanups.push(loadItemValidationOnFirstTouch());
 
     const onOnline = () => useConnectionStore.setState({ browserOnline: navigator.onLine });
     window.addEventListener('online', onOnline);

@@ -1,3 +1,4 @@
+import '../../zodConfig';
 import { useState } from 'react';
 import { CLOSING_SUMMARY, closingSummaryFields } from '../../../shared/exercises/closing';
 import { addDayTwoItem, patchDayTwoItem } from '../dayTwo/boardWrites';

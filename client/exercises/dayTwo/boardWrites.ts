@@ -1,3 +1,4 @@
+import '../../zodConfig';
 import type { z } from 'zod';
 import { createItem, deleteItem, patchItem, type WriteResult } from '../../sync/itemWrites';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
-import { NOTE } from '../../../shared/exercises/noteWall';
+import { NOTE } from '../../../shared/exercises/noteWall/kind';
 import { useOwnSessionItems, useSessionItems } from '../../store/boardStore';
 import { byCreation } from '../../store/sessionIndex';
 

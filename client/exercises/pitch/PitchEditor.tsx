@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { KEYWORD_COUNT, KEYWORD_MAX, PITCH_TEXT_MAX } from '../../../shared/exercises/pitch';
+import { KEYWORD_COUNT, KEYWORD_MAX, PITCH_TEXT_MAX } from '../../../shared/exercises/pitch/kinds';
 import { LIMITS } from '../../../shared/limits';
 import { SharedTextArea } from '../../components/SharedTextArea';
 import { touchItem, useItemText } from '../../sync/itemWrites';

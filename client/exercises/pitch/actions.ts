@@ -1,4 +1,4 @@
-import { keywordField, KEYWORD_MAX, PITCH_REACTION, type ReactionType } from '../../../shared/exercises/pitch';
+import { keywordField, KEYWORD_MAX, PITCH_REACTION, type ReactionType } from '../../../shared/exercises/pitch/kinds';
 import { LIMITS } from '../../../shared/limits';
 import { clearField, createItem, patchItem } from '../../sync/itemWrites';
 import { uploadPhoto } from '../vision/uploads';

@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
 import type { Item } from '../../../shared/boardDoc';
 import {
+  isPitchPhoto,
+  isUploadId,
   keywordsOf,
-  photoSchema,
   PITCH,
   PITCH_REACTION,
   readPitchState,
   type ReactionType,
-  uploadIdSchema,
-} from '../../../shared/exercises/pitch';
+} from '../../../shared/exercises/pitch/kinds';
 import { effectiveOrder } from '../../../shared/exercises/pitch/order';
 import { useItemsWithDrafts } from '../../sync/privateWriting';
 import { useControlStore } from '../../store/controlStore';
@@ -32,8 +32,8 @@ export function usePitch(sessionId: string) {
           text: typeof i.text === 'string' ? i.text : '',
           keywords: keywordsOf(i),
           // Only a JPEG data URL is ever put in an <img>; anything else written into the field is ignored.
-          photo: photoSchema.safeParse(i.photo).success ? (i.photo as string) : undefined,
-          photoId: uploadIdSchema.safeParse(i.photoId).success ? (i.photoId as string) : undefined,
+          photo: isPitchPhoto(i.photo) ? i.photo : undefined,
+          photoId: isUploadId(i.photoId) ? i.photoId : undefined,
           photoBy: typeof i.photoBy === 'string' ? i.photoBy : undefined,
         });
       }

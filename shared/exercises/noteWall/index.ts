@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits';
 import type { ExerciseDefinition } from '../types';
+import { NOTE } from './kind';
 
-/** Item kind of a note on the wall. */
-export const NOTE = 'note' as const;
+export { NOTE } from './kind';
 
 export const noteFields = z.object({
   text: z.string().trim().min(1).max(LIMITS.itemText),

@@ -1,37 +1,24 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits';
-import type { TimerState } from '../../timer';
 import type { ExerciseDefinition } from '../types';
 import { pitchExportText, pitchExportImage } from './exportText';
 import { KEYWORD_COUNT, KEYWORD_MAX } from './keywords';
+import {
+  isJpegDataUrl,
+  PHOTO_MAX,
+  PITCH,
+  PITCH_REACTION,
+  PITCH_TEXT_MAX,
+  REACTION_TYPES,
+  UPLOAD_ID_PATTERN,
+} from './kinds';
 
-export { KEYWORD_COUNT, KEYWORD_MAX, keywordField, keywordsOf } from './keywords';
+export * from './kinds';
 
-/** Item kind of a cooperation's pitch: one per group, written together (`text` is a Y.Text). */
-export const PITCH = 'pitch' as const;
-/** Item kind of an audience reaction to a pitch: a question or "what struck me". */
-export const PITCH_REACTION = 'pitchReaction' as const;
-
-export const PITCH_TEXT_MAX = 2000;
-export const REACTION_TYPES = ['question', 'struck'] as const;
-export type ReactionType = (typeof REACTION_TYPES)[number];
-
-/**
- * Older pitches kept their photo inline as a data URL (`photo`); such items are still read. New photos go through the
- * upload route like the vision's (`POST /api/workshops/:id/uploads`) and the pitch stores the upload's id (`photoId`).
- */
-export const PHOTO_MAX = 200_000;
-export const PHOTO_PREFIX = 'data:image/jpeg;base64,';
-export const photoSchema = z
-  .string()
-  .max(PHOTO_MAX)
-  .refine(
-    (s) => s.startsWith(PHOTO_PREFIX) && /^[A-Za-z0-9+/=]*$/.test(s.slice(PHOTO_PREFIX.length)),
-    'not a JPEG data URL',
-  );
+export const photoSchema = z.string().max(PHOTO_MAX).refine(isJpegDataUrl, 'not a JPEG data URL');
 
 /** The id of a stored upload (`server/exercises/vision/uploads.ts`). */
-export const uploadIdSchema = z.string().regex(/^u[a-z0-9]{6,30}$/);
+export const uploadIdSchema = z.string().regex(UPLOAD_ID_PATTERN);
 
 const keyword = z.string().trim().max(KEYWORD_MAX);
 
@@ -57,23 +44,6 @@ export const reactionFields = z.object({
   reaction: z.enum(REACTION_TYPES),
   text: z.string().trim().min(1).max(LIMITS.itemText),
 });
-
-/** The pitch's exercise state: order of groups, who is presenting with their own countdown, whose reactions show. */
-export interface PitchState {
-  order?: string[];
-  current?: string | null;
-  timer?: TimerState | null;
-  reactionsFor?: string | null;
-  seed?: number;
-}
-
-export const readPitchState = (s: Record<string, unknown>): PitchState => s as PitchState;
-
-/** Minutes per pitch: the session's `pitchMinutes` setting, default 3. */
-export function pitchMinutes(settings: Record<string, unknown>): number {
-  const m = settings.pitchMinutes;
-  return typeof m === 'number' && m > 0 && m <= 60 ? m : 3;
-}
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 const staff = ['facilitator'] as const;
