@@ -1,3 +1,4 @@
+import '../i18n/staff';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { useT } from '../i18n/i18n';
 import { CopyField } from './CopyField';

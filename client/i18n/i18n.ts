@@ -2,15 +2,26 @@ import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { LocalisedText } from '../../shared/programme';
 import { fill } from './fill';
-import { nl, type MessageKey } from './nl';
+import { nl, type MessageKey as CoreKey } from './nl';
+import type { StaffKey } from './staff';
 
 export type Lang = 'nl' | 'en';
-export type { MessageKey };
+/** Every message: the phone's and common ones (nl.ts, en.ts) and the staff pages' (staff.ts, loaded with them). */
+export type MessageKey = CoreKey | StaffKey;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'werkplaats:lang';
 /** The English strings, loaded on demand (Dutch is the default, so most phones never download them). */
-let en: Record<MessageKey, string> | null = null;
+let en: Record<CoreKey, string> | null = null;
+/** Strings registered by a page's own dictionary module (`staff.ts`). */
+const moreNl: Partial<Record<MessageKey, string>> = {};
+const moreEn: Partial<Record<MessageKey, string>> = {};
+
+/** Adds a page's strings (called by `staff.ts` when a staff page's code is loaded). */
+export function registerMessages(nlMore: Record<string, string>, enMore: Record<string, string>): void {
+  Object.assign(moreNl, nlMore);
+  Object.assign(moreEn, enMore);
+}
 let loadingEn: Promise<void> | null = null;
 
 function loadDictionary(lang: Lang): Promise<void> {
@@ -69,8 +80,8 @@ export function setLang(lang: Lang): void {
 }
 
 function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const dict = lang === 'en' && en ? en : nl;
-  return fill(lang, dict[key] ?? nl[key] ?? key, vars);
+  const own = lang === 'en' && en ? (en[key as CoreKey] ?? moreEn[key]) : undefined;
+  return fill(lang, own ?? nl[key as CoreKey] ?? moreNl[key] ?? key, vars);
 }
 
 /** Translates outside React (the current language at call time). */

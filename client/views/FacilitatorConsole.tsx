@@ -1,3 +1,4 @@
+import '../i18n/staff';
 import { useState } from 'react';
 import { currentSession } from '../../shared/controlDoc';
 import { Page } from '../components/Page';

@@ -1,3 +1,4 @@
+import '../i18n/staff';
 import { Page } from '../components/Page';
 import { useT } from '../i18n/i18n';
 import { CreateWorkshopCard } from './landing/CreateWorkshopCard';

@@ -1,3 +1,4 @@
+import '../i18n/staff';
 import { useRef, useState } from 'react';
 import { currentSession } from '../../shared/controlDoc';
 import { workGroupsOf } from '../../shared/research/workGroups';

@@ -7,6 +7,7 @@ import { fill } from '../../client/i18n/fill';
 const files = [
   'client/i18n/nl.ts',
   'client/i18n/en.ts',
+  'client/i18n/staff.ts',
   'client/research/i18n.ts',
   ...readdirSync('client/exercises', { withFileTypes: true })
     .filter((d) => d.isDirectory())

@@ -1,3 +1,4 @@
+import '../../i18n/staff';
 import { useLang, useT } from '../../i18n/i18n';
 import type { ResearcherProps } from '../types';
 import { useAuthors } from './useAuthors';
