@@ -1,4 +1,3 @@
-import '../zodConfig';
 import { OWN_CODE_ORDER, OWN_CODES_CATEGORY, type Code } from '../../shared/research/codebook';
 import { newId } from '../../shared/ids';
 import {

@@ -1,4 +1,3 @@
-import '../zodConfig';
 import * as Y from 'yjs';
 import { itemSchema } from '../../shared/exercises/registry';
 

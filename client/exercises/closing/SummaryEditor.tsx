@@ -1,4 +1,3 @@
-import '../../zodConfig';
 import { useState } from 'react';
 import { CLOSING_SUMMARY, closingSummaryFields } from '../../../shared/exercises/closing';
 import { addDayTwoItem, patchDayTwoItem } from '../dayTwo/boardWrites';

@@ -1,4 +1,3 @@
-import '../../zodConfig';
 import type { z } from 'zod';
 import { createItem, deleteItem, patchItem, type WriteResult } from '../../sync/itemWrites';
 
