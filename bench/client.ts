@@ -218,7 +218,7 @@ try {
   if (p) {
     console.log(`participant route scripts: ${p.participantScripts.join(', ')}`);
     console.log(
-      `participant route JS: ${result.participantJsGzipKb} KB gzipped in ${result.participantScripts} files (budget 180), ` +
+      `participant route JS: ${result.participantJsGzipKb} KB gzipped in ${result.participantScripts} files (budget 140), ` +
         `${result.participantJsAtInteractiveGzipKb} KB of it before the composer was online`,
     );
     console.log(
