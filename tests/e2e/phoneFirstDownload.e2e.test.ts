@@ -59,4 +59,21 @@ describe("the phone's first download", () => {
     await phone.getByTestId('my-notes').getByText('Samen sterker', { exact: true }).waitFor();
     expect(await phone.getByTestId('note-input').inputValue()).toBe('');
   });
+
+  it('shows a page stored as English in English from its first render, and switches both ways', async () => {
+    const ctx = room.keep(await phoneContext(room.browser));
+    await ctx.addInitScript(() => window.localStorage.setItem('werkplaats:lang', 'en'));
+    const phone = await ctx.newPage();
+    const scripts = scriptsOf(phone);
+    await phone.goto(w.links.join);
+    await phone.getByTestId('join-submit').waitFor();
+    // The first render already speaks English: the page waited for the English strings instead of flashing Dutch.
+    expect(await phone.getByTestId('join-submit').textContent()).toBe('Join');
+    expect(await phone.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => [...scripts.values()].some((b) => b.includes(ENGLISH_MARK))).toBe(true);
+    await phone.getByTestId('lang-switch').click();
+    await expect.poll(() => phone.getByTestId('join-submit').textContent()).toBe('Meedoen');
+    await phone.getByTestId('lang-switch').click();
+    await expect.poll(() => phone.getByTestId('join-submit').textContent()).toBe('Join');
+  });
 });
