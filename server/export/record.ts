@@ -101,10 +101,20 @@ export async function loadRecord(
   }
 }
 
+/** Researchers who wrote on the board (notes on a role pick…), from its sound items only: a damaged item (no id, a
+ * time from the future) must not stop the export it comes before. */
+export function researcherWriters(board: Y.Doc): Array<{ researcherName: string; createdAt: number }> {
+  return checkedItems(board).items.flatMap((it) => {
+    const name = (it as { researcherName?: unknown }).researcherName;
+    return typeof name === 'string' && name.trim() ? [{ researcherName: name, createdAt: Number(it.createdAt) }] : [];
+  });
+}
+
 /**
  * Stores a pseudonym (R1, R2…) for every researcher who wrote and has none yet (`assignResearcherPseudonyms`), in the
- * live research document: before an export, a replay or an erasure reads or changes the record, so the numbers are
- * given once and every later export uses the same.
+ * live research document: before a replay or an erasure reads or changes the record, so the numbers are given once
+ * and every later export uses the same. (An export gives them in its worker and stores them after:
+ * `storeResearcherPseudonyms`.)
  */
 export async function assignResearchers(hub: DocHub, workshopId: string): Promise<void> {
   const [board, research] = await Promise.all([
@@ -112,15 +122,39 @@ export async function assignResearchers(hub: DocHub, workshopId: string): Promis
     hub.get(docName(workshopId, 'research')),
   ]);
   try {
-    // Only sound items: a damaged one (no id, a time from the future) must not stop the export it comes before.
-    const writers = checkedItems(board.doc).items.flatMap((it) => {
-      const name = (it as { researcherName?: unknown }).researcherName;
-      return typeof name === 'string' && name.trim() ? [{ researcherName: name, createdAt: Number(it.createdAt) }] : [];
-    });
+    const writers = researcherWriters(board.doc);
     Y.transact(research.doc, () => assignResearcherPseudonyms(research.doc, writers), serverOrigin('pseudonyms'));
     await research.idle();
   } finally {
     hub.release(board);
+    hub.release(research);
+  }
+}
+
+/**
+ * Stores pseudonyms an export's worker gave (researcher name → R3) in the live research document, each only if that
+ * researcher has none yet and the number is free: the board is never loaded on the main thread for an export.
+ */
+export async function storeResearcherPseudonyms(
+  hub: DocHub,
+  workshopId: string,
+  given: Array<[string, string]>,
+): Promise<void> {
+  if (given.length === 0) return;
+  const research = await hub.get(docName(workshopId, 'research'));
+  try {
+    const stored = readResearcherPseudonyms(research.doc);
+    const taken = new Set(stored.values());
+    const m = research.doc.getMap<unknown>(RESEARCH.researchers);
+    Y.transact(
+      research.doc,
+      () => {
+        for (const [name, alias] of given) if (!stored.has(name) && !taken.has(alias)) m.set(name, alias);
+      },
+      serverOrigin('pseudonyms'),
+    );
+    await research.idle();
+  } finally {
     hub.release(research);
   }
 }

@@ -12,7 +12,15 @@ import type { LoggedUpdate, Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 import { casesCsv, recordCsv, toCsv } from './csv';
 import { buildModel, namesOf } from './model';
-import { docName, loadRecord, uploadsFromDir, type UploadReader } from './record';
+import {
+  docName,
+  loadRecord,
+  researcherWriters,
+  storeResearcherPseudonyms,
+  uploadsFromDir,
+  type UploadReader,
+} from './record';
+import { assignResearcherPseudonyms, readResearcherPseudonyms } from '../../shared/research/researchDoc';
 import { htmlTranscript, markdownTranscript, maxqdaZip } from './transcript';
 import { buildQdpx } from './qdpx';
 
@@ -174,6 +182,8 @@ interface ExportDone {
   /** The body as bytes (UTF-8 for the text formats), transferred rather than copied back. */
   body?: Uint8Array;
   damaged?: Array<{ type: string; id: unknown; reason: string }>;
+  /** Researchers' pseudonyms this export gave (none were stored yet): the main thread stores them. */
+  assigned?: Array<[string, string]>;
   error?: string;
 }
 
@@ -208,6 +218,12 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
       release: () => {},
     } as unknown as DocHub;
     const storage = { readLog: async (name: string) => logs.get(name) ?? [] } as unknown as Storage;
+    // Researchers who wrote but have no pseudonym yet get one here, on this copy, as assignResearchers would on the
+    // live document; the main thread stores them afterwards, so it never loads the board for an export.
+    const researchDoc = docs.get(docName(job.workshopId, 'research'))!;
+    const before = readResearcherPseudonyms(researchDoc);
+    assignResearcherPseudonyms(researchDoc, researcherWriters(docs.get(docName(job.workshopId, 'board'))!));
+    const assigned = [...readResearcherPseudonyms(researchDoc)].filter(([name]) => !before.has(name));
     const uploads = await uploadReaderFor(job);
     let raw;
     try {
@@ -252,7 +268,8 @@ async function runJob(job: ExportJob): Promise<ExportDone> {
     const damaged = model.damaged.map((d) => ({ type: String(d.type), id: d.id, reason: String(d.reason) }));
     const bytes: Uint8Array = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     // Transferred only when it owns its whole buffer (small Buffers share Node's pool): otherwise a copy that does.
-    return { id: job.id, body: bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes), damaged };
+    const sent = bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    return { id: job.id, body: sent, damaged, assigned };
   } finally {
     for (const d of docs.values()) d.destroy();
   }
@@ -355,6 +372,7 @@ export async function exportInWorker(
   });
   if (done.error !== undefined) throw new Error(`export failed in its worker: ${done.error}`);
   if (done.notFound) throw notFound('workshop');
+  await storeResearcherPseudonyms(hub, workshopId, done.assigned ?? []);
   const body = Buffer.from(done.body!.buffer, done.body!.byteOffset, done.body!.byteLength);
   return { body, damaged: done.damaged ?? [] };
 }

@@ -70,8 +70,8 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       if (names !== 'pseudonyms' && names !== 'real') throw new AppError(ERROR_CODES.badRequest, 'names must be real');
       // Real names are the facilitator's alone, like the key table.
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
-      // Researchers' pseudonyms are stored before the record is read, so every export gives each the same R.
-      await assignResearchers(opts.hub, p.workshopId);
+      // Researchers' pseudonyms: the worker gives the missing ones from what it reads and they are stored after it
+      // (server/export/worker.ts), so every export gives each the same R without loading the board here.
       // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
       const uploads = opts.dataDir ? uploadsDirOf(opts.dataDir, p.workshopId) : undefined;
       const { body, damaged } = await exportInWorker(

@@ -10,6 +10,7 @@ import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { Storage } from '../../server/storage/Storage';
 import { DocHub } from '../../server/sync/DocHub';
+import { readResearcherPseudonyms } from '../../shared/research/researchDoc';
 import { uploadsDir, uploadStoreFor } from '../../server/uploads/store';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
@@ -105,29 +106,48 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       board.doc.transact(() => addItem(board.doc, { ...note(60), text: 'tekening', uploadId: 'uphoto01' }), {
         actor: 'facilitator',
       });
+      // A researcher's note on the board (as on a role pick): the worker gives them R1, the main thread stores it.
+      board.doc.transact(
+        () =>
+          addItem(board.doc, {
+            ...note(61),
+            authorId: 'researcher',
+            text: 'notitie van onderzoeker',
+            researcherName: 'Marieke',
+          }),
+        { actor: 'facilitator' },
+      );
 
       // Not awaited: the export itself waits until these writes are stored. The main thread reads nothing.
       const readLog = vi.spyOn(storage, 'readLog');
       const loadDoc = vi.spyOn(storage, 'loadDoc');
       const loaded = vi.spyOn(hub, 'get');
       const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false, uploadsDir(dataDir, W));
-      expect(readLog).not.toHaveBeenCalled();
-      expect(loadDoc).not.toHaveBeenCalled();
-      expect(loaded).not.toHaveBeenCalled();
+      // The main thread reads only the small research document, and only because a new pseudonym must be stored.
+      for (const spy of [readLog, loadDoc]) {
+        expect(spy.mock.calls.every((c) => c[0] === `${W}/research`)).toBe(true);
+      }
+      // Only the small research document is touched here, to store the new pseudonym; the board is never loaded.
+      expect(loaded.mock.calls.map((c) => c[0])).toEqual([`${W}/research`]);
+      const research = await hub.get(`${W}/research`);
+      expect(readResearcherPseudonyms(research.doc).get('Marieke')).toBe('R1');
+      hub.release(research);
 
       const json = JSON.parse(body.toString('utf8')) as {
         items: Array<{
           id: string;
           text: string;
           image: string | null;
+          author: string | null;
           upload: string | null;
           provenance: { edits: number; createdBy: string };
         }>;
       };
       expect(damaged).toEqual([]);
-      expect(json.items).toHaveLength(61);
+      expect(json.items).toHaveLength(62);
       // The photo is in the export on either storage (PostgreSQL: from its uploads table, every instance's).
       const photo = json.items.find((i) => i.id === 'n60')!;
+      expect(json.items.find((i) => i.id === 'n61')!.author).toBe('R1');
       expect(photo.upload).toBe('uphoto01');
       expect(photo.image).toMatch(/^data:image\/png;base64,/);
       const n5 = json.items.find((i) => i.id === 'n5')!;
