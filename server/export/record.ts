@@ -158,7 +158,3 @@ export async function storeResearcherPseudonyms(
     hub.release(research);
   }
 }
-
-/** The folder a workshop's uploads are stored in (server/exercises/vision/uploads.ts). */
-export const uploadsDirOf = (dataDir: string, workshopId: string) =>
-  path.join(dataDir, 'uploads', workshopId.replace(/[^A-Za-z0-9_-]/g, ''));

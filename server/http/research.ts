@@ -8,7 +8,8 @@ import { authenticate, bearer } from '../auth';
 import { AppError, forbidden, notFound } from '../errors';
 import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
-import { assignResearchers, docName, loadRecord, uploadsDirOf } from '../export/record';
+import { assignResearchers, docName, loadRecord } from '../export/record';
+import { uploadsDir } from '../uploads/store';
 import { exportInWorker } from '../export/worker';
 import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
@@ -73,7 +74,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       // Researchers' pseudonyms: the worker gives the missing ones from what it reads and they are stored after it
       // (server/export/worker.ts), so every export gives each the same R without loading the board here.
       // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
-      const uploads = opts.dataDir ? uploadsDirOf(opts.dataDir, p.workshopId) : undefined;
+      const uploads = opts.dataDir ? uploadsDir(opts.dataDir, p.workshopId) : undefined;
       const { body, damaged } = await exportInWorker(
         opts.hub,
         opts.storage,
