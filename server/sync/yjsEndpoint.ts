@@ -18,6 +18,8 @@ export const YJS_SUBPROTOCOL = 'werkplaats';
 const TOKEN_PROTOCOL = /^token\.([A-Za-z0-9_-]{1,200})$/;
 /** Dead connections (a phone that lost Wi-Fi) are found by ping and closed, so they neither leak nor count. */
 const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_SLOTS = 30;
+const KEEPALIVE_SLOTS = 4;
 
 /** The token of an upgrade: offered as a subprotocol (preferred) or in the query string. */
 export function upgradeToken(req: IncomingMessage, url: URL): string | null {
@@ -58,8 +60,15 @@ export function createYjsEndpoint(opts: {
   });
   const connections = new Set<YjsConnection>();
   const alive = new WeakMap<object, boolean>();
+  // Each socket is pinged in a slot of its own within the heartbeat period, one slot a second: pinging a thousand
+  // sockets at once blocked the event loop for about 40 ms every 30 s, a stall every phone's next write waited out.
+  const slots = new WeakMap<object, number>();
+  let nextSlot = 0;
+  let tick = 0;
   const heartbeat = setInterval(() => {
+    const slot = tick++ % HEARTBEAT_SLOTS;
     for (const ws of wss.clients) {
+      if (slots.get(ws) !== slot) continue;
       if (alive.get(ws) === false) {
         ws.terminate();
         continue;
@@ -67,12 +76,16 @@ export function createYjsEndpoint(opts: {
       alive.set(ws, false);
       ws.ping();
     }
-  }, HEARTBEAT_MS);
+  }, HEARTBEAT_MS / HEARTBEAT_SLOTS);
   heartbeat.unref();
+  // Quiet connections get a keepalive, checked every third of `keepaliveMs`; in slots of their own as above, so a
+  // quiet room's thousand connections (all started at once) are not all sent one in the same tick.
+  let keepTick = 0;
   const keepalive = setInterval(() => {
+    const slot = keepTick++ % KEEPALIVE_SLOTS;
     const now = Date.now();
-    for (const c of connections) c.keepAlive(limits.keepaliveMs, now);
-  }, limits.keepaliveMs / 3);
+    for (const c of connections) if (slots.get(c) === slot) c.keepAlive(limits.keepaliveMs, now);
+  }, limits.keepaliveMs / 3 / KEEPALIVE_SLOTS);
   keepalive.unref();
 
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
@@ -106,6 +119,7 @@ export function createYjsEndpoint(opts: {
       let conn: YjsConnection | null = null;
       let gone = false;
       alive.set(ws, true);
+      slots.set(ws, nextSlot++ % HEARTBEAT_SLOTS);
       ws.on('pong', () => alive.set(ws, true));
       const registered = {
         principal,
@@ -158,6 +172,7 @@ export function createYjsEndpoint(opts: {
             principal.role === 'researcher' && parsed.kind === 'control' ? pseudonymisedControl(live.doc) : null,
           );
           connections.add(conn);
+          slots.set(conn, (slots.get(ws) ?? 0) % KEEPALIVE_SLOTS);
           conn.start();
           for (const m of pending.splice(0)) conn.receive(m);
           if (gone) finish(conn);
