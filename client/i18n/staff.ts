@@ -21,6 +21,20 @@ export const staffNl = {
   'links.rotate.yes': 'Vervangen',
   'links.rotate.no': 'Annuleren',
 
+  'settings.title': 'Instellingen van de werkplaats',
+  'settings.workshopTitle': 'Titel',
+  'settings.consentNl': 'Toestemmingstekst (Nederlands)',
+  'settings.consentEn': 'Toestemmingstekst (Engels)',
+  'settings.consentVersion': 'Dit is versie {version} van de toestemmingstekst.',
+  'settings.consentEarlier': '{count|# deelnemer stemde|# deelnemers stemden} in met een eerdere versie.',
+  'settings.consentNewVersion':
+    'Opslaan maakt hiervan een nieuwe versie: wie nu meedoet, stemt in met deze tekst; wie al meedeed, houdt de versie waarmee hij of zij instemde.',
+  'settings.timeZone': 'Tijdzone',
+  'settings.timeZoneHelp': 'De tijden in de transcripten en exports staan in deze tijdzone.',
+  'settings.save': 'Opslaan',
+  'settings.saved': 'Opgeslagen.',
+  'settings.failed': 'Opslaan is niet gelukt. Probeer het opnieuw.',
+
   'console.title': 'Console',
   'console.programme': 'Programma',
   'console.gotoPrefix': 'Ga naar',
@@ -179,6 +193,20 @@ export const staffEn: Record<StaffKey, string> = {
     'All old links stop working; this console moves to its new link. Participants notice nothing.',
   'links.rotate.yes': 'Replace',
   'links.rotate.no': 'Cancel',
+
+  'settings.title': 'Workshop settings',
+  'settings.workshopTitle': 'Title',
+  'settings.consentNl': 'Consent text (Dutch)',
+  'settings.consentEn': 'Consent text (English)',
+  'settings.consentVersion': 'This is version {version} of the consent text.',
+  'settings.consentEarlier': '{count|# participant|# participants} agreed to an earlier version.',
+  'settings.consentNewVersion':
+    'Saving makes this a new version: whoever joins now agrees to this text; whoever joined already keeps the version they agreed to.',
+  'settings.timeZone': 'Time zone',
+  'settings.timeZoneHelp': 'Times in transcripts and exports are shown in this time zone.',
+  'settings.save': 'Save',
+  'settings.saved': 'Saved.',
+  'settings.failed': 'Could not save. Please try again.',
 
   'console.title': 'Console',
   'console.programme': 'Programme',

@@ -17,6 +17,7 @@ import { LinksPanel } from './console/LinksPanel';
 import { ParticipantsPanel } from './console/ParticipantsPanel';
 import { ProgrammePanel } from './console/ProgrammePanel';
 import { ScreenPanel } from './console/ScreenPanel';
+import { SettingsPanel } from './console/SettingsPanel';
 import { ToolkitPanel } from './console/ToolkitPanel';
 import { useAnnouncements } from './screen/useAnnouncements';
 
@@ -73,6 +74,7 @@ export function FacilitatorConsole({ workshopId }: { workshopId: string }) {
               access={{ workshopId, token }}
             />
             <LinksPanel workshopId={workshopId} token={token} />
+            <SettingsPanel meta={control.meta} participants={control.participants} />
           </div>
         </div>
       )}

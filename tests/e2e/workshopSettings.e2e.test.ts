@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
+import {
+  describeViolations,
+  e2eRoom,
+  joinThroughForm,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+} from './browser';
+
+/**
+ * The facilitator sets the workshop's own settings in the console: the title, the consent text as the study's ethics
+ * approval words it (Dutch and English, with its paragraphs), and the time zone transcripts use. Phones that join
+ * after the change see the new text and record its version; the console says who agreed to an earlier one.
+ */
+describe('workshop settings in the console', () => {
+  const room = e2eRoom();
+
+  it('changes title, consent text and time zone; phones and exports follow', { timeout: 120_000 }, async () => {
+    const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+    // Someone joined before the change: they keep the version they agreed to.
+    await joinAs(room.server.url, w, 'Eerste Deelnemer');
+
+    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
+    await facilitator.goto(w.links.facilitator);
+    const panel = facilitator.getByTestId('settings-panel');
+    await panel.locator('summary').click();
+    await expect.poll(() => facilitator.getByTestId('settings-consent-version').textContent()).toContain('versie 1');
+    expect(await facilitator.getByTestId('settings-save').isDisabled()).toBe(true);
+
+    const consent = 'Wij nemen uw bijdragen op voor onderzoek.\nU kunt altijd vragen om verwijdering.';
+    await facilitator.getByTestId('settings-title').fill('Werkplaats Samen Sterk');
+    await facilitator.getByTestId('settings-consent-nl').fill(consent);
+    await facilitator.getByTestId('settings-consent-en').fill('We record your contributions for research.');
+    await facilitator.getByTestId('settings-zone').selectOption('America/New_York');
+    await facilitator.getByTestId('settings-save').click();
+    await facilitator.getByTestId('settings-saved').waitFor();
+    // The console's header shows the new title; the consent text is version 2 now, one person agreed to version 1.
+    await facilitator.locator('.topbar__title').filter({ hasText: 'Werkplaats Samen Sterk' }).waitFor();
+    await expect.poll(() => facilitator.getByTestId('settings-consent-version').textContent()).toContain('versie 2');
+    expect(await facilitator.getByTestId('settings-consent-version').textContent()).toContain(
+      '1 deelnemer stemde in met een eerdere versie',
+    );
+    expect(describeViolations(await seriousA11yViolations(facilitator))).toEqual([]);
+    await screenshot(facilitator, 'console-settings');
+
+    // A phone joining now reads the new text, paragraphs kept, and agrees to version 2.
+    const phone = await (await phoneContext(room.browser).then(room.keep)).newPage();
+    await phone.goto(w.links.join);
+    const shown = phone.locator('#consent-text');
+    await shown.filter({ hasText: 'U kunt altijd vragen om verwijdering.' }).waitFor();
+    const lines = await shown.evaluate(
+      (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+    );
+    expect(lines).toBeGreaterThanOrEqual(2);
+    await screenshot(phone, 'join-consent-settings');
+    await joinThroughForm(phone, { name: 'Tweede Deelnemer', group: 'Utrecht', side: 'informal' });
+    await phone.getByTestId('note-input').fill('Goed dat we elkaar zien');
+    await phone.getByTestId('note-post').click();
+    await phone.getByTestId('my-notes').getByText('Goed dat we elkaar zien').waitFor();
+
+    // The record: the second participant agreed to version 2, the transcript's times are New York's.
+    const cases = await fetch(`${room.server.url}/api/workshops/${w.id}/export?format=json`, {
+      headers: { authorization: `Bearer ${w.tokens.researcher}` },
+    }).then((r) => r.json() as Promise<{ participants: Array<{ consentVersion: number | null }> }>);
+    expect(cases.participants.map((p) => p.consentVersion).sort()).toEqual([1, 2]);
+    const md = await fetch(`${room.server.url}/api/workshops/${w.id}/export?format=md`, {
+      headers: { authorization: `Bearer ${w.tokens.researcher}` },
+    }).then((r) => r.text());
+    expect(md).toContain('# Werkplaats Samen Sterk');
+    expect(md).toContain('tijden in America/New_York');
+    expect(md).toMatch(/Goed dat we elkaar zien · \d\d:\d\d \(-0[45]:00\)/);
+
+    // Empty texts cannot be saved; the server refuses a zone that does not exist, and nothing changes.
+    await facilitator.getByTestId('settings-consent-en').fill('  ');
+    expect(await facilitator.getByTestId('settings-save').isDisabled()).toBe(true);
+    const control = ioClient(room.server.url, w.tokens.facilitator);
+    await control.connected();
+    const refused = await control.command({ type: 'workshop.update', timeZone: 'Mars/Olympus_Mons' });
+    expect(refused.ok).toBe(false);
+    control.close();
+    const again = await fetch(`${room.server.url}/api/workshops/${w.id}/export?format=md`, {
+      headers: { authorization: `Bearer ${w.tokens.researcher}` },
+    }).then((r) => r.text());
+    expect(again).toContain('tijden in America/New_York');
+  });
+});
