@@ -46,6 +46,9 @@ const logSnapshotError = (name: string) => (err: unknown) =>
 /** Take a snapshot after this many logged updates, so loading time stays bounded however long the log grows. */
 const SNAPSHOT_EVERY = 200;
 
+/** Batches of one document being stored at once (see `flush`). */
+const IN_FLIGHT = 3;
+
 /**
  * One loaded document: the Y.Doc, its awareness, and the listeners it relays to.
  * Every update is appended to the log before it is relayed to anyone.
@@ -123,6 +126,7 @@ export class LiveDoc {
     this.unstoredBytes += update.length;
     this.changed = true;
     if (!this.flushing) this.startFlush();
+    else this.arrived?.();
   }
 
   /** Applied, not yet stored, in order; the head is what the current attempt stores. */
@@ -164,40 +168,61 @@ export class LiveDoc {
 
   private async flush(): Promise<void> {
     let backoff = RETRY_FIRST_MS;
+    // Batches being stored, oldest first; `started` counts the pending entries they cover.
+    const inFlight: Array<{ batch: Entry[]; done: Promise<void> }> = [];
+    let started = 0;
     while (this.pending.length > 0) {
-      const batch = this.pending.slice();
-      try {
-        // A claim that failed is not waited for again: the guard has forgotten it, so the client's next update
-        // claims its id again; the update itself is stored and relayed rather than held for ever.
-        if (this.failing) for (const u of batch) u.recorded = u.recorded?.catch(() => undefined) ?? null;
-        const appends = batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts));
-        const [seqs] = await Promise.all([Promise.all(appends), ...batch.map((u) => u.recorded)]);
-        this.lastSeq = Math.max(this.lastSeq, ...seqs);
-      } catch (err) {
-        // A batch half stored is stored again whole: Yjs applies an update twice as once.
-        this.failed = err;
-        this.failing = true;
-        console.error(`[storage] could not store ${batch.length} update(s) of ${this.name}; retrying:`, err);
-        this.settle(false);
-        for (const w of this.writersOf(batch)) {
-          if (this.toldNotStored.has(w)) continue;
-          this.toldNotStored.add(w);
-          w.notStored?.('retrying');
+      // perf: what arrived since the last batch started is stored at once, while earlier batches are still on
+      // their way to disk: each update waits for its own flush, not for the one before it to end first (up to
+      // IN_FLIGHT batches; the group commit and the WAL flusher serve them together). Relay and ack stay in order.
+      while (!this.failing && started < this.pending.length && inFlight.length < IN_FLIGHT) {
+        const batch = this.pending.slice(started);
+        started = this.pending.length;
+        const done = this.store(batch);
+        done.catch(() => undefined); // awaited below, in order; a failure is handled there
+        inFlight.push({ batch, done });
+      }
+      if (this.failing) {
+        // After a failure: one attempt at a time for everything held, as before the failure, until all is stored.
+        const batch = this.pending.slice();
+        try {
+          await this.store(batch);
+        } catch (err) {
+          await this.storeFailed(batch, err, backoff);
+          backoff = Math.min(backoff * 2, RETRY_MAX_MS);
+          continue;
         }
-        await sleep(backoff);
+        backoff = RETRY_FIRST_MS;
+        this.stored(batch);
+        if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshotDue();
+        continue;
+      }
+      const head = inFlight[0]!;
+      // Wait for the oldest batch; an update arriving meanwhile starts the next batch first.
+      const arrived = new Promise<'arrived'>((resolve) => (this.arrived = () => resolve('arrived')));
+      const outcome = await Promise.race([
+        head.done.then(
+          () => 'stored' as const,
+          (err: unknown) => ({ err }),
+        ),
+        ...(inFlight.length < IN_FLIGHT ? [arrived] : []),
+      ]);
+      this.arrived = null;
+      if (outcome === 'arrived') continue;
+      if (outcome !== 'stored') {
+        // Later batches may be stored or not: all of it is stored again, whole, in order (Yjs applies an update
+        // twice as once), once every attempt under way has ended.
+        await Promise.allSettled(inFlight.map((f) => f.done));
+        inFlight.length = 0;
+        started = 0;
+        await this.storeFailed(this.pending.slice(), outcome.err, backoff);
         backoff = Math.min(backoff * 2, RETRY_MAX_MS);
         continue;
       }
-      backoff = RETRY_FIRST_MS;
-      this.pending.splice(0, batch.length);
-      for (const u of batch) this.unstoredBytes -= u.update.length;
-      for (const u of batch) mergeStateVector(this.storedState, Y.parseUpdateMeta(u.update).to);
-      this.relay(batch);
-      const stored = Y.encodeStateVector(this.storedState);
-      for (const w of this.writersOf(batch)) w.acknowledge?.(stored);
-      this.settle(true, batch.at(-1)!.serial);
-      this.sinceSnapshot += batch.length;
-      if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.writeSnapshot().catch(logSnapshotError(this.name));
+      inFlight.shift();
+      started -= head.batch.length;
+      this.stored(head.batch);
+      if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshotDue();
     }
     if (this.failing) {
       this.failing = false;
@@ -206,6 +231,50 @@ export class LiveDoc {
       // Writers whose changes were turned away while full send them again.
       for (const l of this.listeners) l.recovered?.();
     }
+  }
+
+  /** Wakes the store loop when an update arrives while it waits for a batch (set only while it waits). */
+  private arrived: (() => void) | null = null;
+
+  /** Appends a batch to the log; resolves once it is durable and what the guard recorded for it is stored too. */
+  private async store(batch: Entry[]): Promise<void> {
+    // A claim that failed is not waited for again: the guard has forgotten it, so the client's next update
+    // claims its id again; the update itself is stored and relayed rather than held for ever.
+    if (this.failing) for (const u of batch) u.recorded = u.recorded?.catch(() => undefined) ?? null;
+    const appends = batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts));
+    const [seqs] = await Promise.all([Promise.all(appends), ...batch.map((u) => u.recorded)]);
+    this.lastSeq = Math.max(this.lastSeq, ...seqs);
+  }
+
+  /** A stored batch, the oldest held: it leaves the queue, is relayed, and its writers are acknowledged. */
+  private stored(batch: Entry[]): void {
+    this.pending.splice(0, batch.length);
+    for (const u of batch) this.unstoredBytes -= u.update.length;
+    for (const u of batch) mergeStateVector(this.storedState, Y.parseUpdateMeta(u.update).to);
+    this.relay(batch);
+    const stored = Y.encodeStateVector(this.storedState);
+    for (const w of this.writersOf(batch)) w.acknowledge?.(stored);
+    this.settle(true, batch.at(-1)!.serial);
+    this.sinceSnapshot += batch.length;
+  }
+
+  /** A snapshot, after every SNAPSHOT_EVERY stored updates (checked by the caller, so no wait when none is due). */
+  private snapshotDue(): Promise<void> {
+    return this.writeSnapshot().catch(logSnapshotError(this.name));
+  }
+
+  /** A failed attempt: the batch stays held, in order (later updates queue behind it); its writers are told. */
+  private async storeFailed(batch: Entry[], err: unknown, backoff: number): Promise<void> {
+    this.failed = err;
+    this.failing = true;
+    console.error(`[storage] could not store ${batch.length} update(s) of ${this.name}; retrying:`, err);
+    this.settle(false);
+    for (const w of this.writersOf(batch)) {
+      if (this.toldNotStored.has(w)) continue;
+      this.toldNotStored.add(w);
+      w.notStored?.('retrying');
+    }
+    await sleep(backoff);
   }
 
   /** Listeners that wrote something in the batch. */

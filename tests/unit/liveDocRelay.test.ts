@@ -26,6 +26,84 @@ function recorder(doc = new Y.Doc()): DocListener & { doc: Y.Doc; updates: numbe
 }
 
 describe('LiveDoc relay', () => {
+  it('stores an update that arrives while an earlier one is on its way to disk at once, and relays both in order', async () => {
+    const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
+    // The first append waits for a slow disk (held until released); the ones after it are not held.
+    let release!: () => void;
+    const slowDisk = new Promise<void>((resolve) => (release = resolve));
+    const appended: string[] = [];
+    const append = storage.appendUpdate.bind(storage);
+    storage.appendUpdate = async (doc, data, actor, ts) => {
+      const nth = appended.push(actor);
+      const seq = await append(doc, data, actor, ts);
+      if (nth === 1) await slowDisk;
+      return seq;
+    };
+    const live = await new DocHub(storage).get('w/board');
+    const screen = recorder();
+    const order: string[] = [];
+    screen.doc.getMap('items').observe((e) => order.push(...e.keysChanged));
+    live.listeners.add(screen);
+
+    const first = new Y.Doc();
+    first.getMap('items').set('a', 'eerste');
+    live.applyClientUpdate(Y.encodeStateAsUpdate(first), { actor: 'participant:p1' }, Promise.resolve());
+    await expect.poll(() => appended).toEqual(['participant:p1']);
+    const second = new Y.Doc();
+    second.getMap('items').set('b', 'tweede');
+    live.applyClientUpdate(Y.encodeStateAsUpdate(second), { actor: 'participant:p2' }, Promise.resolve());
+    // The second is stored without waiting for the first to reach the disk …
+    await expect.poll(async () => (await storage.readLog('w/board')).length).toBe(2);
+    expect(appended).toEqual(['participant:p1', 'participant:p2']);
+    // … but nothing is relayed before the first is stored: then both, the first first.
+    expect(screen.updates).toBe(0);
+    release();
+    await live.idle();
+    expect(order).toEqual(['a', 'b']);
+    expect(screen.doc.getMap('items').toJSON()).toEqual({ a: 'eerste', b: 'tweede' });
+    await storage.close();
+  });
+
+  it('when the first of two batches under way fails, both are stored again and relayed in order', async () => {
+    const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
+    let fail!: () => void;
+    const diskError = new Promise<void>((resolve) => (fail = resolve));
+    let calls = 0;
+    const append = storage.appendUpdate.bind(storage);
+    storage.appendUpdate = async (doc, data, actor, ts) => {
+      const nth = ++calls;
+      if (nth === 1) {
+        await diskError;
+        throw new Error('disk error');
+      }
+      return append(doc, data, actor, ts);
+    };
+    const live = await new DocHub(storage).get('w/board');
+    const screen = recorder();
+    const order: string[] = [];
+    screen.doc.getMap('items').observe((e) => order.push(...e.keysChanged));
+    live.listeners.add(screen);
+    for (const [key, actor] of [
+      ['a', 'participant:p1'],
+      ['b', 'participant:p2'],
+    ] as const) {
+      const d = new Y.Doc();
+      d.getMap('items').set(key, actor);
+      live.applyClientUpdate(Y.encodeStateAsUpdate(d), { actor }, Promise.resolve());
+      await expect.poll(() => calls).toBeGreaterThanOrEqual(key === 'a' ? 1 : 2);
+    }
+    expect(screen.updates).toBe(0);
+    fail();
+    await live.idle();
+    expect(order).toEqual(['a', 'b']);
+    expect(live.storageFailing).toBe(false);
+    // Everything is in the log (the second batch possibly twice: Yjs applies it twice as once).
+    const stored = new Y.Doc();
+    for (const u of await storage.readLog('w/board')) Y.applyUpdate(stored, u.data);
+    expect(stored.getMap('items').toJSON()).toEqual({ a: 'participant:p1', b: 'participant:p2' });
+    await storage.close();
+  });
+
   it('sends one update to everyone but its writer, and a batch merged as one message to everyone', async () => {
     const storage = new SqliteStorage(mkdtempSync(path.join(tmpdir(), 'werkplaats-relay-')));
     const live = await new DocHub(storage).get('w/board');
