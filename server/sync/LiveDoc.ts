@@ -4,6 +4,7 @@ import { applyStoredDoc } from '../storage/snapshotFormat';
 import type { Storage } from '../storage/Storage';
 import { LIMITS } from '../../shared/limits';
 import { awarenessMessage, updateMessage, type NotStoredReason } from './messages';
+import { WriteQueue } from './WriteQueue';
 import type { ChangeOrigin } from './origins';
 
 /** Something that can receive a document's updates: a websocket connection. */
@@ -20,35 +21,6 @@ export interface DocListener {
   notStored?(reason: NotStoredReason): void;
 }
 
-interface Entry {
-  update: Uint8Array;
-  origin: unknown;
-  actor: string;
-  ts: number;
-  recorded: Promise<unknown> | null;
-  serial: number;
-}
-
-/** First wait before storing a failed batch again; it doubles up to RETRY_MAX_MS. */
-const RETRY_FIRST_MS = 100;
-const RETRY_MAX_MS = 2000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function mergeStateVector(into: Map<number, number>, from: Map<number, number>): void {
-  for (const [client, clock] of from) if ((into.get(client) ?? 0) < clock) into.set(client, clock);
-}
-
-const logSnapshotError = (name: string) => (err: unknown) =>
-  // A snapshot only speeds up loading; the log holds everything, so a failed one is tried at the next occasion.
-  console.error(`[storage] could not store a snapshot of ${name}:`, err);
-
-/** Take a snapshot after this many logged updates, so loading time stays bounded however long the log grows. */
-const SNAPSHOT_EVERY = 200;
-
-/** Batches of one document being stored at once (see `flush`). */
-const IN_FLIGHT = 3;
-
 /**
  * One loaded document: the Y.Doc, its awareness, and the listeners it relays to.
  * Every update is appended to the log before it is relayed to anyone.
@@ -57,17 +29,20 @@ export class LiveDoc {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly listeners = new Set<DocListener>();
-  private writes: Promise<void> = Promise.resolve();
-  private lastSeq = 0;
-  private sinceSnapshot = 0;
-  private failed: unknown = null;
+  /** Stores every update before it is relayed, in order (server/sync/WriteQueue.ts). */
+  private readonly queue: WriteQueue;
 
   constructor(
     readonly name: string,
     private readonly storage: Storage,
     /** Bytes of unstored updates held before new writes are turned away (tests pass a small one). */
-    private readonly maxUnstoredBytes: number = LIMITS.unstoredBytes,
+    maxUnstoredBytes: number = LIMITS.unstoredBytes,
   ) {
+    this.queue = new WriteQueue(name, storage, maxUnstoredBytes, {
+      listeners: this.listeners,
+      relay: (batch) => this.relay(batch),
+      state: () => Y.encodeStateAsUpdateV2(this.doc),
+    });
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
@@ -89,10 +64,11 @@ export class LiveDoc {
   async load(): Promise<void> {
     const stored = await this.storage.loadDoc(this.name);
     applyStoredDoc(this.doc, stored, { actor: 'load' });
-    this.lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
-      this.storedState.set(client, clock);
-    this.sinceSnapshot = stored.updates.length;
+    this.queue.loaded(
+      stored.updates.at(-1)?.seq ?? stored.snapshotSeq,
+      Y.encodeStateVector(this.doc),
+      stored.updates.length,
+    );
     this.loaded = true;
   }
 
@@ -121,193 +97,8 @@ export class LiveDoc {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (!this.loaded) return;
     const actor = (origin as ChangeOrigin | null)?.actor ?? 'unknown';
-    // perf: updates that arrive while a write is in flight are stored together (one group commit), then relayed.
-    this.pending.push({ update, origin, actor, ts: Date.now(), recorded: this.recorded, serial: ++this.serial });
-    this.unstoredBytes += update.length;
+    this.queue.push(update, origin, actor, this.recorded);
     this.changed = true;
-    if (!this.flushing) this.startFlush();
-    else this.arrived?.();
-  }
-
-  /** Applied, not yet stored, in order; the head is what the current attempt stores. */
-  private pending: Entry[] = [];
-  private serial = 0;
-  private unstoredBytes = 0;
-  private failing = false;
-  private readonly toldNotStored = new Set<DocListener>();
-  private waiters: Array<{ serial: number; attemptOnly: boolean; resolve: () => void }> = [];
-  /** Per client, the clock up to which the log holds this document (what an ack promises). */
-  private readonly storedState = new Map<number, number>();
-
-  /**
-   * Stores what is queued, oldest first, one group commit per attempt. A failed attempt keeps the whole batch in
-   * memory, in order (later updates queue behind it), tells its writers (`notStored`) and is tried again after a
-   * backoff; nothing unstored is relayed. Stored means relayed and acknowledged to each writer.
-   */
-  private flushing = false;
-
-  /** Runs the store loop; whatever goes wrong in it, the loop is started again while anything waits. */
-  private startFlush(): void {
-    this.flushing = true;
-    let crashed = false;
-    // Started a microtask later, so updates applied in the same turn share the first group commit.
-    this.writes = Promise.resolve()
-      .then(() => this.flush())
-      .catch((err: unknown) => {
-        crashed = true;
-        console.error(`[storage] ${this.name}: the write loop failed; starting it again:`, err);
-      })
-      .finally(() => {
-        this.flushing = false;
-        if (this.pending.length === 0) return;
-        // Updates that arrived as the loop ended; after a crash of the loop, after a pause.
-        if (!crashed) this.startFlush();
-        else setTimeout(() => !this.flushing && this.pending.length > 0 && this.startFlush(), RETRY_FIRST_MS);
-      });
-  }
-
-  private async flush(): Promise<void> {
-    let backoff = RETRY_FIRST_MS;
-    // Batches being stored, oldest first; `started` counts the pending entries they cover.
-    const inFlight: Array<{ batch: Entry[]; done: Promise<void> }> = [];
-    let started = 0;
-    while (this.pending.length > 0) {
-      // perf: what arrived since the last batch started is stored at once, while earlier batches are still on
-      // their way to disk: each update waits for its own flush, not for the one before it to end first (up to
-      // IN_FLIGHT batches; the group commit and the WAL flusher serve them together). Relay and ack stay in order.
-      while (!this.failing && started < this.pending.length && inFlight.length < IN_FLIGHT) {
-        const batch = this.pending.slice(started);
-        started = this.pending.length;
-        const done = this.store(batch);
-        done.catch(() => undefined); // awaited below, in order; a failure is handled there
-        inFlight.push({ batch, done });
-      }
-      if (this.failing) {
-        // After a failure: one attempt at a time for everything held, as before the failure, until all is stored.
-        const batch = this.pending.slice();
-        try {
-          await this.store(batch);
-        } catch (err) {
-          await this.storeFailed(batch, err, backoff);
-          backoff = Math.min(backoff * 2, RETRY_MAX_MS);
-          continue;
-        }
-        backoff = RETRY_FIRST_MS;
-        this.stored(batch);
-        if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshotDue();
-        continue;
-      }
-      const head = inFlight[0]!;
-      // Wait for the oldest batch; an update arriving meanwhile starts the next batch first.
-      const arrived = new Promise<'arrived'>((resolve) => (this.arrived = () => resolve('arrived')));
-      const outcome = await Promise.race([
-        head.done.then(
-          () => 'stored' as const,
-          (err: unknown) => ({ err }),
-        ),
-        ...(inFlight.length < IN_FLIGHT ? [arrived] : []),
-      ]);
-      this.arrived = null;
-      if (outcome === 'arrived') continue;
-      if (outcome !== 'stored') {
-        // Later batches may be stored or not: all of it is stored again, whole, in order (Yjs applies an update
-        // twice as once), once every attempt under way has ended.
-        await Promise.allSettled(inFlight.map((f) => f.done));
-        inFlight.length = 0;
-        started = 0;
-        await this.storeFailed(this.pending.slice(), outcome.err, backoff);
-        backoff = Math.min(backoff * 2, RETRY_MAX_MS);
-        continue;
-      }
-      inFlight.shift();
-      started -= head.batch.length;
-      this.stored(head.batch);
-      if (this.sinceSnapshot >= SNAPSHOT_EVERY) await this.snapshotDue();
-    }
-    if (this.failing) {
-      this.failing = false;
-      this.toldNotStored.clear();
-      console.warn(`[storage] ${this.name}: every update held in memory is stored now`);
-      // Writers whose changes were turned away while full send them again.
-      for (const l of this.listeners) l.recovered?.();
-    }
-  }
-
-  /** Wakes the store loop when an update arrives while it waits for a batch (set only while it waits). */
-  private arrived: (() => void) | null = null;
-
-  /** Appends a batch to the log; resolves once it is durable and what the guard recorded for it is stored too. */
-  private async store(batch: Entry[]): Promise<void> {
-    // A claim that failed is not waited for again: the guard has forgotten it, so the client's next update
-    // claims its id again; the update itself is stored and relayed rather than held for ever.
-    if (this.failing) for (const u of batch) u.recorded = u.recorded?.catch(() => undefined) ?? null;
-    const appends = batch.map((u) => this.storage.appendUpdate(this.name, u.update, u.actor, u.ts));
-    const [seqs] = await Promise.all([Promise.all(appends), ...batch.map((u) => u.recorded)]);
-    this.lastSeq = Math.max(this.lastSeq, ...seqs);
-  }
-
-  /** A stored batch, the oldest held: it leaves the queue, is relayed, and its writers are acknowledged. */
-  private stored(batch: Entry[]): void {
-    this.pending.splice(0, batch.length);
-    for (const u of batch) this.unstoredBytes -= u.update.length;
-    for (const u of batch) mergeStateVector(this.storedState, Y.parseUpdateMeta(u.update).to);
-    this.relay(batch);
-    const stored = Y.encodeStateVector(this.storedState);
-    for (const w of this.writersOf(batch)) w.acknowledge?.(stored);
-    this.settle(true, batch.at(-1)!.serial);
-    this.sinceSnapshot += batch.length;
-  }
-
-  /** A snapshot, after every SNAPSHOT_EVERY stored updates (checked by the caller, so no wait when none is due). */
-  private snapshotDue(): Promise<void> {
-    return this.writeSnapshot().catch(logSnapshotError(this.name));
-  }
-
-  /** A failed attempt: the batch stays held, in order (later updates queue behind it); its writers are told. */
-  private async storeFailed(batch: Entry[], err: unknown, backoff: number): Promise<void> {
-    this.failed = err;
-    this.failing = true;
-    console.error(`[storage] could not store ${batch.length} update(s) of ${this.name}; retrying:`, err);
-    this.settle(false);
-    for (const w of this.writersOf(batch)) {
-      if (this.toldNotStored.has(w)) continue;
-      this.toldNotStored.add(w);
-      w.notStored?.('retrying');
-    }
-    await sleep(backoff);
-  }
-
-  /** Listeners that wrote something in the batch. */
-  private writersOf(batch: Entry[]): DocListener[] {
-    const out = new Set<DocListener>();
-    for (const u of batch) if (this.listeners.has(u.origin as DocListener)) out.add(u.origin as DocListener);
-    return [...out];
-  }
-
-  /** Resolves waiters: those covered by a stored batch, or (a failed attempt) those that only wait for an attempt. */
-  private settle(stored: boolean, upTo = 0): void {
-    this.waiters = this.waiters.filter((w) => {
-      if ((stored && w.serial <= upTo) || (!stored && w.attemptOnly)) {
-        w.resolve();
-        return false;
-      }
-      return true;
-    });
-  }
-
-  /** The stored state vector, as the ack carries it. */
-  storedStateVector(): Uint8Array {
-    return Y.encodeStateVector(this.storedState);
-  }
-
-  /** True while unstored updates take more memory than LIMITS.unstoredBytes: new writes are turned away. */
-  get full(): boolean {
-    return this.unstoredBytes > this.maxUnstoredBytes;
-  }
-
-  /** True while a write is being retried after a storage failure. */
-  get storageFailing(): boolean {
-    return this.failing;
   }
 
   /**
@@ -327,9 +118,15 @@ export class LiveDoc {
     for (const l of this.listeners) l.send(msg);
   }
 
+  /** Stores a snapshot once every update so far is stored. */
+  async snapshot(): Promise<void> {
+    await this.queue.idle();
+    await this.queue.writeSnapshot();
+  }
+
   /** Resolves once every update so far is stored (and relayed); while storage fails, once it is stored again. */
   idle(): Promise<void> {
-    return this.waitFor(false);
+    return this.queue.idle();
   }
 
   /**
@@ -337,30 +134,26 @@ export class LiveDoc {
    * retried): a connection goes on reading its messages while storage is down instead of piling them up.
    */
   settled(): Promise<void> {
-    return this.waitFor(true);
+    return this.queue.settled();
   }
 
-  private waitFor(attemptOnly: boolean): Promise<void> {
-    const last = this.pending.at(-1);
-    if (!last) return Promise.resolve();
-    if (attemptOnly && this.failing) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ serial: last.serial, attemptOnly, resolve }));
+  /** The stored state vector, as the ack carries it. */
+  storedStateVector(): Uint8Array {
+    return this.queue.storedStateVector();
   }
 
-  /** Stores a snapshot once every update so far is stored. */
-  async snapshot(): Promise<void> {
-    await this.idle();
-    await this.writeSnapshot();
+  /** True while unstored updates take more memory than LIMITS.unstoredBytes: new writes are turned away. */
+  get full(): boolean {
+    return this.queue.full;
   }
 
-  // Runs inside the write queue, so it must not wait for the queue itself.
-  private async writeSnapshot(): Promise<void> {
-    this.sinceSnapshot = 0;
-    await this.storage.saveSnapshot(this.name, Y.encodeStateAsUpdateV2(this.doc), this.lastSeq);
+  /** True while a write is being retried after a storage failure. */
+  get storageFailing(): boolean {
+    return this.queue.retrying;
   }
 
   get storageError(): unknown {
-    return this.failed;
+    return this.queue.error;
   }
 
   destroy(): void {
