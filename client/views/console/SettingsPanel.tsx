@@ -77,32 +77,28 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
             data-testid="settings-title"
           />
         </div>
-        <div className="field">
-          <label htmlFor="settings-consent-nl">{t('settings.consentNl')}</label>
-          <textarea
-            id="settings-consent-nl"
-            className="input"
-            rows={5}
-            value={consentNl}
-            maxLength={LIMITS.consentText}
-            required
-            onChange={(e) => edit(setConsentNl)(e.target.value)}
-            data-testid="settings-consent-nl"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="settings-consent-en">{t('settings.consentEn')}</label>
-          <textarea
-            id="settings-consent-en"
-            className="input"
-            rows={5}
-            value={consentEn}
-            maxLength={LIMITS.consentText}
-            required
-            onChange={(e) => edit(setConsentEn)(e.target.value)}
-            data-testid="settings-consent-en"
-          />
-        </div>
+        {(
+          [
+            ['nl', consentNl, setConsentNl],
+            ['en', consentEn, setConsentEn],
+          ] as const
+        ).map(([lang, value, set]) => (
+          <div className="field" key={lang}>
+            <label htmlFor={`settings-consent-${lang}`}>
+              {t(lang === 'nl' ? 'settings.consentNl' : 'settings.consentEn')}
+            </label>
+            <textarea
+              id={`settings-consent-${lang}`}
+              className="input"
+              rows={5}
+              value={value}
+              maxLength={LIMITS.consentText}
+              required
+              onChange={(e) => edit(set)(e.target.value)}
+              data-testid={`settings-consent-${lang}`}
+            />
+          </div>
+        ))}
         <p className="muted" data-testid="settings-consent-version">
           {t('settings.consentVersion', { version })} {earlier > 0 && t('settings.consentEarlier', { count: earlier })}
         </p>
