@@ -39,6 +39,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   // Facilitation toolkit (docs/API.md, "Facilitation toolkit").
   z.object({ type: z.literal('ready.set'), ready: z.boolean() }),
   z.object({ type: z.literal('hand.raise'), raised: z.boolean() }),
+  /** A participant agrees to the consent text's current version (after the facilitator changed it). */
+  z.object({ type: z.literal('consent.agree'), version: z.number().int().min(1) }),
   z.object({ type: z.literal('hand.lower'), participantId: id }),
   z.object({ type: z.literal('summon'), itemId: id.nullable().optional() }),
   z.object({ type: z.literal('private.set'), on: z.boolean() }),
@@ -110,6 +112,7 @@ export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
   'workshop.update': ['facilitator'],
   'ready.set': ['participant'],
   'hand.raise': ['participant'],
+  'consent.agree': ['participant'],
   'hand.lower': ['facilitator'],
   summon: ['facilitator'],
   'private.set': ['facilitator'],

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { WhoAmIResponse } from '../../shared/protocol';
 import { api } from '../api';
 import { currentSession } from '../../shared/controlDoc';
@@ -22,6 +22,9 @@ import { useControlStore } from '../store/controlStore';
 import { useTokenCheck } from '../sync/useTokenCheck';
 import { useWorkshop } from '../sync/useWorkshop';
 import { useAnnouncements } from './screen/useAnnouncements';
+
+// Only a participant who agreed to an earlier consent text than the current one ever loads it.
+const ConsentRenewal = lazy(() => import('../components/ConsentRenewal'));
 
 /** When a phone's identity is missing or no longer valid: say so and offer to join again. */
 function NotJoined({ workshopId, revoked }: { workshopId: string; revoked: boolean }) {
@@ -169,6 +172,11 @@ function ParticipantBoard({
         )}
       </RefusedNotice>
       <UnsavedPanel participantId={participantId} groupId={me?.groupId ?? null} />
+      {me && control.meta && (me.consentVersion ?? 1) < (control.meta.consentVersion ?? 1) && (
+        <Suspense fallback={null}>
+          <ConsentRenewal meta={control.meta} />
+        </Suspense>
+      )}
       {!session || !state ? (
         !refused && <p role="status">{t('participant.waiting')}</p>
       ) : (

@@ -132,6 +132,12 @@ const HANDLERS: Handlers = {
     const p = requireParticipant(doc, principal.participantId ?? '');
     setState(doc, { ready: withReady(readState(doc)?.ready, p.id, c.ready) });
   },
+  // A participant agrees to the consent text as it is now: only to the version on view (it may have changed again).
+  'consent.agree': (doc, c, now, principal) => {
+    const p = requireParticipant(doc, principal.participantId ?? '');
+    if (c.version !== (readMeta(doc)?.consentVersion ?? 1)) throw bad('the consent text has changed again');
+    putParticipant(doc, { ...p, consentAt: now, consentVersion: c.version });
+  },
   'private.set': (doc, c) => setState(doc, { privateWriting: c.on }),
   'timer.sound': (doc, c) => setState(doc, { timerSound: c.on }),
   'vote.open': (doc, c) => setState(doc, { voting: c.voting }),

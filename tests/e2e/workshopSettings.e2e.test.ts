@@ -3,6 +3,7 @@ import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
 import {
   describeViolations,
   e2eRoom,
+  joinedPhoneContext,
   joinThroughForm,
   phoneContext,
   screenshot,
@@ -19,8 +20,13 @@ describe('workshop settings in the console', () => {
 
   it('changes title, consent text and time zone; phones and exports follow', { timeout: 120_000 }, async () => {
     const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-    // Someone joined before the change: they keep the version they agreed to.
-    await joinAs(room.server.url, w, 'Eerste Deelnemer');
+    // Someone joined before the change, with their phone open: they keep the version they agreed to until they agree
+    // to the new one.
+    const first = await joinAs(room.server.url, w, 'Eerste Deelnemer');
+    const firstPhone = await (await joinedPhoneContext(room.browser, w.id, first).then(room.keep)).newPage();
+    await firstPhone.goto(`${room.server.url}/p/${w.id}`);
+    await firstPhone.getByTestId('participant-identity').waitFor();
+    expect(await firstPhone.getByTestId('consent-renewal').count()).toBe(0);
 
     const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
     await facilitator.goto(w.links.facilitator);
@@ -45,6 +51,21 @@ describe('workshop settings in the console', () => {
     expect(describeViolations(await seriousA11yViolations(facilitator))).toEqual([]);
     await screenshot(facilitator, 'console-settings');
 
+    // The phone that joined before is asked to agree to the new text (a stale version is refused).
+    const renewal = firstPhone.getByTestId('consent-renewal');
+    await renewal.filter({ hasText: 'U kunt altijd vragen om verwijdering.' }).waitFor();
+    expect(describeViolations(await seriousA11yViolations(firstPhone))).toEqual([]);
+    await screenshot(firstPhone, 'phone-consent-renewal');
+    const stale = ioClient(room.server.url, first.token);
+    await stale.connected();
+    expect((await stale.command({ type: 'consent.agree', version: 1 })).ok).toBe(false);
+    stale.close();
+    await firstPhone.getByTestId('consent-renewal-agree').click();
+    await renewal.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => facilitator.getByTestId('settings-consent-version').textContent())
+      .not.toContain('eerdere versie');
+
     // A phone joining now reads the new text, paragraphs kept, and agrees to version 2.
     const phone = await (await phoneContext(room.browser).then(room.keep)).newPage();
     await phone.goto(w.links.join);
@@ -60,11 +81,11 @@ describe('workshop settings in the console', () => {
     await phone.getByTestId('note-post').click();
     await phone.getByTestId('my-notes').getByText('Goed dat we elkaar zien').waitFor();
 
-    // The record: the second participant agreed to version 2, the transcript's times are New York's.
+    // The record: both agreed to version 2, the transcript's times are New York's.
     const cases = await fetch(`${room.server.url}/api/workshops/${w.id}/export?format=json`, {
       headers: { authorization: `Bearer ${w.tokens.researcher}` },
     }).then((r) => r.json() as Promise<{ participants: Array<{ consentVersion: number | null }> }>);
-    expect(cases.participants.map((p) => p.consentVersion).sort()).toEqual([1, 2]);
+    expect(cases.participants.map((p) => p.consentVersion)).toEqual([2, 2]);
     const md = await fetch(`${room.server.url}/api/workshops/${w.id}/export?format=md`, {
       headers: { authorization: `Bearer ${w.tokens.researcher}` },
     }).then((r) => r.text());

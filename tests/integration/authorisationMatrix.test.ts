@@ -40,6 +40,7 @@ const COMMANDS = {
   'workshop.update': () => ({ title: 'Testwerkplaats' }),
   'ready.set': () => ({ ready: true }),
   'hand.raise': () => ({ raised: true }),
+  'consent.agree': () => ({ version: 1 }),
   'hand.lower': (s) => ({ participantId: s.a.participantId }),
   summon: () => ({ itemId: null }),
   'private.set': () => ({ on: false }),
@@ -54,8 +55,8 @@ const COMMANDS = {
   'screen.join': () => ({ size: 'auto' }),
 } satisfies Record<CommandType, (s: Setup) => Record<string, unknown>>;
 
-/** The commands a participant sends for themselves (ready, hand, a dot); everything else but `exercise` is staff's. */
-const PARTICIPANT_COMMANDS: CommandType[] = ['ready.set', 'hand.raise', 'vote.cast'];
+/** The commands a participant sends for themselves (ready, hand, consent, a dot); everything else but `exercise` is staff's. */
+const PARTICIPANT_COMMANDS: CommandType[] = ['ready.set', 'hand.raise', 'consent.agree', 'vote.cast'];
 const STAFF_COMMAND = Object.keys(COMMANDS).filter(
   (c) => c !== 'exercise' && !PARTICIPANT_COMMANDS.includes(c as CommandType),
 ) as CommandType[];
