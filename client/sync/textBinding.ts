@@ -107,17 +107,53 @@ export interface BindingOptions {
   onLocalEdit?: () => void;
 }
 
+/**
+ * Where a field's caret was, in terms of its text, when its binding ended: a binding of the same field to the same
+ * text (an editor re-rendered, a reconnect) starts from there instead of putting the caret at the end.
+ */
+const parked = new WeakMap<TextField, { text: Y.Text; sel: KeptSelection }>();
+
 /** Binds `field` to `text`; returns the function that unbinds it. */
 export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptions): () => void {
   const doc = text.doc;
   if (!doc) throw new Error('the Y.Text must be in a document');
   /** What the field showed after the last sync with the Y.Text (local input is diffed against it). */
-  let shown = text.toString();
+  let shown = field.value;
   let composing: { kept: KeptSelection; before: string; start: number; end: number } | null = null;
-  let kept: KeptSelection | null = null;
-  field.value = shown;
+  /**
+   * This writer's caret and selection as relative positions, last taken when the field and the text agreed (before
+   * every remote transaction, and inside each local edit). Relative positions stay true across any number of
+   * transactions, so a change rendered late (a transaction nested in another's cleanup, before the field was
+   * brought up to date) still finds the caret where the writer left it.
+   */
+  let anchor: KeptSelection | null = null;
 
   const focused = () => !field.ownerDocument || field.ownerDocument.activeElement === field;
+  const selectionOf = () => {
+    const start = field.selectionStart ?? field.value.length;
+    return { start, end: field.selectionEnd ?? start };
+  };
+  const takeAnchor = () => {
+    const { start, end } = selectionOf();
+    anchor = keepSelection(text, start, end, field.selectionDirection);
+  };
+
+  /** Shows the text; a focused field gets its caret back from `sel`, else keeps its index (never jumps to the end). */
+  const render = (sel: KeptSelection | null) => {
+    const next = text.toString();
+    shown = next;
+    if (field.value === next) return;
+    const was = selectionOf();
+    field.value = next;
+    if (!focused()) return;
+    if (sel) {
+      const { start, end } = restoreSelection(text, sel);
+      field.setSelectionRange(start, end, sel.direction);
+    } else {
+      const at = (i: number) => Math.min(i, next.length);
+      field.setSelectionRange(at(was.start), at(was.end));
+    }
+  };
 
   const onInput = () => {
     if (composing) return;
@@ -127,18 +163,21 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
     if (opts.max !== undefined && text.length - s.remove + s.insert.length > opts.max) {
       s = { ...s, insert: s.insert.slice(0, Math.max(0, opts.max - (text.length - s.remove))) };
     }
-    if (s.remove === 0 && s.insert === '') return;
     doc.transact(() => {
-      applySplice(text, s);
-      opts.onLocalEdit?.();
+      if (s.remove > 0 || s.insert) {
+        applySplice(text, s);
+        opts.onLocalEdit?.();
+      }
+      // Field and text agree again before this transaction's observers run (anything they start sees them agree).
+      shown = text.toString();
+      if (field.value !== shown) {
+        // Cut to the limit: show what was kept, caret after the kept insert.
+        field.value = shown;
+        const at = s.index + s.insert.length;
+        field.setSelectionRange(at, at);
+      }
+      takeAnchor();
     }, opts.origin);
-    shown = text.toString();
-    if (field.value !== shown) {
-      // Cut to the limit: show what was kept, caret after the kept insert.
-      field.value = shown;
-      const at = s.index + s.insert.length;
-      field.setSelectionRange(at, at);
-    }
   };
 
   const onCompositionStart = () => {
@@ -159,36 +198,29 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
     doc.transact(() => {
       applySplice(text, { index: where.start, remove: where.end - where.start, insert: composed });
       opts.onLocalEdit?.();
+      anchor = keepSelection(text, where.start + composed.length, where.start + composed.length);
+      render(anchor);
     }, opts.origin);
-    const after = keepSelection(text, where.start + composed.length, where.start + composed.length);
-    render(after);
   };
 
-  const render = (sel: KeptSelection | null) => {
-    shown = text.toString();
-    if (field.value === shown) return;
-    field.value = shown;
-    if (sel && focused()) {
-      const { start, end } = restoreSelection(text, sel);
-      field.setSelectionRange(start, end, sel.direction);
-    }
-  };
-
-  // Before a remote change lands, keep where this writer's caret is, in terms of the text as it is now.
+  // Before any other transaction, keep where this writer's caret is, while the field still shows the text as it is.
+  // When they disagree (a change not shown yet: this transaction started inside another's cleanup), the anchor
+  // taken when they last agreed is the true one.
   const onBeforeTransaction = (tr: Y.Transaction) => {
-    if (tr.origin === opts.origin || composing) return;
-    if (field.value !== shown) return;
-    const start = field.selectionStart ?? shown.length;
-    const end = field.selectionEnd ?? start;
-    kept = keepSelection(text, start, end, field.selectionDirection);
+    if (tr.origin === opts.origin || composing || !focused()) return;
+    if (field.value === text.toString()) takeAnchor();
   };
 
-  const observer = (_e: Y.YTextEvent, tr: Y.Transaction) => {
-    if (tr.origin === opts.origin) return;
+  const observer = () => {
     if (composing) return; // shown after the composition ends
-    render(kept);
-    kept = null;
+    render(anchor);
   };
+
+  // A rebinding of the same field to the same text starts from where its caret was left.
+  const before = parked.get(field);
+  parked.delete(field);
+  if (before?.text === text) anchor = before.sel;
+  render(anchor);
 
   field.addEventListener('input', onInput);
   field.addEventListener('compositionstart', onCompositionStart);
@@ -201,5 +233,7 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
     field.removeEventListener('compositionend', onCompositionEnd);
     doc.off('beforeTransaction', onBeforeTransaction);
     text.unobserve(observer);
+    if (!composing && focused() && field.value === text.toString()) takeAnchor();
+    if (anchor) parked.set(field, { text, sel: anchor });
   };
 }
