@@ -107,11 +107,68 @@ export interface BindingOptions {
   onLocalEdit?: () => void;
 }
 
+/** A character of a Y.Text: the item holding it and its offset in the item. */
+interface Char {
+  item: Y.Item;
+  offset: number;
+}
+
+const visible = (n: Y.Item | null): Y.Item | null => {
+  while (n && (n.deleted || !n.countable)) n = n.right;
+  return n;
+};
+
+/** The character at `index` (0-based), or null past the end. */
+function charAt(text: Y.Text, index: number): Char | null {
+  for (let n = visible(text._start); n; n = visible(n.right)) {
+    if (index < n.length) return { item: n, offset: index };
+    index -= n.length;
+  }
+  return null;
+}
+
+const nextChar = (c: Char): Char | null =>
+  c.offset + 1 < c.item.length
+    ? { item: c.item, offset: c.offset + 1 }
+    : ((n) => (n ? { item: n, offset: 0 } : null))(visible(c.item.right));
+
+const idOf = (c: Char) => ({ client: c.item.id.client, clock: c.item.id.clock + c.offset });
+
+/** The character `c` was typed after (its left origin). */
+const originOf = (c: Char): { client: number; clock: number } | null =>
+  c.offset > 0 ? { client: c.item.id.client, clock: c.item.id.clock + c.offset - 1 } : c.item.origin;
+
+/**
+ * Where a collapsed caret at `at` goes once others' changes are in: past the characters that continue the word the
+ * character before the caret belongs to, typed by that character's writer after the caret was kept (`since`: their
+ * clock then). Someone typing on at the end of their own word pushes another writer's caret along instead of
+ * leaving it inside the word; anyone else's text that starts at the caret goes after it (the caret sticks to the
+ * character before it).
+ */
+function pastContinuations(text: Y.Text, at: number, since: { client: number; clock: number } | null): number {
+  if (!since || at === 0) return at;
+  let left = charAt(text, at - 1);
+  if (!left || left.item.id.client !== since.client) return at;
+  let pos = at;
+  for (let right = left && nextChar(left); right; right = nextChar(right)) {
+    const id = idOf(right);
+    const origin = originOf(right);
+    const l = idOf(left);
+    if (id.client !== since.client || id.clock < since.clock) break;
+    if (!origin || origin.client !== l.client || origin.clock !== l.clock) break;
+    left = right;
+    pos++;
+  }
+  return pos;
+}
+
 /**
  * Where a field's caret was, in terms of its text, when its binding ended: a binding of the same field to the same
  * text (an editor re-rendered, a reconnect) starts from there instead of putting the caret at the end.
  */
-const parked = new WeakMap<TextField, { text: Y.Text; sel: KeptSelection }>();
+const parked = new WeakMap<TextField, { text: Y.Text; sel: KeptSelection; since: Since }>();
+
+type Since = { client: number; clock: number } | null;
 
 /** Binds `field` to `text`; returns the function that unbinds it. */
 export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptions): () => void {
@@ -122,11 +179,18 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
   let composing: { kept: KeptSelection; before: string; start: number; end: number } | null = null;
   /**
    * This writer's caret and selection as relative positions, last taken when the field and the text agreed (before
-   * every remote transaction, and inside each local edit). Relative positions stay true across any number of
+   * every other transaction, and inside each local edit). Relative positions stay true across any number of
    * transactions, so a change rendered late (a transaction nested in another's cleanup, before the field was
    * brought up to date) still finds the caret where the writer left it.
    */
   let anchor: KeptSelection | null = null;
+  /** The writer of the character before the (collapsed) anchor, and their clock when it was taken. */
+  let since: Since = null;
+  /**
+   * The field was not focused when a change was shown: the browser put its caret at the end, the anchor knows
+   * where it was. Given back when the field is focused (a tap then places the caret where it lands).
+   */
+  let stale = false;
 
   const focused = () => !field.ownerDocument || field.ownerDocument.activeElement === field;
   const selectionOf = () => {
@@ -136,23 +200,35 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
   const takeAnchor = () => {
     const { start, end } = selectionOf();
     anchor = keepSelection(text, start, end, field.selectionDirection);
+    const left = start === end && start > 0 ? charAt(text, start - 1) : null;
+    since = left ? { client: left.item.id.client, clock: Y.getState(doc.store, left.item.id.client) } : null;
+    stale = false;
+  };
+  /** Puts the caret where the anchor says (or, without one, at the index it had, never at the end). */
+  const placeCaret = (was: { start: number; end: number }) => {
+    const len = text.length;
+    if (!anchor) return field.setSelectionRange(Math.min(was.start, len), Math.min(was.end, len));
+    const { start, end } = restoreSelection(text, anchor);
+    if (start === end) {
+      const at = pastContinuations(text, start, since);
+      field.setSelectionRange(at, at, anchor.direction);
+    } else field.setSelectionRange(start, end, anchor.direction);
   };
 
-  /** Shows the text; a focused field gets its caret back from `sel`, else keeps its index (never jumps to the end). */
-  const render = (sel: KeptSelection | null) => {
+  /** Shows the text; a focused field keeps its caret where its writer left it. */
+  const render = () => {
     const next = text.toString();
     shown = next;
     if (field.value === next) return;
     const was = selectionOf();
     field.value = next;
-    if (!focused()) return;
-    if (sel) {
-      const { start, end } = restoreSelection(text, sel);
-      field.setSelectionRange(start, end, sel.direction);
-    } else {
-      const at = (i: number) => Math.min(i, next.length);
-      field.setSelectionRange(at(was.start), at(was.end));
-    }
+    if (focused()) placeCaret(was);
+    else stale = true;
+  };
+
+  const onFocus = () => {
+    if (stale && !composing && field.value === text.toString()) placeCaret(selectionOf());
+    stale = false;
   };
 
   const onInput = () => {
@@ -198,8 +274,11 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
     doc.transact(() => {
       applySplice(text, { index: where.start, remove: where.end - where.start, insert: composed });
       opts.onLocalEdit?.();
-      anchor = keepSelection(text, where.start + composed.length, where.start + composed.length);
-      render(anchor);
+      const at = where.start + composed.length;
+      shown = text.toString();
+      field.value = shown;
+      field.setSelectionRange(at, at);
+      takeAnchor();
     }, opts.origin);
   };
 
@@ -207,33 +286,38 @@ export function bindTextField(field: TextField, text: Y.Text, opts: BindingOptio
   // When they disagree (a change not shown yet: this transaction started inside another's cleanup), the anchor
   // taken when they last agreed is the true one.
   const onBeforeTransaction = (tr: Y.Transaction) => {
-    if (tr.origin === opts.origin || composing || !focused()) return;
+    if (tr.origin === opts.origin || composing || stale) return;
     if (field.value === text.toString()) takeAnchor();
   };
 
   const observer = () => {
     if (composing) return; // shown after the composition ends
-    render(anchor);
+    render();
   };
 
   // A rebinding of the same field to the same text starts from where its caret was left.
   const before = parked.get(field);
   parked.delete(field);
-  if (before?.text === text) anchor = before.sel;
-  render(anchor);
+  if (before?.text === text) {
+    anchor = before.sel;
+    since = before.since;
+  }
+  render();
 
   field.addEventListener('input', onInput);
+  field.addEventListener('focus', onFocus);
   field.addEventListener('compositionstart', onCompositionStart);
   field.addEventListener('compositionend', onCompositionEnd);
   doc.on('beforeTransaction', onBeforeTransaction);
   text.observe(observer);
   return () => {
     field.removeEventListener('input', onInput);
+    field.removeEventListener('focus', onFocus);
     field.removeEventListener('compositionstart', onCompositionStart);
     field.removeEventListener('compositionend', onCompositionEnd);
     doc.off('beforeTransaction', onBeforeTransaction);
     text.unobserve(observer);
-    if (!composing && focused() && field.value === text.toString()) takeAnchor();
-    if (anchor) parked.set(field, { text, sel: anchor });
+    if (!composing && !stale && field.value === text.toString()) takeAnchor();
+    if (anchor) parked.set(field, { text, sel: anchor, since });
   };
 }

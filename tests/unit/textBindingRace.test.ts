@@ -47,6 +47,11 @@ class Field implements TextField {
     this.selectionStart = this.selectionEnd = a + s.length;
     for (const f of this.listeners.get('input') ?? []) f({} as Event);
   }
+  focus() {
+    if (this.focused) return;
+    this.focused = true;
+    for (const f of this.listeners.get('focus') ?? []) f({} as Event);
+  }
   /** The text before the caret. */
   beforeCaret() {
     return this.v.slice(0, this.selectionStart);
@@ -91,6 +96,8 @@ interface Options {
   nested?: 'local' | 'remote';
   /** Unbind and bind the field again now and then while typing (a re-rendered editor), sometimes with updates in between. */
   rebind?: boolean;
+  /** Fields are not focused until their writer's first keystroke (others' first characters arrive before). */
+  lateFocus?: boolean;
 }
 
 /**
@@ -115,6 +122,7 @@ function makeRoom(seed: number, o: Options, initial = '') {
     const phone: Phone = { doc, text, field, unbind: () => {}, inbox: [], typed: '' };
     phone.unbind = bindTextField(field, text, { origin: LOCAL, onLocalEdit: () => touch(doc) });
     field.setSelectionRange(field.value.length, field.value.length);
+    field.focused = !o.lateFocus;
     doc.on('update', (u: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
       for (const other of phones) if (other !== phone) other.inbox.push(u);
@@ -177,6 +185,7 @@ function makeRoom(seed: number, o: Options, initial = '') {
 function expectCarets(phones: Phone[], ctx: string) {
   phones.forEach((p, k) => {
     const f = p.field;
+    if (!f.focused) return;
     expect(f.value, `${ctx}: phone ${k} shows its text`).toBe(p.text.toString());
     expect(f.beforeCaret().endsWith(p.typed), `${ctx}: phone ${k}'s caret after "${p.typed}" in "${f.value}"`).toBe(
       true,
@@ -200,6 +209,7 @@ function run(seed: number, o: Options) {
     const roll = rnd.next();
     if (roll < 0.5 && p.typed.length < sentences[k]!.length) {
       const ch = sentences[k]![p.typed.length]!;
+      p.field.focus();
       p.field.type(ch);
       p.typed += ch;
     } else if (roll < 0.85) {
@@ -228,7 +238,7 @@ function run(seed: number, o: Options) {
 /** Some runs start from an empty text, some from a text already there. */
 const rnd0 = (seed: number) => (seed % 3 === 0 ? 'Pitch: ' : '');
 
-const SEEDS = Number(process.env.CARET_SEEDS ?? 100);
+const SEEDS = Number(process.env.CARET_SEEDS ?? 60);
 const BASE = Number(process.env.CARET_SEED ?? 20261203);
 
 function many(o: Options) {
@@ -253,5 +263,91 @@ describe('shared text typing with delayed, batched and reordered delivery', () =
   });
   it('with the field unbound and bound again while typing', () => {
     many({ phones: 3, rebind: true, otherItems: true });
+  });
+  it('with phones that focus their field only at their first keystroke, after others began', () => {
+    many({ phones: 3, lateFocus: true, otherItems: true });
+  });
+});
+
+/** Two phones on one empty text, with chosen Yjs client ids (concurrent inserts at one place are ordered by them). */
+function pair(aminaClient: number, bramClient: number) {
+  const seedDoc = new Y.Doc();
+  seedDoc.getMap('items').set('pitch', new Y.Map([['text', new Y.Text()]]) as Y.Map<unknown>);
+  const mk = (client: number) => {
+    const doc = new Y.Doc();
+    doc.clientID = client;
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(seedDoc), REMOTE);
+    const text = (doc.getMap('items').get('pitch') as Y.Map<unknown>).get('text') as Y.Text;
+    const field = new Field();
+    bindTextField(field, text, { origin: LOCAL });
+    const inbox: Uint8Array[] = [];
+    return { doc, text, field, inbox };
+  };
+  const a = mk(aminaClient);
+  const b = mk(bramClient);
+  a.doc.on('update', (u: Uint8Array, o: unknown) => o !== REMOTE && b.inbox.push(u));
+  b.doc.on('update', (u: Uint8Array, o: unknown) => o !== REMOTE && a.inbox.push(u));
+  const deliver = (p: { doc: Y.Doc; inbox: Uint8Array[] }) => {
+    for (const u of p.inbox.splice(0)) Y.applyUpdate(p.doc, u, REMOTE);
+  };
+  return { a, b, deliver };
+}
+
+describe('where a writer starts, next to someone still typing (both orders of client ids)', () => {
+  for (const [aminaClient, bramClient] of [
+    [2000, 1000],
+    [1000, 2000],
+  ] as const) {
+    it(`a phone not focused when another's first character arrives starts where its caret was (${aminaClient}/${bramClient})`, () => {
+      const { a, b, deliver } = pair(aminaClient, bramClient);
+      b.field.focused = false;
+      a.field.type('W');
+      deliver(b); // Bram's field shows "W" before Bram touches it: the browser puts its caret at the end
+      expect(b.field.value).toBe('W');
+      b.field.focus(); // Bram focuses the field and types while Amina goes on (neither has the other's next yet)
+      a.field.type('ij');
+      b.field.type('Samen');
+      deliver(a);
+      deliver(b);
+      a.field.type(' verbinden.');
+      b.field.type(' sterk!');
+      deliver(a);
+      deliver(b);
+      expect(a.text.toString()).toBe(b.text.toString());
+      expect(a.text.toString()).toContain('Wij verbinden.');
+      expect(a.text.toString()).toContain('Samen sterk!');
+    });
+
+    it(`a caret right after another's word moves on as that writer types on (${aminaClient}/${bramClient})`, () => {
+      const { a, b, deliver } = pair(aminaClient, bramClient);
+      a.field.type('W');
+      deliver(b);
+      b.field.setSelectionRange(1, 1); // Bram taps at the end, after Amina's "W"
+      a.field.type('ij');
+      deliver(b);
+      expect(b.field.value).toBe('Wij');
+      expect(b.field.selectionStart).toBe(3); // pushed along, not left inside Amina's word
+      b.field.type(' Samen sterk!');
+      deliver(a);
+      a.field.type(' verbinden.');
+      deliver(b);
+      expect(a.text.toString()).toBe(b.text.toString());
+      expect(a.text.toString()).toContain('Wij verbinden.');
+      expect(a.text.toString()).toContain(' Samen sterk!');
+    });
+  }
+
+  it('a caret does not move for another writer’s text that starts where it is', () => {
+    const { a, b, deliver } = pair(1000, 2000);
+    a.field.type('Wij. ');
+    deliver(b);
+    b.field.setSelectionRange(5, 5);
+    b.field.type('B');
+    deliver(a); // Amina's caret was after her own space; Bram's "B" starts there: it goes after her caret
+    a.field.type('En');
+    deliver(b);
+    expect(a.text.toString()).toBe(b.text.toString());
+    expect(a.text.toString()).toMatch(/^Wij\. (EnB|BEn)$/);
+    expect(a.field.beforeCaret().endsWith('En')).toBe(true);
   });
 });
