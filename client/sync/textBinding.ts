@@ -6,10 +6,14 @@ import * as Y from 'yjs';
  *
  * - the textarea is uncontrolled; each local input becomes the one precise splice at the caret (`spliceAtCaret`), so
  *   a character goes after the writer's own last character, never after someone else's at the end of the text;
- * - the caret and selection are kept as Yjs relative positions, taken just before each remote change is applied
- *   (`beforeTransaction`) and restored after it, so another writer's typing never moves this writer's caret;
- *   the caret sticks to the character before it (assoc -1), so two people typing at the same place each keep their
- *   sentence in one piece;
+ * - the caret and selection are kept as Yjs relative positions (the anchor), taken whenever field and text agree
+ *   (before any other transaction, and inside each local edit) and restored after a remote change, so another
+ *   writer's typing never takes this writer's caret away from where they type; the caret sticks to the character before it (assoc -1), so
+ *   text another writer starts at the caret goes after it and two people typing at the same place each keep their
+ *   sentence in one piece, while characters that continue the word before the caret, typed by that word's writer,
+ *   push the caret along (`pastContinuations`), so nobody's first keystroke lands inside someone else's word;
+ * - a field that is not focused keeps its anchor when a change is shown and gets it back on focus (the browser
+ *   would put its caret at the end, after whatever arrived last);
  * - nothing is written while an IME composes a word: the composed text is written once, at `compositionend`, at the
  *   place the composition started.
  *
