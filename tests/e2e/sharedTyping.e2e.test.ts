@@ -143,6 +143,8 @@ describe('many phones typing one shared text at once', () => {
         off.getByTestId('vision-statement').pressSequentially(a, { delay: 30 }),
         on.getByTestId('vision-statement').pressSequentially(b, { delay: 30 }),
       ]);
+      // The offline phone's sentence really waited: the other phone has not seen it.
+      expect(await on.getByTestId('vision-statement').inputValue()).not.toContain(a.slice(0, 12));
       await off.context().setOffline(false);
       await off.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
       await agreeWhole(ps, 'vision-statement', [a, b]);

@@ -83,6 +83,8 @@ interface Phone {
   inbox: Uint8Array[];
   /** What this phone's writer has typed so far. */
   typed: string;
+  /** While offline: what it wrote, sent when it reconnects. */
+  outbox: Uint8Array[] | null;
 }
 
 interface Options {
@@ -98,6 +100,8 @@ interface Options {
   rebind?: boolean;
   /** Fields are not focused until their writer's first keystroke (others' first characters arrive before). */
   lateFocus?: boolean;
+  /** Phone 0 is offline for the first part of the typing: nothing goes out or comes in until it reconnects. */
+  offline?: boolean;
 }
 
 /**
@@ -119,12 +123,13 @@ function makeRoom(seed: number, o: Options, initial = '') {
     Y.applyUpdate(doc, start, REMOTE);
     const text = (doc.getMap('items').get('pitch') as Y.Map<unknown>).get('text') as Y.Text;
     const field = new Field();
-    const phone: Phone = { doc, text, field, unbind: () => {}, inbox: [], typed: '' };
+    const phone: Phone = { doc, text, field, unbind: () => {}, inbox: [], typed: '', outbox: null };
     phone.unbind = bindTextField(field, text, { origin: LOCAL, onLocalEdit: () => touch(doc) });
     field.setSelectionRange(field.value.length, field.value.length);
     field.focused = !o.lateFocus;
     doc.on('update', (u: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) return;
+      if (phone.outbox) return void phone.outbox.push(u);
       for (const other of phones) if (other !== phone) other.inbox.push(u);
     });
     phones.push(phone);
@@ -133,7 +138,7 @@ function makeRoom(seed: number, o: Options, initial = '') {
 
   /** Delivers some of a phone's waiting updates: a random batch, shuffled, maybe merged, maybe repeated. */
   const deliverSome = (p: Phone, all = false) => {
-    if (p.inbox.length === 0) return;
+    if (p.inbox.length === 0 || p.outbox) return;
     const n = all ? p.inbox.length : 1 + rnd.int(p.inbox.length);
     // Not always the oldest first: a random slice of what waits.
     const from = all ? 0 : rnd.int(p.inbox.length - n + 1);
@@ -178,7 +183,17 @@ function makeRoom(seed: number, o: Options, initial = '') {
     Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(p.doc)), REMOTE);
   };
 
-  return { rnd, phones, deliverSome, otherChange };
+  /** Phone 0 reconnects: what it wrote goes out, in one sync (merged), and what waited for it comes in. */
+  const reconnect = () => {
+    const p = phones[0]!;
+    const out = p.outbox;
+    if (!out) return;
+    p.outbox = null;
+    if (out.length) for (const other of phones) if (other !== p) other.inbox.push(Y.mergeUpdates(out));
+  };
+  if (o.offline) phones[0]!.outbox = [];
+
+  return { rnd, phones, deliverSome, otherChange, reconnect };
 }
 
 /** Each writer's caret is right after their own last typed character, on their own phone. */
@@ -197,12 +212,13 @@ const SENTENCES = ['Wij verbinden ouders. ', 'Samen sterk! ', 'De buurt doet mee
 
 function run(seed: number, o: Options) {
   const ctx = `seed ${seed} ${JSON.stringify(o)}`;
-  const { rnd, phones, deliverSome, otherChange } = makeRoom(seed, o, rnd0(seed));
+  const { rnd, phones, deliverSome, otherChange, reconnect } = makeRoom(seed, o, rnd0(seed));
   const sentences = SENTENCES.slice(0, o.phones);
   const left = () => phones.some((p, k) => p.typed.length < sentences[k]!.length);
   let step = 0;
   while (left()) {
     step++;
+    if (o.offline && phones[0]!.typed.length >= sentences[0]!.length / 2) reconnect();
     // Human pace: each step one writer types one character, or the network delivers, or something else happens.
     const k = rnd.int(phones.length);
     const p = phones[k]!;
@@ -223,6 +239,7 @@ function run(seed: number, o: Options) {
     }
     expectCarets(phones, `${ctx} step ${step}`);
   }
+  reconnect();
   for (const p of phones) deliverSome(p, true);
   for (const p of phones) deliverSome(p, true);
   const final = phones[0]!.text.toString();
@@ -266,6 +283,9 @@ describe('shared text typing with delayed, batched and reordered delivery', () =
   });
   it('with phones that focus their field only at their first keystroke, after others began', () => {
     many({ phones: 3, lateFocus: true, otherItems: true });
+  });
+  it('with one phone offline for the first half of its sentence while the others type on', () => {
+    many({ phones: 3, offline: true, otherItems: true });
   });
 });
 
