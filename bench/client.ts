@@ -180,7 +180,12 @@ try {
   // it has run: the message posted from that frame's callback runs after the frame's style, layout, paint and
   // commit, in the next task.
   const waiting = new Map<string, () => void>();
-  await screen.exposeBinding('__updateShown', (_source, text: string) => waiting.get(text)?.());
+  // A bare DevTools binding: the page's call is one native function call with the text (Playwright's own bindings
+  // wrap it in serialisation that cost the page more than a millisecond per call).
+  screenCdp.on('Runtime.bindingCalled', ({ name, payload }) => {
+    if (name === '__updateShown') waiting.get(payload)?.();
+  });
+  await screenCdp.send('Runtime.addBinding', { name: '__updateShown' });
   // A string, not a function: tsx would wrap a function with helpers the page does not have.
   await screen.evaluate(`(() => {
     const pattern = /Nieuwe notitie \\d+/;
