@@ -255,6 +255,11 @@ try {
   facilitator.close();
   await screen.waitForSelector('[data-testid="timer"][data-running="true"]');
   const ticking = await postNotes(UPDATES);
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const median = (xs: number[]) => round(sorted(xs)[Math.floor(xs.length / 2)]!);
+  // Nearest rank: with 50 samples the 48th smallest.
+  const p95 = (xs: number[]) => round(sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!);
+  const max = (xs: number[]) => round(Math.max(...xs));
   if (PROFILE) {
     const { profile } = await screenCdp.send('Profiler.stop');
     mkdirSync('test-artifacts', { recursive: true });
@@ -270,10 +275,16 @@ try {
       all.map((_, i) => `Nieuwe notitie ${i}`),
     );
     windows.forEach((w, i) => {
-      console.log(`update ${i}: metrics ${round(all[i]!)} ms; traced ${w.tasksMs} ms in ${w.tasks} tasks`);
+      console.log(
+        `update ${i}: metrics ${round(all[i]!)} ms; traced ${w.tasksMs} ms (CPU ${w.tasksCpuMs} ms) in ${w.tasks} tasks`,
+      );
       console.log(`  by name: ${w.byName.map(([k, v]) => `${k} ${v}`).join('; ')}`);
       for (const t of w.taskList) console.log(`  task ${t.ms}: ${t.top}`);
     });
+    const cpu = windows.map((w) => w.tasksCpuMs);
+    console.log(
+      `traced main-thread CPU per update (all ${cpu.length}): median ${median(cpu)} ms, p95 ${p95(cpu)} ms, max ${max(cpu)} ms`,
+    );
     // What an update holds on average, by trace event name (self time).
     const total = new Map<string, number>();
     for (const w of windows) for (const [k, v] of w.byName) total.set(k, (total.get(k) ?? 0) + v);
@@ -286,11 +297,6 @@ try {
     );
   }
   for (const p of writers) p.close();
-  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  const median = (xs: number[]) => round(sorted(xs)[Math.floor(xs.length / 2)]!);
-  // Nearest rank: with 50 samples the 48th smallest.
-  const p95 = (xs: number[]) => round(sorted(xs)[Math.ceil(xs.length * 0.95) - 1]!);
-  const max = (xs: number[]) => round(Math.max(...xs));
 
   const p = phoneResult;
   const result = {

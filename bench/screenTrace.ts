@@ -12,6 +12,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, in µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown> };
@@ -20,6 +22,8 @@ interface TraceEvent {
 export interface WindowWork {
   /** Sum of the top-level tasks that overlap the window (ms). */
   tasksMs: number;
+  /** Their thread time (ms): the CPU the main thread spent, without the time it waited for a core. */
+  tasksCpuMs: number;
   /** How many top-level tasks. */
   tasks: number;
   /** Self time by event name (ms), largest first. */
@@ -84,6 +88,7 @@ export function attribute(traceJson: string, texts: string[]): WindowWork[] {
     const ms = (us: number) => Math.round(us / 100) / 10;
     out.push({
       tasksMs: ms(inWindow.reduce((n, t) => n + t.dur!, 0)),
+      tasksCpuMs: ms(inWindow.reduce((n, t) => n + (t.tdur ?? t.dur!), 0)),
       tasks: inWindow.length,
       byName: [...byName]
         .sort((a, b) => b[1] - a[1])
