@@ -257,4 +257,26 @@ describe('the projector shows how the room is doing', () => {
       await screenshot(screen, 'screen-room-tree-harvest-1920x1080');
     },
   );
+
+  it('tells the room when the timer starts and when the time is up', { timeout: 120_000 }, async () => {
+    // The projector no longer re-renders every second to notice the end (it wakes once, when the time is up): the
+    // announcement must still come.
+    const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+    const screen = await room.page({ viewport: { width: 1280, height: 720 } });
+    screen.setDefaultTimeout(WAIT.timeout);
+    await screen.goto(w.links.screen);
+    await screen.getByTestId('timer').waitFor();
+    const said = () => screen.getByTestId('screen-announcer').textContent();
+    const f = ioClient(room.server.url, w.tokens.facilitator);
+    try {
+      await f.connected();
+      expect(await f.command({ type: 'timer.reset', minutes: 0.1 })).toEqual({ ok: true });
+      expect(await f.command({ type: 'timer.start' })).toEqual({ ok: true });
+      await expect.poll(said, WAIT).toMatch(/^Timer gestart: 0:0[1-6]$/);
+      await expect.poll(said, WAIT).toBe('De tijd is om');
+      expect(await screen.getByTestId('timer').getAttribute('data-running')).toBe('true');
+    } finally {
+      f.close();
+    }
+  });
 });

@@ -118,7 +118,10 @@ export function Pager({
   const [whole, setWhole] = useState(false);
   const [wholeStarts, setWholeStarts] = useState<number[]>([0]);
 
-  const cards = cardsOf(children);
+  // The same children (a view that keeps its card list while nothing in it changed) give the same cards.
+  const flat = useRef<{ children: ReactNode; cards: ReactElement[] } | null>(null);
+  if (!flat.current || flat.current.children !== children) flat.current = { children, cards: cardsOf(children) };
+  const cards = flat.current.cards;
   const fresh = grid && !whole ? cards.filter((c) => !unchanged(measured.current.get(c.key!), c)) : [];
   // A card not measured yet counts as an average one until it is, right after this render (so the page on view
   // keeps its cards meanwhile, and the next render usually changes nothing).

@@ -1,9 +1,12 @@
-import { currentSession } from '../../../shared/controlDoc';
+import { memo } from 'react';
+import { currentSession, type AgendaState } from '../../../shared/controlDoc';
+import type { Session } from '../../../shared/programme';
 import { ConnectionStatus } from '../../components/ConnectionStatus';
 import { RefusedNotice } from '../../components/RefusedNotice';
 import { TimerDisplay } from '../../components/TimerDisplay';
 import { TimerCue } from '../../components/toolkit/TimerCue';
 import { exerciseViews } from '../../exercises/registry';
+import type { ScreenProps } from '../../exercises/types';
 import { usePreloadNext } from '../../exercises/usePreloadNext';
 import { localise, useLang, useT } from '../../i18n/i18n';
 import { useControlStore } from '../../store/controlStore';
@@ -11,6 +14,25 @@ import { JoinPanel, joinPanelSize } from './JoinPanel';
 import { RoomStatus } from './RoomStatus';
 import { useAnnouncements } from './useAnnouncements';
 import { VoteResults } from './VoteResults';
+
+/**
+ * The exercise's screen view, re-rendered only when its session or spotlight changes (not with every change to the
+ * agenda the surface around it shows): its own store subscriptions re-render it for its content.
+ */
+const ExerciseScreen = memo(function ExerciseScreen({ session, spotlightItemId }: ScreenProps) {
+  const View = exerciseViews(session.kind).Screen;
+  return <View session={session} spotlightItemId={spotlightItemId} />;
+});
+
+/** The live region for screen readers in the room, in a component of its own so its state re-renders only it. */
+function Announcer({ session, state }: { session: Session | undefined; state: AgendaState | null }) {
+  const announcement = useAnnouncements(session, state);
+  return (
+    <div className="visually-hidden" aria-live="polite" data-testid="screen-announcer">
+      {announcement}
+    </div>
+  );
+}
 
 /**
  * What the projector shows, from the stores: header (session, timer, join corner), the exercise's screen view, the
@@ -25,8 +47,6 @@ export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
   const session = currentSession(control);
   const state = control.state;
   const meta = control.meta;
-  const announcement = useAnnouncements(session, state);
-  const ScreenView = session ? exerciseViews(session.kind).Screen : null;
   usePreloadNext('Screen', control.programme, session);
   const join = joinPanelSize(meta, state, control.programme, session);
 
@@ -64,7 +84,7 @@ export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
           {state?.voting ? (
             <VoteResults voting={state.voting} />
           ) : (
-            session && ScreenView && <ScreenView session={session} spotlightItemId={state?.spotlightItemId ?? null} />
+            session && <ExerciseScreen session={session} spotlightItemId={state?.spotlightItemId ?? null} />
           )}
         </div>
       </main>
@@ -73,11 +93,7 @@ export function ScreenSurface({ thumbnail = false }: { thumbnail?: boolean }) {
         <RoomStatus />
         <ConnectionStatus />
       </footer>
-      {!thumbnail && (
-        <div className="visually-hidden" aria-live="polite" data-testid="screen-announcer">
-          {announcement}
-        </div>
-      )}
+      {!thumbnail && <Announcer session={session} state={state} />}
     </div>
   );
 }

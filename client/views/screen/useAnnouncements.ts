@@ -1,10 +1,30 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { AgendaState } from '../../../shared/controlDoc';
 import type { Session } from '../../../shared/programme';
-import { formatClock, timerRemaining, timerRunning } from '../../../shared/timer';
+import { formatClock, timerRemaining, timerRunning, type TimerState } from '../../../shared/timer';
 import { localise, useLang, useT } from '../../i18n/i18n';
-import { useServerNow } from '../../components/useServerNow';
 import { loadExerciseDefinition } from '../../exercises/registry';
+import { useLiveStore } from '../../store/liveStore';
+
+/**
+ * Whether a running timer has run out, re-rendering once, when it does (not every second: the page using it, the
+ * whole projector among them, would re-render with every tick).
+ */
+function useTimeUp(timer: TimerState | undefined): boolean {
+  const offset = useLiveStore((s) => s.clockOffset);
+  const [woken, wake] = useReducer((n: number) => n + 1, 0);
+  const running = !!timer && timerRunning(timer);
+  const up = running && timerRemaining(timer, Date.now() + offset) <= 0;
+  useEffect(() => {
+    if (!timer || !timerRunning(timer)) return;
+    const left = timerRemaining(timer, Date.now() + offset);
+    if (left <= 0) return;
+    // Timers may fire a little early; then this effect runs again (`woken`) and waits for the rest.
+    const id = window.setTimeout(wake, Math.min(left + 20, 2 ** 31 - 1));
+    return () => window.clearTimeout(id);
+  }, [timer, offset, woken]);
+  return up;
+}
 
 /**
  * One sentence for screen readers whenever the session, the phase, the timer or the lock changes (screen, phone
@@ -15,8 +35,8 @@ export function useAnnouncements(session: Session | undefined, state: AgendaStat
   const t = useT();
   const lang = useLang();
   const running = state ? timerRunning(state.timer) : false;
-  const now = useServerNow(running, 1000);
-  const timeUp = !!state && running && timerRemaining(state.timer, now) <= 0;
+  const timeUp = useTimeUp(state?.timer);
+  const offset = useLiveStore((s) => s.clockOffset);
   const [message, setMessage] = useState('');
   const prev = useRef<{
     sessionId?: string;
@@ -51,10 +71,10 @@ export function useAnnouncements(session: Session | undefined, state: AgendaStat
         });
     } else if (!p.timeUp && timeUp) say(t('screen.announceTimeUp'));
     else if (!p.running && running)
-      say(t('screen.announceTimerStarted', { time: formatClock(timerRemaining(state.timer, now)) }));
+      say(t('screen.announceTimerStarted', { time: formatClock(timerRemaining(state.timer, Date.now() + offset)) }));
     else if (p.running && !running) say(t('screen.announceTimerPaused'));
     else if (p.locked !== state.locked) say(t(state.locked ? 'screen.announceLocked' : 'screen.announceUnlocked'));
-  }, [session, state, running, timeUp, now, t, lang]);
+  }, [session, state, running, timeUp, offset, t, lang]);
 
   return message;
 }
