@@ -81,11 +81,14 @@ export function createYjsEndpoint(opts: {
   // Quiet connections get a keepalive, checked every third of `keepaliveMs`; in slots of their own as above, so a
   // quiet room's thousand connections (all started at once) are not all sent one in the same tick.
   let keepTick = 0;
-  const keepalive = setInterval(() => {
-    const slot = keepTick++ % KEEPALIVE_SLOTS;
-    const now = Date.now();
-    for (const c of connections) if (slots.get(c) === slot) c.keepAlive(limits.keepaliveMs, now);
-  }, limits.keepaliveMs / 3 / KEEPALIVE_SLOTS);
+  const keepalive = setInterval(
+    () => {
+      const slot = keepTick++ % KEEPALIVE_SLOTS;
+      const now = Date.now();
+      for (const c of connections) if (slots.get(c) === slot) c.keepAlive(limits.keepaliveMs, now);
+    },
+    limits.keepaliveMs / 3 / KEEPALIVE_SLOTS,
+  );
   keepalive.unref();
 
   const refuse = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
