@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, readItems, type Item } from '../../shared/boardDoc';
+import { addItem, readItems } from '../../shared/boardDoc';
 import { readMeta, readParticipants } from '../../shared/controlDoc';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { putObservation, readObservations } from '../../shared/research/researchDoc';
 import { api, createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { unzipWithPython } from '../helpers/research';
 import { startServer, type TestServer } from '../helpers/startServer';
+import { noteItem } from '../helpers/items';
 
 const SECRET = 'Zwaantje geheime bijdrage';
 const NAME = 'Zwaantje Wisbaar';
@@ -51,17 +52,6 @@ describe('erasing a participant', () => {
     await server.close();
   });
 
-  const note = (id: string, authorId: string, text: string): Item => ({
-    id,
-    kind: 'note',
-    sessionId: 'opening',
-    groupId: w.groups[0]?.id ?? null,
-    authorId,
-    createdAt: Date.now(),
-    updatedAt: Date.now(),
-    text,
-  });
-
   it('removes their text and name everywhere, keeps everyone else with provenance, and cannot come back', async () => {
     const a = await joinAs(server.url, w, NAME);
     const b = await joinAs(server.url, w, 'Bertus Blijft');
@@ -70,8 +60,12 @@ describe('erasing a participant', () => {
     const researcher = client('research', w.tokens.researcher);
     const console_ = client('board', w.tokens.facilitator);
     await Promise.all([synced(phoneA), synced(phoneB), synced(researcher), synced(console_)]);
-    phoneA.doc.transact(() => addItem(phoneA.doc, note('ia', a.participantId, SECRET)));
-    phoneB.doc.transact(() => addItem(phoneB.doc, note('ib', b.participantId, KEPT)));
+    phoneA.doc.transact(() =>
+      addItem(phoneA.doc, noteItem('ia', a.participantId, { text: SECRET, groupId: w.groups[0]!.id })),
+    );
+    phoneB.doc.transact(() =>
+      addItem(phoneB.doc, noteItem('ib', b.participantId, { text: KEPT, groupId: w.groups[0]!.id })),
+    );
     const t = Date.now();
     researcher.doc.transact(() =>
       putObservation(researcher.doc, {

@@ -7,17 +7,7 @@ import { readControl } from '../../shared/controlDoc';
 import type { CreateWorkshopResponse, WhoAmIResponse } from '../../shared/protocol';
 import { api, createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-
-const note = (id: string, authorId: string, text: string, groupId: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text,
-});
+import { noteItem } from '../helpers/items';
 
 /** Issue 12: two participants who are one person become one, and their contributions move with them. */
 describe('merging participants and re-entry links', () => {
@@ -45,10 +35,12 @@ describe('merging participants and re-entry links', () => {
     const group = w.groups[0]!.id;
     const phone = client('board', twin.token);
     await synced(phone);
-    phone.doc.transact(() => addItem(phone.doc, note('n1', twin.participantId, 'Van de tweede telefoon', group)));
+    phone.doc.transact(() =>
+      addItem(phone.doc, noteItem('n1', twin.participantId, { text: 'Van de tweede telefoon', groupId: group })),
+    );
     const own = client(`own/${twin.participantId}`, twin.token);
     await synced(own);
-    own.doc.transact(() => addItem(own.doc, note('d1', twin.participantId, 'Nog privé', group)));
+    own.doc.transact(() => addItem(own.doc, noteItem('d1', twin.participantId, { text: 'Nog privé', groupId: group })));
     const screen = client('board', w.tokens.screen);
     await waitFor(() => readItems(screen.doc).some((i) => i.id === 'n1'));
     const ownCheck = client(`own/${twin.participantId}`, w.tokens.facilitator);
@@ -92,7 +84,7 @@ describe('merging participants and re-entry links', () => {
     provider.on('connection-close', (ev) => ev && closes.push(ev.code));
     open.push({ destroy: () => (provider.destroy(), doc.destroy()) });
     await waitFor(() => provider.synced);
-    doc.transact(() => addItem(doc, note('n2', a.participantId, 'Weer terug', group)));
+    doc.transact(() => addItem(doc, noteItem('n2', a.participantId, { text: 'Weer terug', groupId: group })));
     await waitFor(() => readItems(board.doc).some((i) => i.id === 'n2'));
     expect(closes).toEqual([]);
 

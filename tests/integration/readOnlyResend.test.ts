@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION, type CreateWorkshopResponse } from '../../shared/prot
 import { receiveOnly } from '../../client/sync/connectDoc';
 import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
+import { noteItem } from '../helpers/items';
 
 /**
  * Issue 12, point 1: a phone that reloads sends the control document it kept in IndexedDB back to the server. That
@@ -152,23 +153,19 @@ describe('read-only documents', () => {
     const b = await joinAs(server.url, w, 'Bert', 0);
     const twin = await joinAs(server.url, w, 'Bert (2)', 0);
     const group = w.groups[0]!.id;
-    const note = (id: string, authorId: string, text: string) => ({
-      id,
-      kind: 'note',
-      sessionId: 'opening',
-      groupId: group,
-      authorId,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-      text,
-    });
     const phoneB = client('board', b.token);
     const phoneTwin = client('board', twin.token);
     const phoneA = client('board', a.token);
     await Promise.all([phoneA, phoneB, phoneTwin].map(synced));
-    phoneB.doc.transact(() => addItem(phoneB.doc, note('nb', b.participantId, 'Van Bert')));
-    phoneTwin.doc.transact(() => addItem(phoneTwin.doc, note('nt', twin.participantId, 'Van de tweede Bert')));
-    phoneA.doc.transact(() => addItem(phoneA.doc, note('na', a.participantId, 'Van Aïcha')));
+    phoneB.doc.transact(() =>
+      addItem(phoneB.doc, noteItem('nb', b.participantId, { text: 'Van Bert', groupId: group })),
+    );
+    phoneTwin.doc.transact(() =>
+      addItem(phoneTwin.doc, noteItem('nt', twin.participantId, { text: 'Van de tweede Bert', groupId: group })),
+    );
+    phoneA.doc.transact(() =>
+      addItem(phoneA.doc, noteItem('na', a.participantId, { text: 'Van Aïcha', groupId: group })),
+    );
     // The server writes on the board too (here: a merge gives the note to Bert).
     const merged = await fetch(`${server.url}/api/workshops/${w.id}/participants/${twin.participantId}/merge`, {
       method: 'POST',
@@ -187,7 +184,9 @@ describe('read-only documents', () => {
       if (status === 'connected') Y.applyUpdate(again.doc, stored, 'idb');
     });
     await synced(again);
-    again.doc.transact(() => addItem(again.doc, note('na2', a.participantId, 'Na het herladen')));
+    again.doc.transact(() =>
+      addItem(again.doc, noteItem('na2', a.participantId, { text: 'Na het herladen', groupId: group })),
+    );
     const screen = client('board', w.tokens.screen);
     await waitFor(() => readItems(screen.doc).some((i) => i.id === 'na2'));
     expect(again.closes).toEqual([]);

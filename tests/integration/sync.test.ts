@@ -6,17 +6,7 @@ import { readControl, currentSession } from '../../shared/controlDoc';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-
-const note = (id: string, authorId: string, text: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text,
-});
+import { noteItem } from '../helpers/items';
 
 describe('sync endpoint', () => {
   let server: TestServer;
@@ -46,7 +36,7 @@ describe('sync endpoint', () => {
     const facilitator = client('board', w.tokens.facilitator);
     await Promise.all([phoneA, phoneB, screen, facilitator].map(synced));
 
-    phoneA.doc.transact(() => addItem(phoneA.doc, note('n1', a.participantId, 'Zij kennen de families')));
+    phoneA.doc.transact(() => addItem(phoneA.doc, noteItem('n1', a.participantId, { text: 'Zij kennen de families' })));
     for (const c of [phoneB, screen, facilitator]) {
       await waitFor(() => readItems(c.doc).some((i) => i.text === 'Zij kennen de families'));
     }
@@ -116,8 +106,8 @@ describe('sync endpoint', () => {
     const screen = client('board', w.tokens.screen);
     const facilitator = client('board', w.tokens.facilitator);
     await Promise.all([screen, facilitator].map(synced));
-    screen.doc.transact(() => addItem(screen.doc, note('forged', 'screen', 'should not land')));
-    facilitator.doc.transact(() => addItem(facilitator.doc, note('real', 'facilitator', 'welkom')));
+    screen.doc.transact(() => addItem(screen.doc, noteItem('forged', 'screen', { text: 'should not land' })));
+    facilitator.doc.transact(() => addItem(facilitator.doc, noteItem('real', 'facilitator', { text: 'welkom' })));
     const fresh = client('board', w.tokens.researcher);
     await synced(fresh);
     await waitFor(() => itemsMap(fresh.doc).has('real'));
@@ -135,7 +125,7 @@ describe('sync endpoint', () => {
     bad.send(new Uint8Array([0, 2, 5, 255, 255, 255, 255, 255]));
     expect(await closed).toBe(4400);
 
-    good.doc.transact(() => addItem(good.doc, note('after', 'facilitator', 'still here')));
+    good.doc.transact(() => addItem(good.doc, noteItem('after', 'facilitator', { text: 'still here' })));
     const fresh = client('board', w.tokens.researcher);
     await waitFor(() => itemsMap(fresh.doc).has('after'));
     expect(good.provider.wsconnected).toBe(true);
@@ -148,7 +138,7 @@ describe('sync endpoint', () => {
     await Promise.all([screen, phone].map(synced));
     // Sent and closed in the same turn: the server still has the message queued when it sees the close.
     for (let i = 0; i < 5; i++)
-      phone.doc.transact(() => addItem(phone.doc, note(`last${i}`, a.participantId, `nog even ${i}`)));
+      phone.doc.transact(() => addItem(phone.doc, noteItem(`last${i}`, a.participantId, { text: `nog even ${i}` })));
     phone.destroy();
     await waitFor(() => readItems(screen.doc).filter((i) => i.id.startsWith('last')).length === 5);
     const later = client('board', w.tokens.facilitator);
@@ -160,7 +150,7 @@ describe('sync endpoint', () => {
     const a = await joinAs(server.url, w, 'Aïcha');
     const phone = client('board', a.token);
     await synced(phone);
-    phone.doc.transact(() => addItem(phone.doc, note('kept', a.participantId, 'Vertrouwen kost tijd')));
+    phone.doc.transact(() => addItem(phone.doc, noteItem('kept', a.participantId, { text: 'Vertrouwen kost tijd' })));
     const screen = client('board', w.tokens.screen);
     await waitFor(() => itemsMap(screen.doc).has('kept'));
     for (const c of open.splice(0)) c.destroy();
