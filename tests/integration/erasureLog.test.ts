@@ -11,6 +11,7 @@ import { api, createWorkshop, joinAs, synced, waitFor, yClient, type YClient } f
 import { unzipWithPython } from '../helpers/research';
 import { startServer, type TestServer } from '../helpers/startServer';
 import { noteItem } from '../helpers/items';
+import { postUpload } from '../helpers/uploads';
 
 const SECRET = 'Zwaantje geheime bijdrage';
 const NAME = 'Zwaantje Wisbaar';
@@ -89,11 +90,7 @@ describe('erasing a participant', () => {
     // A photo each: A's is erased with them, B's stays.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const upload = async (token: string) => {
-      const res = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-        body: png,
-      });
+      const res = await postUpload(server.url, w.id, png, token, 'application/octet-stream');
       expect(res.status).toBe(201);
       return ((await res.json()) as { uploadId: string }).uploadId;
     };

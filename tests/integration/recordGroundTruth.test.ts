@@ -10,6 +10,7 @@ import { foldName } from '../../server/export/names';
 import { api, createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { parseCsv, unzipWithPython, validateQde } from '../helpers/research';
 import { startServer, type TestServer } from '../helpers/startServer';
+import { postUpload } from '../helpers/uploads';
 
 /** The people of the ground-truth workshop, in join order; Bram is erased half-way. */
 const ANOUK = 'Anouk Bakker';
@@ -172,11 +173,7 @@ describe('the research record against a ground-truth workshop', () => {
     await waitFor(() => readItems(board.doc).length === 8 && readObservations(research.doc).length === 2);
 
     // A photo upload with EXIF GPS is stored without it.
-    const up = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${zoe.token}`, 'content-type': 'application/octet-stream' },
-      body: new Uint8Array(jpegWithExif()),
-    });
+    const up = await postUpload(server.url, w.id, jpegWithExif(), zoe.token, 'application/octet-stream');
     expect(up.status).toBe(201);
     const { uploadId } = (await up.json()) as { uploadId: string };
     const stored = Buffer.from(
