@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { useControlStore } from '../store/controlStore';
-import { loadExerciseDefinition } from './registry';
 import type { SessionVote as SessionVoteView } from './SessionVote';
 
 const SessionVote = lazy(() => import('./SessionVote').then((m) => ({ default: m.SessionVote })));
@@ -12,8 +11,6 @@ const SessionVote = lazy(() => import('./SessionVote').then((m) => ({ default: m
 export function SessionVoteSlot(props: Parameters<typeof SessionVoteView>[0]) {
   const open = useControlStore((s) => !!s.state?.voting);
   if (!open) return null;
-  // The vote's code and the exercise's definition (which item kinds take dots) download side by side.
-  void loadExerciseDefinition(props.kind).catch(() => undefined);
   return (
     <Suspense fallback={null}>
       <SessionVote {...props} />

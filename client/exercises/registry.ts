@@ -40,8 +40,7 @@ type SurfaceLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps
 
 /** A kind's view loaders; a kind this client does not know throws (never silently shows another exercise). */
 function viewsOf(kind: ExerciseKind): ExerciseViewLoaders {
-  if (!Object.hasOwn(VIEWS, kind))
-    throw new Error(`unknown exercise kind "${String(kind)}" (not in client/exercises/registry.ts)`);
+  if (!Object.hasOwn(VIEWS, kind)) throw new Error(`unknown exercise kind "${String(kind)}" (client)`);
   return VIEWS[kind];
 }
 
