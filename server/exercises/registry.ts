@@ -42,13 +42,13 @@ export function serverExercise(kind: ExerciseKind): ServerExercise | null {
  * Where the server's handlers and the shared definitions disagree: an action declared without a handler, a handler
  * for an action nobody declared, or a handler registered under another kind. Empty when every kind is complete.
  */
-export function registryGaps(): string[] {
+export function registryGaps(server: Record<ExerciseKind, ServerExercise | null> = SERVER_EXERCISES): string[] {
   const gaps: string[] = [];
   for (const kind of EXERCISE_KINDS) {
     const declared = Object.keys(exerciseFor(kind).actions ?? {});
-    const server = SERVER_EXERCISES[kind];
-    const handled = Object.keys(server?.actions ?? {});
-    if (server && server.kind !== kind) gaps.push(`${kind}: its server entry is ${server.kind}'s`);
+    const entry = server[kind];
+    const handled = Object.keys(entry?.actions ?? {});
+    if (entry && entry.kind !== kind) gaps.push(`${kind}: its server entry is ${entry.kind}'s`);
     for (const a of declared) if (!handled.includes(a)) gaps.push(`${kind}.${a}: no server handler`);
     for (const a of handled) if (!declared.includes(a)) gaps.push(`${kind}.${a}: handler for an undeclared action`);
   }

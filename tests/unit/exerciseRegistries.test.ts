@@ -45,6 +45,22 @@ describe('exercise registries: one list of kinds, every layer covers it, an unkn
     expect(registryGaps()).toEqual([]);
   });
 
+  it('names what would keep the server from starting: a missing handler, an undeclared one, a wrong kind', () => {
+    const all = Object.fromEntries(EXERCISE_KINDS.map((k) => [k, serverExercise(k)])) as NonNullable<
+      Parameters<typeof registryGaps>[0]
+    >;
+    const pitch = serverExercise('pitch')!;
+    const [first, ...rest] = Object.keys(pitch.actions);
+    const fewer = { ...pitch, actions: Object.fromEntries(rest.map((a) => [a, pitch.actions[a]!])) };
+    expect(registryGaps({ ...all, pitch: fewer })).toEqual([`pitch.${first}: no server handler`]);
+    expect(registryGaps({ ...all, noteWall: { kind: 'noteWall', actions: { stray: () => undefined } } })).toEqual([
+      'noteWall.stray: handler for an undeclared action',
+    ]);
+    expect(registryGaps({ ...all, tree: { ...serverExercise('strengths')! } })).toEqual(
+      expect.arrayContaining(["tree: its server entry is strengths's"]),
+    );
+  });
+
   it('votes only on item kinds the exercise itself defines', () => {
     const withDots = EXERCISE_KINDS.filter((k) => votableKinds(k).length > 0);
     expect(withDots).toEqual(expect.arrayContaining(['noteWall', 'opening', 'strengths', 'tree', 'framework']));
