@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ExerciseDefinition } from '../../shared/exercises/types';
 import type { ExerciseKind } from '../../shared/programme';
 import { ViewLoadError } from '../components/ViewLoadBoundary';
+import { useConnectionStore } from '../store/connectionStore';
 import { frameworkViews } from './framework';
 import { noteWallViews } from './noteWall';
 import { pitchViews } from './pitch';
@@ -19,7 +20,7 @@ import type { ExerciseViewLoaders, ExerciseViews, Surface, SurfaceProps } from '
 
 /**
  * Every exercise kind's views: one line per kind of `shared/exercises/registry.ts` (a missing kind fails the
- * typecheck; an unknown one throws).
+ * typecheck).
  */
 const VIEWS: Record<ExerciseKind, ExerciseViewLoaders> = {
   opening: noteWallViews,
@@ -38,10 +39,18 @@ const VIEWS: Record<ExerciseKind, ExerciseViewLoaders> = {
 
 type SurfaceLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> };
 
-/** A kind's view loaders; a kind this client does not know throws (never silently shows another exercise). */
+/**
+ * A kind this page's code does not know comes from a newer server's programme: its views and definition fail to load
+ * (the view's boundary says so) and the page asks to be reloaded. It never shows another exercise instead.
+ */
 function viewsOf(kind: ExerciseKind): ExerciseViewLoaders {
-  if (!Object.hasOwn(VIEWS, kind)) throw new Error(`unknown exercise kind "${String(kind)}" (client)`);
-  return VIEWS[kind];
+  if (Object.hasOwn(VIEWS, kind)) return VIEWS[kind];
+  const refuse = () =>
+    Promise.resolve().then(() => {
+      useConnectionStore.setState({ outdated: true });
+      throw new Error(`unknown exercise kind "${String(kind)}" (client)`);
+    });
+  return { Phone: refuse, Screen: refuse, Console: refuse, Researcher: refuse, definition: refuse };
 }
 
 type Loaders = { [S in Surface]: LoadOnce<ComponentType<SurfaceProps[S]>> };

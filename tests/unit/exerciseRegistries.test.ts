@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exerciseViews, loadExerciseDefinition } from '../../client/exercises/registry';
+import { useConnectionStore } from '../../client/store/connectionStore';
 import { registryGaps, serverExercise } from '../../server/exercises/registry';
 import { EXERCISE_KINDS, exerciseFor, isExerciseKind, votableKinds } from '../../shared/exercises/registry';
 import { programmeSchema, type ExerciseKind } from '../../shared/programme';
@@ -19,12 +20,18 @@ describe('exercise registries: one list of kinds, every layer covers it, an unkn
     expect(programmeSchema.safeParse([{ ...first, kind: UNKNOWN }]).success).toBe(false);
   });
 
-  it('throws for an unknown kind in the shared, client and server registries (never runs it as a note wall)', () => {
+  it('throws for an unknown kind in the shared and server registries (never runs it as a note wall)', () => {
     expect(() => exerciseFor(UNKNOWN)).toThrow(/unknown exercise kind "chalkboard"/);
     expect(() => votableKinds(UNKNOWN)).toThrow(/unknown exercise kind/);
-    expect(() => exerciseViews(UNKNOWN)).toThrow(/unknown exercise kind "chalkboard".*client/);
-    expect(() => loadExerciseDefinition(UNKNOWN)).toThrow(/unknown exercise kind/);
     expect(() => serverExercise(UNKNOWN)).toThrow(/unknown exercise kind "chalkboard"/);
+  });
+
+  it('on a page whose code predates a kind: its views and definition fail to load, and the page asks to reload', async () => {
+    expect(useConnectionStore.getState().outdated).toBe(false);
+    expect(Object.keys(exerciseViews(UNKNOWN)).sort()).toEqual(['Console', 'Phone', 'Researcher', 'Screen']);
+    await expect(loadExerciseDefinition(UNKNOWN)).rejects.toThrow(/unknown exercise kind "chalkboard" \(client\)/);
+    expect(useConnectionStore.getState().outdated).toBe(true);
+    useConnectionStore.setState({ outdated: false });
   });
 
   it('has every shared kind in the client registry, with the same shared definition', async () => {
