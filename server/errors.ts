@@ -6,6 +6,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  nothing_to_vote: 409,
   too_large: 413,
   too_many: 429,
   join_closed: 403,

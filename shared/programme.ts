@@ -1,26 +1,13 @@
 import { z } from 'zod';
+import { EXERCISE_KINDS } from './exercises/registry';
 import { LIMITS } from './limits';
+
+export { EXERCISE_KINDS, type ExerciseKind } from './exercises/registry';
+export { SIDES, type Side } from './sides';
 
 /** How people are grouped during a session. */
 export const GROUPINGS = ['plenary', 'perCooperation', 'bySide', 'mixed'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
-
-/** The exercise kinds the template uses; a kind without its own module yet runs as a note wall. */
-export const EXERCISE_KINDS = [
-  'opening',
-  'noteWall',
-  'pitch',
-  'framework',
-  'strengths',
-  'tree',
-  'prejudiceGame',
-  'vision',
-  'roleMarket',
-  'consult',
-  'actionPlan',
-  'closing',
-] as const;
-export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
 
 /** Text in Dutch (default) and English. */
 export const localisedText = z.object({
@@ -51,6 +38,3 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 export const programmeSchema = z.array(sessionSchema).min(1).max(LIMITS.sessions);
-
-export const SIDES = ['formal', 'informal'] as const;
-export type Side = (typeof SIDES)[number];

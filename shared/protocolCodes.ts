@@ -58,6 +58,8 @@ export const ERROR_CODES = {
   conflict: 'conflict',
   joinClosed: 'join_closed',
   internal: 'internal',
+  /** `vote.open` in a session whose exercise has no votable item kinds (`votable` in its shared definition). */
+  nothingToVote: 'nothing_to_vote',
   /** The server keeps a free-space floor, or the workshop's uploads reached their quota (HTTP 507). */
   storageFull: 'storage_full',
 } as const;

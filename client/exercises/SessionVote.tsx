@@ -1,22 +1,39 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { isVisible, type Item } from '../../shared/boardDoc';
 import type { ExerciseKind } from '../../shared/programme';
 import { DotVote, VoteBudget } from '../components/toolkit/DotVote';
 import { useT } from '../i18n/i18n';
 import { useBoardStore } from '../store/boardStore';
 import { useControlStore } from '../store/controlStore';
-import { votableKinds } from './registry';
+import { loadExerciseDefinition } from './registry';
 
 const NO_ITEMS: readonly Item[] = [];
+const NO_KINDS: readonly string[] = [];
 
 /** Text of a voted item, as the screen's chart shows it (client/views/screen/VoteResults.tsx). */
 export const voteText = (i: Item | undefined): string =>
   typeof i?.text === 'string' ? i.text : typeof i?.name === 'string' ? i.name : '';
 
+/** The item kinds dots go on, from the exercise's shared definition once it has loaded (none until then). */
+function useVotableKinds(kind: ExerciseKind): readonly string[] {
+  const [votable, setVotable] = useState<{ kind: ExerciseKind; items: readonly string[] }>();
+  useEffect(() => {
+    let live = true;
+    loadExerciseDefinition(kind).then(
+      (def) => live && setVotable({ kind, items: def.votable ?? NO_KINDS }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind]);
+  return votable?.kind === kind ? votable.items : NO_KINDS;
+}
+
 /**
  * The phone's dots while the facilitator has a vote open: every visible item of the exercise's votable kinds
- * (`votable` in its `client/exercises/<kind>/index.ts`) on the board, in the order of the wall, each with its dot buttons. Private drafts are
- * never voted on (nobody else can see them).
+ * (`votable` in its shared definition, `shared/exercises/<kind>/index.ts`, loaded on demand) on the board, in the
+ * order of the wall, each with its dot buttons. Private drafts are never voted on (nobody else can see them).
  */
 export function SessionVote({
   sessionId,
@@ -33,7 +50,7 @@ export function SessionVote({
   const t = useT();
   const open = useControlStore((s) => !!s.state?.voting);
   const all = useBoardStore((s) => s.sessions[sessionId] ?? NO_ITEMS);
-  const kinds = votableKinds(kind);
+  const kinds = useVotableKinds(kind);
   const items = useMemo(
     () => all.filter((i) => kinds.includes(i.kind) && isVisible(i) && voteText(i) && (!filter || filter(i))),
     [all, kinds, filter],

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ExerciseDefinition } from '../../shared/exercises/types';
 import type { ExerciseKind } from '../../shared/programme';
 import { ViewLoadError } from '../components/ViewLoadBoundary';
+import { useConnectionStore } from '../store/connectionStore';
 import { frameworkViews } from './framework';
 import { noteWallViews } from './noteWall';
 import { pitchViews } from './pitch';
@@ -17,8 +18,12 @@ import { lazyView } from './lazyView';
 import { loadOnce, type LoadOnce } from './loadOnce';
 import type { ExerciseViewLoaders, ExerciseViews, Surface, SurfaceProps } from './types';
 
-/** Every exercise's views. Kinds not listed run as a note wall until their module lands (as in shared/). */
-const VIEWS: Partial<Record<ExerciseKind, ExerciseViewLoaders>> = {
+/**
+ * Every exercise kind's views: one line per kind of `shared/exercises/registry.ts` (a missing kind fails the
+ * typecheck).
+ */
+const VIEWS: Record<ExerciseKind, ExerciseViewLoaders> = {
+  opening: noteWallViews,
   noteWall: noteWallViews,
   pitch: pitchViews,
   framework: frameworkViews,
@@ -33,6 +38,21 @@ const VIEWS: Partial<Record<ExerciseKind, ExerciseViewLoaders>> = {
 };
 
 type SurfaceLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> };
+
+/**
+ * A kind this page's code does not know comes from a newer server's programme: its views and definition fail to load
+ * (the view's boundary says so) and the page asks to be reloaded. It never shows another exercise instead.
+ */
+function viewsOf(kind: ExerciseKind): ExerciseViewLoaders {
+  if (Object.hasOwn(VIEWS, kind)) return VIEWS[kind];
+  const refuse = () =>
+    Promise.resolve().then(() => {
+      useConnectionStore.setState({ outdated: true });
+      throw new Error(`unknown exercise kind "${String(kind)}" (client)`);
+    });
+  return { Phone: refuse, Screen: refuse, Console: refuse, Researcher: refuse, definition: refuse };
+}
+
 type Loaders = { [S in Surface]: LoadOnce<ComponentType<SurfaceProps[S]>> };
 const loaders = new Map<ExerciseKind, Loaders>();
 const views = new Map<ExerciseKind, ExerciseViews>();
@@ -40,7 +60,7 @@ const views = new Map<ExerciseKind, ExerciseViews>();
 function loadersOf(kind: ExerciseKind): Loaders {
   let l = loaders.get(kind);
   if (!l) {
-    const source: SurfaceLoaders = VIEWS[kind] ?? noteWallViews;
+    const source: SurfaceLoaders = viewsOf(kind);
     const once = <S extends Surface>(surface: S) => {
       const view: LoadOnce<ComponentType<SurfaceProps[S]>> = loadOnce(() =>
         source[surface]().catch((cause: unknown) => {
@@ -84,10 +104,5 @@ export function preloadExerciseView(kind: ExerciseKind, surface: Surface): Promi
   );
 }
 
-/** The item kinds a dot vote is on in a session of this kind (none: the console offers no vote there). */
-export const votableKinds = (kind: ExerciseKind | undefined): readonly string[] =>
-  (kind ? (VIEWS[kind] ?? noteWallViews) : undefined)?.votable ?? [];
-
-/** An exercise's shared definition (its phases' names), loaded on demand; a kind without a module is a note wall. */
-export const loadExerciseDefinition = (kind: ExerciseKind): Promise<ExerciseDefinition> =>
-  (VIEWS[kind] ?? noteWallViews).definition();
+/** An exercise's shared definition (phase names, votable item kinds), loaded on demand, not with the shell. */
+export const loadExerciseDefinition = (kind: ExerciseKind): Promise<ExerciseDefinition> => viewsOf(kind).definition();

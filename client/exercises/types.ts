@@ -48,10 +48,4 @@ export type ExerciseViews = { [S in Surface]: ComponentType<SurfaceProps[S]> };
  */
 export type ExerciseViewLoaders = { [S in Surface]: () => Promise<ComponentType<SurfaceProps[S]>> } & {
   definition: () => Promise<ExerciseDefinition>;
-  /**
-   * Item kinds a dot vote is on in this exercise: the phones offer dots on its visible items of these kinds and the
-   * screen's chart counts them (it shows their `text`, or `name`). Absent: nothing to vote on, and the console does
-   * not offer a vote.
-   */
-  votable?: readonly string[];
 };

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 
 /** The last command that the server refused, shown to the facilitator until dismissed or replaced. */
 export interface CommandStore {
-  error: { type: string; message: string } | null;
+  /** `code` is the server's error code (the console says some refusals in its own words). */
+  error: { type: string; code?: string; message: string } | null;
   busy: number;
 }
 

@@ -24,7 +24,9 @@ export async function runCommand(command: Command): Promise<boolean> {
   const ack = await sendCommand(command);
   useCommandStore.setState((s) => ({
     busy: s.busy - 1,
-    error: ack.ok ? s.error : { type: command.type, message: ack.error.message || ack.error.code },
+    error: ack.ok
+      ? s.error
+      : { type: command.type, code: ack.error.code, message: ack.error.message || ack.error.code },
   }));
   return ack.ok;
 }

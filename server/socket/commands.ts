@@ -25,7 +25,7 @@ import {
   type Ack,
   type Command,
 } from '../../shared/protocol';
-import { exerciseFor } from '../../shared/exercises/registry';
+import { exerciseFor, votableKinds } from '../../shared/exercises/registry';
 import { turnsAt } from '../../shared/screenPaging';
 import { withReady } from '../../shared/toolkit/ready';
 import { runExerciseAction } from '../exercises/runExerciseAction';
@@ -109,6 +109,15 @@ function timer(doc: Y.Doc) {
   return t;
 }
 
+/** A dot vote opens only where the phones have something to put dots on (the exercise's `votable` item kinds). */
+function requireVotable(doc: Y.Doc): void {
+  const id = readState(doc)?.currentSessionId;
+  const session = readProgramme(doc).find((s) => s.id === id);
+  if (!session) throw bad('workshop has no current session');
+  if (votableKinds(session.kind).length === 0)
+    throw new AppError(ERROR_CODES.nothingToVote, `nothing to vote on in ${session.kind} (session ${session.id})`);
+}
+
 function requireParticipant(doc: Y.Doc, id: string) {
   const p = readParticipant(doc, id);
   if (!p) throw new AppError(ERROR_CODES.notFound, `participant ${id} not found`);
@@ -140,7 +149,11 @@ const HANDLERS: Handlers = {
   },
   'private.set': (doc, c) => setState(doc, { privateWriting: c.on }),
   'timer.sound': (doc, c) => setState(doc, { timerSound: c.on }),
-  'vote.open': (doc, c) => setState(doc, { voting: c.voting }),
+  'vote.open': (doc, c) => {
+    // Closing a vote is always allowed; opening one needs votable items.
+    if (c.voting) requireVotable(doc);
+    setState(doc, { voting: c.voting });
+  },
   'timer.start': (doc, c, now) => {
     const t = c.minutes ? idleTimer(c.minutes * 60_000) : timer(doc);
     setState(doc, { timer: startTimer(t, now) });

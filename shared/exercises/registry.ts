@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Item } from '../boardDoc';
-import type { ExerciseKind } from '../programme';
 import { VOTE, voteFields } from '../toolkit/votes';
 import { framework } from './framework';
 import { noteWall } from './noteWall';
@@ -15,33 +14,50 @@ import { roleMarket } from './roleMarket';
 import { vision } from './vision';
 import type { ExerciseDefinition } from './types';
 
-/** Every exercise module of the shared layer. Kinds not listed run as a note wall until their module lands. */
-const EXERCISES: Partial<Record<ExerciseKind, ExerciseDefinition>> = {
+/**
+ * Every exercise kind, with its shared definition: the one list of kinds. `EXERCISE_KINDS` (the programme's `kind`)
+ * is derived from it, and the client and server registries are typed against it, so a kind missing there fails the
+ * typecheck. The order is the order the programme editor offers them in.
+ */
+const EXERCISES = {
+  /** The opening has no module of its own: it runs as a note wall. */
+  opening: noteWall,
   noteWall,
   pitch,
   framework,
   strengths,
   tree,
   prejudiceGame,
+  vision,
   roleMarket,
   consult,
   actionPlan,
-  vision,
   closing,
-};
+} satisfies Record<string, ExerciseDefinition>;
+
+export type ExerciseKind = keyof typeof EXERCISES;
+export const EXERCISE_KINDS = Object.keys(EXERCISES) as [ExerciseKind, ...ExerciseKind[]];
+
+export const isExerciseKind = (kind: string): kind is ExerciseKind => Object.hasOwn(EXERCISES, kind);
 
 /** Item kinds of the facilitation toolkit, usable in any exercise. */
 const TOOLKIT_ITEM_SCHEMAS: Record<string, z.ZodType> = { [VOTE]: voteFields };
 
+/** A kind's shared definition; a kind that is not in the list above throws (it never silently runs as another). */
 export function exerciseFor(kind: ExerciseKind): ExerciseDefinition {
-  return EXERCISES[kind] ?? noteWall;
+  if (!isExerciseKind(kind))
+    throw new Error(`unknown exercise kind "${String(kind)}" (not in shared/exercises/registry.ts)`);
+  return EXERCISES[kind];
 }
+
+/** The item kinds a dot vote is on in a session of this kind (none: the server refuses to open a vote there). */
+export const votableKinds = (kind: ExerciseKind): readonly string[] => exerciseFor(kind).votable ?? [];
 
 /** Schema of an item kind's own fields, whichever exercise defines it. */
 export function itemSchema(itemKind: string) {
   if (TOOLKIT_ITEM_SCHEMAS[itemKind]) return TOOLKIT_ITEM_SCHEMAS[itemKind];
   for (const def of Object.values(EXERCISES)) {
-    const s = def?.itemSchemas[itemKind];
+    const s = def.itemSchemas[itemKind];
     if (s) return s;
   }
   return undefined;
@@ -63,7 +79,7 @@ const BASE_FIELDS = new Set([
 export function itemExportText(item: Item): string {
   if (item.kind === VOTE) return `stemt op ${String(item.targetId)} (stemronde ${String(item.setId)})`;
   for (const def of Object.values(EXERCISES)) {
-    if (def?.exportText && def.itemSchemas[item.kind]) return def.exportText(item);
+    if (def.exportText && def.itemSchemas[item.kind]) return def.exportText(item);
   }
   if (typeof item.text === 'string') return item.text;
   return describeFields(Object.fromEntries(Object.entries(item).filter(([k]) => !BASE_FIELDS.has(k))));
@@ -87,7 +103,7 @@ function describeFields(fields: Record<string, unknown>): string {
 /** The picture an exercise gives one of its items for the HTML transcript, if any. */
 export function itemExportImage(item: Item): string | undefined {
   for (const def of Object.values(EXERCISES)) {
-    if (def?.exportImage && def.itemSchemas[item.kind]) return def.exportImage(item);
+    if (def.exportImage && def.itemSchemas[item.kind]) return def.exportImage(item);
   }
   return undefined;
 }

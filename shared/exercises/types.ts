@@ -20,6 +20,12 @@ export interface ExerciseDefinition {
   phaseLabels?: Record<string, LocalisedText>;
   /** Its console shows its own phase buttons, so the toolkit's generic row of phase buttons is left out. */
   ownPhaseButtons?: boolean;
+  /**
+   * Item kinds a dot vote is on in this exercise: the phones offer dots on its visible items of these kinds and the
+   * screen's chart counts them (it shows their `text`, or `name`). Absent: nothing to vote on, and the server refuses
+   * `vote.open` (the console offers no vote).
+   */
+  votable?: readonly string[];
   /** Commands of this exercise, sent as `{type: 'exercise', sessionId, action, payload}`. */
   actions?: Record<string, ExerciseAction>;
   /** How one of this exercise's items reads as a turn in transcripts and exports; default: its `text`, else its fields as JSON. */

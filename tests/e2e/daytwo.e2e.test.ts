@@ -3,11 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs } from '../helpers/clients';
 import { describeViolations, e2eRoom, joinedPhoneContext, screenshot, seriousA11yViolations } from './browser';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAKCAIAAAAy3EnLAAAAE0lEQVR4nGPQqzUiCTGMahiaGgA3xoohRYrEXgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { PNG } from '../helpers/uploads';
 
 /**
  * Day two end to end, one browser context per person: a facilitator, the screen, six phones in three cooperations

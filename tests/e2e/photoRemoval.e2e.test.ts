@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
 import { e2eRoom, joinedPhoneContext } from './browser';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAKCAIAAAAy3EnLAAAAE0lEQVR4nGPQqzUiCTGMahiaGgA3xoohRYrEXgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { PNG } from '../helpers/uploads';
 
 /** A phone removes the photo it uploaded (and can undo that); a teammate cannot; the facilitator can. */
 describe('removing a wrong photo', () => {

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync, statfsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, itemsMap } from '../../shared/boardDoc';
@@ -10,6 +7,9 @@ import { applyStoredDoc } from '../../server/storage/snapshotFormat';
 import { trackAcks, type AckState } from '../../client/sync/acks';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
+import { noteItem } from '../helpers/items';
+import { smallDisk } from '../helpers/smallDisk';
+import { postUpload } from '../helpers/uploads';
 
 /**
  * DATA_DIR on a real 8 MB tmpfs that a filler file fills up: SQLite's writes fail with SQLITE_FULL, as on a full
@@ -17,21 +17,15 @@ import { startServer, type TestServer } from '../helpers/startServer';
  * once space is freed everything arrives, and what was stored before is untouched.
  */
 describe('disk full', { timeout: 90_000 }, () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'werkplaats-full-'));
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dataDir]);
-  const floorBefore = process.env.MIN_FREE_BYTES;
-  // The free-space floor for uploads, scaled to the small disk.
-  process.env.MIN_FREE_BYTES = String(1024 * 1024);
+  const disk = smallDisk('werkplaats-full-');
+  const dataDir = disk.dir;
   let server: TestServer | null = null;
   let phone: YClient | null = null;
 
   afterAll(async () => {
     phone?.destroy();
     await server?.close();
-    if (floorBefore === undefined) delete process.env.MIN_FREE_BYTES;
-    else process.env.MIN_FREE_BYTES = floorBefore;
-    execFileSync('umount', [dataDir]);
-    rmSync(dataDir, { recursive: true, force: true });
+    disk.release();
   });
 
   it('refuses writes cleanly, shows them not saved, stores them all once space is back, and loses nothing', async () => {
@@ -46,18 +40,7 @@ describe('disk full', { timeout: 90_000 }, () => {
     const made: string[] = [];
     const write = () => {
       const id = `n${made.length}`;
-      p.doc.transact(() =>
-        addItem(p.doc, {
-          id,
-          kind: 'note',
-          sessionId: 'opening',
-          groupId: null,
-          authorId: a.participantId,
-          createdAt: Date.now(),
-          updatedAt: Date.now(),
-          text: `${id} `.padEnd(400, 'x'),
-        }),
-      );
+      p.doc.transact(() => addItem(p.doc, noteItem(id, a.participantId, { text: `${id} `.padEnd(400, 'x') })));
       made.push(id);
     };
     for (let i = 0; i < 10; i++) write();
@@ -65,20 +48,8 @@ describe('disk full', { timeout: 90_000 }, () => {
     const storedBefore = [...made];
 
     // Fill the disk to the last byte.
-    const filler = path.join(dataDir, 'filler');
-    const fd = openSync(filler, 'w');
-    const chunk = Buffer.alloc(64 * 1024, 1);
-    try {
-      for (;;) writeSync(fd, chunk);
-    } catch (err) {
-      expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
-    }
-    try {
-      for (;;) writeSync(fd, chunk, 0, 512);
-    } catch {
-      // full
-    }
-    closeSync(fd);
+    const { filler, code } = disk.fill();
+    expect(code).toBe('ENOSPC');
 
     // The phone writes until the server cannot store any more: it is told, and shows it as not saved.
     for (let i = 0; i < 400 && !states.at(-1)?.notStored; i++) {
@@ -92,11 +63,7 @@ describe('disk full', { timeout: 90_000 }, () => {
 
     // Uploads are refused with 507, in Dutch and English.
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1000)]);
-    const up = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'image/jpeg' },
-      body: jpeg,
-    });
+    const up = await postUpload(server.url, w.id, jpeg, a.token, 'image/jpeg');
     expect(up.status).toBe(507);
     const body = (await up.json()) as { error: { code: string; message: string; messageNl: string } };
     expect(body.error.code).toBe('storage_full');

@@ -11,17 +11,8 @@ import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { freePort, spawnServer, type ServerProcess } from '../helpers/serverProcess';
 import { startServer, type TestServer } from '../helpers/startServer';
+import { noteItem } from '../helpers/items';
 
-const note = (id: string, authorId: string, text = `notitie ${id}`) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text,
-});
 const keys = (c: YClient) => new Set(itemsMap(c.doc).keys());
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'werkplaats-fault-'));
 
@@ -62,7 +53,7 @@ describe('durability', { timeout: 60_000 }, () => {
     await new Promise((r) => ws.on('open', r));
     const phone = client(inProcess.url, w, a.token);
     await synced(phone);
-    for (let i = 0; i < 20; i++) phone.doc.transact(() => addItem(phone.doc, note(`n${i}`, a.participantId)));
+    for (let i = 0; i < 20; i++) phone.doc.transact(() => addItem(phone.doc, noteItem(`n${i}`, a.participantId)));
     await waitFor(() => relayed.length >= 20);
     expect(relayed.every((r) => r.inDb)).toBe(true);
     ws.close();
@@ -86,7 +77,7 @@ describe('durability', { timeout: 60_000 }, () => {
     const writers = phones.map(async (phone, i) => {
       while (writing) {
         const id = `p${i}-${n++}`;
-        phone.doc.transact(() => addItem(phone.doc, note(id, people[i]!.participantId)));
+        phone.doc.transact(() => addItem(phone.doc, noteItem(id, people[i]!.participantId)));
         // Pacing the load generator (a quick typist per phone), not waiting for a result.
         await new Promise((r) => setTimeout(r, 60));
       }
@@ -123,7 +114,7 @@ describe('durability', { timeout: 60_000 }, () => {
     const phone = client(server.url, w, a.token);
     const screen = client(server.url, w, w.tokens.screen);
     await Promise.all([phone, screen].map(synced));
-    phone.doc.transact(() => addItem(phone.doc, note('voor', a.participantId)));
+    phone.doc.transact(() => addItem(phone.doc, noteItem('voor', a.participantId)));
     await waitFor(() => itemsMap(screen.doc).has('voor'));
 
     server.child.kill('SIGTERM');
@@ -131,7 +122,7 @@ describe('durability', { timeout: 60_000 }, () => {
     procs.splice(0);
     expect(server.output()).toContain('SIGTERM');
     await waitFor(() => phone.closes.some((c) => c.code === 1012));
-    phone.doc.transact(() => addItem(phone.doc, note('tijdens', a.participantId)));
+    phone.doc.transact(() => addItem(phone.doc, noteItem('tijdens', a.participantId)));
 
     server = await spawnServer({ dataDir, port });
     procs.push(server);
@@ -152,7 +143,7 @@ describe('durability', { timeout: 60_000 }, () => {
     // A cooperation's shared text (the only place a participant may bind a Y.Text).
     phone.doc.transact(() => {
       addItem(phone.doc, {
-        ...note('typing', a.participantId),
+        ...noteItem('typing', a.participantId),
         kind: 'visionStatement',
         groupId: w.groups[0]!.id,
         text: new Y.Text(),
@@ -191,13 +182,13 @@ describe('durability', { timeout: 60_000 }, () => {
     const phoneA = client(inProcess.url, w, a.token);
     const phoneB = client(inProcess.url, w, b.token);
     await Promise.all([phoneA, phoneB].map(synced));
-    phoneA.doc.transact(() => addItem(phoneA.doc, note('a0', a.participantId)));
+    phoneA.doc.transact(() => addItem(phoneA.doc, noteItem('a0', a.participantId)));
     await waitFor(() => keys(phoneB).has('a0'));
     // "Ten minutes" offline is a disconnected provider: what matters is the edits made meanwhile, not the clock.
     phoneA.provider.disconnect();
-    for (let i = 1; i <= 25; i++) phoneA.doc.transact(() => addItem(phoneA.doc, note(`a${i}`, a.participantId)));
+    for (let i = 1; i <= 25; i++) phoneA.doc.transact(() => addItem(phoneA.doc, noteItem(`a${i}`, a.participantId)));
     phoneA.doc.transact(() => itemsMap(phoneA.doc).get('a0')?.set('text', 'bijgewerkt offline'));
-    for (let i = 1; i <= 10; i++) phoneB.doc.transact(() => addItem(phoneB.doc, note(`b${i}`, b.participantId)));
+    for (let i = 1; i <= 10; i++) phoneB.doc.transact(() => addItem(phoneB.doc, noteItem(`b${i}`, b.participantId)));
     phoneA.provider.connect();
     await waitFor(() => keys(phoneA).size === 36 && keys(phoneB).size === 36);
     expect(itemsMap(phoneB.doc).get('a0')?.get('text')).toBe('bijgewerkt offline');

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addItem } from '../../shared/boardDoc';
 import { trackAcks, type AckState } from '../../client/sync/acks';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
+import { noteItem } from '../helpers/items';
+import { smallDisk } from '../helpers/smallDisk';
 import { startServer, type TestServer } from '../helpers/startServer';
 
 interface Readiness {
@@ -56,19 +58,9 @@ describe('readiness', { timeout: 120_000 }, () => {
   });
 
   it('is not ready while the disk is full (the database cannot store), ready again once space is freed', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'werkplaats-ready-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dataDir]);
-    cleanups.push(() => {
-      execFileSync('umount', [dataDir]);
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    const floorBefore = process.env.MIN_FREE_BYTES;
-    process.env.MIN_FREE_BYTES = String(1024 * 1024);
-    cleanups.push(() => {
-      if (floorBefore === undefined) delete process.env.MIN_FREE_BYTES;
-      else process.env.MIN_FREE_BYTES = floorBefore;
-    });
-    let server: TestServer | null = await startServer({ dataDir });
+    const disk = smallDisk('werkplaats-ready-full-');
+    cleanups.push(disk.release);
+    let server: TestServer | null = await startServer({ dataDir: disk.dir });
     let phone: YClient | null = null;
     try {
       expect((await readyz(server.url)).status).toBe(200);
@@ -82,34 +74,11 @@ describe('readiness', { timeout: 120_000 }, () => {
       let n = 0;
       const write = () => {
         const id = `n${n++}`;
-        p.doc.transact(() =>
-          addItem(p.doc, {
-            id,
-            kind: 'note',
-            sessionId: 'opening',
-            groupId: null,
-            authorId: a.participantId,
-            createdAt: Date.now(),
-            updatedAt: Date.now(),
-            text: `${id} `.padEnd(400, 'x'),
-          }),
-        );
+        p.doc.transact(() => addItem(p.doc, noteItem(id, a.participantId, { text: `${id} `.padEnd(400, 'x') })));
       };
 
       // Fill the disk to the last byte.
-      const filler = path.join(dataDir, 'filler');
-      const fd = openSync(filler, 'w');
-      try {
-        for (;;) writeSync(fd, Buffer.alloc(64 * 1024, 1));
-      } catch {
-        // full
-      }
-      try {
-        for (;;) writeSync(fd, Buffer.alloc(512, 1));
-      } catch {
-        // full to the last block
-      }
-      closeSync(fd);
+      const { filler } = disk.fill();
 
       // SQLite still has room in its write-ahead log for a while; a phone writing fills it. Then the database
       // itself cannot store: /readyz says so (storage), while /healthz stays ok.

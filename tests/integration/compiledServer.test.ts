@@ -7,18 +7,9 @@ import { addItem, itemsMap } from '../../shared/boardDoc';
 import type { JoinResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { freePort, spawnServer, type ServerProcess } from '../helpers/serverProcess';
+import { noteItem } from '../helpers/items';
 
 const KEY = 'test-organiser-key-of-24-characters';
-const note = (id: string, authorId: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text: `notitie ${id}`,
-});
 const keys = (c: YClient) => new Set(itemsMap(c.doc).keys());
 
 /**
@@ -73,7 +64,7 @@ describe('the compiled server', { timeout: 60_000 }, () => {
     const phone = client(server.url, w.id, a.token);
     const screen = client(server.url, w.id, w.tokens.screen);
     await Promise.all([phone, screen].map(synced));
-    phone.doc.transact(() => addItem(phone.doc, note('n1', a.participantId)));
+    phone.doc.transact(() => addItem(phone.doc, noteItem('n1', a.participantId)));
     await waitFor(() => itemsMap(screen.doc).has('n1'));
     const exported = await fetch(`${server.url}/api/workshops/${w.id}/export?format=json`, {
       headers: { authorization: `Bearer ${w.tokens.facilitator}` },
@@ -96,7 +87,7 @@ describe('the compiled server', { timeout: 60_000 }, () => {
     let writing = true;
     const writer = (async () => {
       while (writing) {
-        phone.doc.transact(() => addItem(phone.doc, note(`n${n++}`, a.participantId)));
+        phone.doc.transact(() => addItem(phone.doc, noteItem(`n${n++}`, a.participantId)));
         // Pacing the load generator (a quick typist), not waiting for a result.
         await new Promise((r) => setTimeout(r, 20));
       }

@@ -1,15 +1,16 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, readItems, type Item } from '../../shared/boardDoc';
+import { addItem, readItems } from '../../shared/boardDoc';
 import { readMeta, readParticipants } from '../../shared/controlDoc';
-import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { putObservation, readObservations } from '../../shared/research/researchDoc';
-import { api, createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
+import { api, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { unzipWithPython } from '../helpers/research';
-import { startServer, type TestServer } from '../helpers/startServer';
+import { noteItem } from '../helpers/items';
+import { postUpload } from '../helpers/uploads';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 const SECRET = 'Zwaantje geheime bijdrage';
 const NAME = 'Zwaantje Wisbaar';
@@ -34,44 +35,23 @@ function storedBytes(dataDir: string): Buffer {
 }
 
 describe('erasing a participant', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
-  const open: YClient[] = [];
-  const client = (doc: string, token: string) => {
-    const c = yClient(server.url, w.id, doc, token);
-    open.push(c);
-    return c;
-  };
-  beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-  });
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.destroy();
-    await server.close();
-  });
-
-  const note = (id: string, authorId: string, text: string): Item => ({
-    id,
-    kind: 'note',
-    sessionId: 'opening',
-    groupId: w.groups[0]?.id ?? null,
-    authorId,
-    createdAt: Date.now(),
-    updatedAt: Date.now(),
-    text,
-  });
+  const room = workshopPerTest();
+  const client = room.client;
 
   it('removes their text and name everywhere, keeps everyone else with provenance, and cannot come back', async () => {
-    const a = await joinAs(server.url, w, NAME);
-    const b = await joinAs(server.url, w, 'Bertus Blijft');
+    const a = await joinAs(room.server.url, room.w, NAME);
+    const b = await joinAs(room.server.url, room.w, 'Bertus Blijft');
     const phoneA = client('board', a.token);
     const phoneB = client('board', b.token);
-    const researcher = client('research', w.tokens.researcher);
-    const console_ = client('board', w.tokens.facilitator);
+    const researcher = client('research', room.w.tokens.researcher);
+    const console_ = client('board', room.w.tokens.facilitator);
     await Promise.all([synced(phoneA), synced(phoneB), synced(researcher), synced(console_)]);
-    phoneA.doc.transact(() => addItem(phoneA.doc, note('ia', a.participantId, SECRET)));
-    phoneB.doc.transact(() => addItem(phoneB.doc, note('ib', b.participantId, KEPT)));
+    phoneA.doc.transact(() =>
+      addItem(phoneA.doc, noteItem('ia', a.participantId, { text: SECRET, groupId: room.w.groups[0]!.id })),
+    );
+    phoneB.doc.transact(() =>
+      addItem(phoneB.doc, noteItem('ib', b.participantId, { text: KEPT, groupId: room.w.groups[0]!.id })),
+    );
     const t = Date.now();
     researcher.doc.transact(() =>
       putObservation(researcher.doc, {
@@ -95,26 +75,22 @@ describe('erasing a participant', () => {
     // A photo each: A's is erased with them, B's stays.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const upload = async (token: string) => {
-      const res = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-        body: png,
-      });
+      const res = await postUpload(room.server.url, room.w.id, png, token, 'application/octet-stream');
       expect(res.status).toBe(201);
       return ((await res.json()) as { uploadId: string }).uploadId;
     };
     const [photoA, photoB] = [await upload(a.token), await upload(b.token)];
-    const uploadDir = path.join(server.dataDir, 'uploads', w.id);
+    const uploadDir = path.join(room.server.dataDir, 'uploads', room.w.id);
     expect(existsSync(path.join(uploadDir, photoA))).toBe(true);
 
-    const forbidden = await api(server.url, `/api/workshops/${w.id}/participants/${a.participantId}/erase`, {
+    const forbidden = await api(room.server.url, `/api/workshops/${room.w.id}/participants/${a.participantId}/erase`, {
       method: 'POST',
-      token: w.tokens.researcher,
+      token: room.w.tokens.researcher,
     });
     expect(forbidden.status).toBe(403);
-    const r = await api(server.url, `/api/workshops/${w.id}/participants/${a.participantId}/erase`, {
+    const r = await api(room.server.url, `/api/workshops/${room.w.id}/participants/${a.participantId}/erase`, {
       method: 'POST',
-      token: w.tokens.facilitator,
+      token: room.w.tokens.facilitator,
     });
     expect(r).toEqual({ status: 200, body: { erased: true } });
 
@@ -132,7 +108,7 @@ describe('erasing a participant', () => {
     const stale = client('board', b.token);
     Y.applyUpdate(stale.doc, oldPhoneState);
     await synced(stale);
-    const fresh = client('board', w.tokens.facilitator);
+    const fresh = client('board', room.w.tokens.facilitator);
     await synced(fresh);
     await waitFor(
       () =>
@@ -142,8 +118,8 @@ describe('erasing a participant', () => {
     );
     expect(readItems(fresh.doc).map((i) => i.text)).toEqual([KEPT]);
 
-    const control = client('control', w.tokens.facilitator);
-    const research2 = client('research', w.tokens.researcher);
+    const control = client('control', room.w.tokens.facilitator);
+    const research2 = client('research', room.w.tokens.researcher);
     await Promise.all([synced(control), synced(research2)]);
     expect(readParticipants(control.doc).map((p) => p.name)).toEqual(['Bertus Blijft']);
     expect(readMeta(control.doc)?.erasures).toEqual([{ at: expect.any(Number) }]);
@@ -151,23 +127,23 @@ describe('erasing a participant', () => {
 
     // Exports: no text, no name; the rest survives with provenance.
     for (const format of ['json', 'csv', 'cases', 'md', 'html', 'key']) {
-      const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=${format}&names=real`, {
-        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      const res = await fetch(`${room.server.url}/api/workshops/${room.w.id}/export?format=${format}&names=real`, {
+        headers: { authorization: `Bearer ${room.w.tokens.facilitator}` },
       });
       const body = await res.text();
       expect(body).not.toContain(SECRET);
       expect(body).not.toContain('Zwaantje');
     }
     const json = await (
-      await fetch(`${server.url}/api/workshops/${w.id}/export?format=json`, {
-        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      await fetch(`${room.server.url}/api/workshops/${room.w.id}/export?format=json`, {
+        headers: { authorization: `Bearer ${room.w.tokens.facilitator}` },
       })
     ).json();
     expect(json.items.map((i: { text: string }) => i.text)).toEqual([KEPT]);
     // Pseudonyms are stable: Bertus joined second and stays P02 after Zwaantje (P01) is erased.
     expect(json.items[0].provenance.createdBy).toBe('P02');
-    const qdpx = await fetch(`${server.url}/api/workshops/${w.id}/export?format=qdpx&names=real`, {
-      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    const qdpx = await fetch(`${room.server.url}/api/workshops/${room.w.id}/export?format=qdpx&names=real`, {
+      headers: { authorization: `Bearer ${room.w.tokens.facilitator}` },
     });
     const files = unzipWithPython(Buffer.from(await qdpx.arrayBuffer()));
     for (const text of Object.values(files)) {
@@ -175,20 +151,20 @@ describe('erasing a participant', () => {
       expect(text).not.toContain('Zwaantje');
     }
     const prov = await api<{ entries: Record<string, { createdBy: string }> }>(
-      server.url,
-      `/api/workshops/${w.id}/provenance?doc=board`,
-      { token: w.tokens.researcher },
+      room.server.url,
+      `/api/workshops/${room.w.id}/provenance?doc=board`,
+      { token: room.w.tokens.researcher },
     );
     expect(prov.body.entries.ib?.createdBy).toBe(`participant:${b.participantId}`);
     expect(prov.body.entries.ia).toBeUndefined();
 
     // Storage: every logged update and snapshot, decoded and as raw bytes.
-    const db = new Database(path.join(server.dataDir, 'werkplaats.sqlite'), { readonly: true });
+    const db = new Database(path.join(room.server.dataDir, 'werkplaats.sqlite'), { readonly: true });
     const rows = db.prepare('SELECT doc, actor, data FROM updates').all() as Array<{ actor: string; data: Buffer }>;
     const snaps = db.prepare('SELECT data FROM snapshots').all() as Array<{ data: Buffer }>;
     db.close();
     expect(rows.length).toBeGreaterThan(5);
-    // Snapshots are V2 updates (server/storage/snapshotFormat.ts).
+    // Snapshots are V2 updates (room.server/storage/snapshotFormat.ts).
     for (const [row, v2] of [...rows.map((r) => [r, false] as const), ...snaps.map((r) => [r, true] as const)]) {
       const s = stringsOf(new Uint8Array(row.data), v2);
       expect(s).not.toContain(SECRET);
@@ -196,7 +172,7 @@ describe('erasing a participant', () => {
     }
     expect(rows.some((row) => stringsOf(new Uint8Array(row.data)).includes(KEPT))).toBe(true);
     expect(rows.map((row) => row.actor)).not.toContain(`participant:${a.participantId}`);
-    const raw = storedBytes(server.dataDir);
+    const raw = storedBytes(room.server.dataDir);
     expect(raw.includes(Buffer.from(KEPT))).toBe(true);
     expect(raw.includes(Buffer.from(SECRET))).toBe(false);
     expect(raw.includes(Buffer.from('Zwaantje'))).toBe(false);
@@ -206,8 +182,8 @@ describe('erasing a participant', () => {
     expect(existsSync(path.join(uploadDir, photoB))).toBe(true);
 
     // Their token is gone.
-    const again = yClient(server.url, w.id, 'board', a.token);
-    open.push(again);
+    const again = yClient(room.server.url, room.w.id, 'board', a.token);
+    room.open.push(again);
     await waitFor(() => again.closes.length > 0);
   });
 });

@@ -9,21 +9,10 @@ import { LIMITS } from '../../shared/limits';
 import { EVENTS, WS_CLOSE, type CreateWorkshopResponse, type JoinResponse, type Notice } from '../../shared/protocol';
 import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
+import { noteItem } from '../helpers/items';
 
 /** What the server did with one raw update: refused it (the 4409 close) or applied it (the sync answer came back). */
 type Outcome = 'refused' | 'applied' | 'resync' | `closed ${number}`;
-
-const note = (id: string, authorId: string, extra: Record<string, unknown> = {}) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text: `notitie ${id}`,
-  ...extra,
-});
 
 /** The update one transaction on a copy of `base` makes, written under `clientID` (a raw Yjs client). */
 function craft(base: Y.Doc | null, change: (d: Y.Doc) => void, clientID?: number): Uint8Array {
@@ -100,16 +89,16 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         'board',
         a.token,
-        craft(null, (d) => addItem(d, note('a1', a.participantId))),
+        craft(null, (d) => addItem(d, noteItem('a1', a.participantId))),
       ),
     ).toBe('applied');
     const base = await serverDoc();
     const forged: Array<[string, Record<string, unknown>]> = [
-      ['as Bert', note('a1', b.participantId)],
-      ['as the facilitator', note('a1', 'facilitator')],
-      ['in another group', note('a1', a.participantId, { groupId: w.groups[1]!.id })],
-      ['another id', note('zz', a.participantId)],
-      ['unknown kind', note('a1', a.participantId, { kind: 'bogus' })],
+      ['as Bert', noteItem('a1', b.participantId)],
+      ['as the facilitator', noteItem('a1', 'facilitator')],
+      ['in another group', noteItem('a1', a.participantId, { groupId: w.groups[1]!.id })],
+      ['another id', noteItem('zz', a.participantId)],
+      ['unknown kind', noteItem('a1', a.participantId, { kind: 'bogus' })],
     ];
     for (const [what, fields] of forged) {
       const u = craft(base, (d) => {
@@ -120,7 +109,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       expect(await send('board', a.token, u), what).toBe('refused');
     }
     // Replacing with a valid item of one's own is still fine.
-    const ok = craft(base, (d) => addItem(d, note('a1', a.participantId, { text: 'opnieuw' })));
+    const ok = craft(base, (d) => addItem(d, noteItem('a1', a.participantId, { text: 'opnieuw' })));
     expect(await send('board', a.token, ok)).toBe('applied');
     const after = await serverDoc();
     expect(readItems(after).map((i) => [i.id, i.authorId, i.text])).toEqual([['a1', a.participantId, 'opnieuw']]);
@@ -132,7 +121,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
     const d1 = new Y.Doc();
     Y.applyUpdate(d1, Y.encodeStateAsUpdate(base));
     const sv = Y.encodeStateVector(d1);
-    d1.transact(() => addItem(d1, note('twice', a.participantId)));
+    d1.transact(() => addItem(d1, noteItem('twice', a.participantId)));
     const d2 = new Y.Doc();
     Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1));
     const sv2 = Y.encodeStateVector(d2);
@@ -144,16 +133,16 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
     expect(await send('board', a.token, merged)).toBe('refused');
 
     const contents: Array<[string, (d: Y.Doc) => void]> = [
-      ['binary text', (d) => addItem(d, note('bin', a.participantId, { text: new Uint8Array(20_000) }))],
-      ['a map as text', (d) => addItem(d, note('map', a.participantId, { text: new Y.Map() }))],
-      ['a long Y.Text', (d) => addItem(d, note('long', a.participantId, { text: new Y.Text('x'.repeat(20_000)) }))],
-      ['a Y.Text in a note', (d) => addItem(d, note('txt', a.participantId, { text: new Y.Text('kort') }))],
+      ['binary text', (d) => addItem(d, noteItem('bin', a.participantId, { text: new Uint8Array(20_000) }))],
+      ['a map as text', (d) => addItem(d, noteItem('map', a.participantId, { text: new Y.Map() }))],
+      ['a long Y.Text', (d) => addItem(d, noteItem('long', a.participantId, { text: new Y.Text('x'.repeat(20_000)) }))],
+      ['a Y.Text in a note', (d) => addItem(d, noteItem('txt', a.participantId, { text: new Y.Text('kort') }))],
       [
         'an embed in a group text',
         (d) => {
           const t = new Y.Text('Wij');
           addItem(d, {
-            ...note('vs-opening-x', a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
+            ...noteItem('vs-opening-x', a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
             text: t,
             editableBy: 'group',
           });
@@ -165,7 +154,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
         (d) => {
           const t = new Y.Text('Wij');
           addItem(d, {
-            ...note('vs-opening-y', a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
+            ...noteItem('vs-opening-y', a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
             text: t,
             editableBy: 'group',
           });
@@ -180,18 +169,18 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
 
   it('requires the base fields, in range, on every new item', async () => {
     const base = await serverDoc();
-    const { sessionId: _s, ...noSession } = note('n3', a.participantId);
-    const { updatedAt: _u, ...noUpdated } = note('n4', a.participantId);
-    const { id: _i, ...noId } = note('n5', a.participantId);
+    const { sessionId: _s, ...noSession } = noteItem('n3', a.participantId);
+    const { updatedAt: _u, ...noUpdated } = noteItem('n4', a.participantId);
+    const { id: _i, ...noId } = noteItem('n5', a.participantId);
     const bad: Array<[string, Record<string, unknown>, string]> = [
-      ['createdAt 1e20', note('n1', a.participantId, { createdAt: 1e20 }), 'n1'],
-      ['createdAt 1', note('n2', a.participantId, { createdAt: 1 }), 'n2'],
+      ['createdAt 1e20', noteItem('n1', a.participantId, { createdAt: 1e20 }), 'n1'],
+      ['createdAt 1', noteItem('n2', a.participantId, { createdAt: 1 }), 'n2'],
       ['no sessionId', noSession, 'n3'],
       ['no updatedAt', noUpdated, 'n4'],
       ['no id', noId, 'n5'],
-      ['an id of the wrong shape', note('a b<c>', a.participantId), 'a b<c>'],
-      ['an unknown session', note('n6', a.participantId, { sessionId: 'elders' }), 'n6'],
-      ['created hidden', note('n7', a.participantId, { hidden: true }), 'n7'],
+      ['an id of the wrong shape', noteItem('a b<c>', a.participantId), 'a b<c>'],
+      ['an unknown session', noteItem('n6', a.participantId, { sessionId: 'elders' }), 'n6'],
+      ['created hidden', noteItem('n7', a.participantId, { hidden: true }), 'n7'],
     ];
     for (const [what, fields, key] of bad) {
       const u = craft(base, (d) => {
@@ -209,7 +198,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         'board',
         a.token,
-        craft(null, (d) => addItem(d, note('a1', a.participantId))),
+        craft(null, (d) => addItem(d, noteItem('a1', a.participantId))),
       ),
     ).toBe('applied');
     const hideOwn = (base: Y.Doc, hidden: boolean) =>
@@ -235,14 +224,14 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         'board',
         a.token,
-        craft(base, (d) => addItem(d, note('x', b.participantId)), 4242),
+        craft(base, (d) => addItem(d, noteItem('x', b.participantId)), 4242),
       ),
     ).toBe('refused');
     expect(
       await send(
         'board',
         b.token,
-        craft(base, (d) => addItem(d, note('b1', b.participantId)), 4242),
+        craft(base, (d) => addItem(d, noteItem('b1', b.participantId)), 4242),
       ),
     ).toBe('applied');
     // Page loads: ten new client ids a minute, then refused.
@@ -252,7 +241,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
         await send(
           'board',
           a.token,
-          craft(base, (d) => addItem(d, note(`p${i}`, a.participantId))),
+          craft(base, (d) => addItem(d, noteItem(`p${i}`, a.participantId))),
         ),
       ).toBe('applied');
     }
@@ -261,7 +250,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         'board',
         a.token,
-        craft(base, (d) => addItem(d, note('p-last', a.participantId))),
+        craft(base, (d) => addItem(d, noteItem('p-last', a.participantId))),
       ),
     ).toBe('refused');
     // Junk from thousands of client ids in one update (GC structs after a delete): refused, the state vector stays small.
@@ -315,10 +304,10 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
     ] as const) {
       const d = new Y.Doc();
       const s0 = Y.encodeStateVector(d);
-      d.transact(() => addItem(d, note(`first-${tag}`, author)));
+      d.transact(() => addItem(d, noteItem(`first-${tag}`, author)));
       const filler = Y.encodeStateAsUpdate(d, s0);
       const s1 = Y.encodeStateVector(d);
-      d.transact(() => addItem(d, note(`held-${tag}`, author)));
+      d.transact(() => addItem(d, noteItem(`held-${tag}`, author)));
       const gapped = Y.encodeStateAsUpdate(d, s1);
       // Not applied and not held: the server asks for the missing history (its sync step 1) instead of refusing.
       expect(await send(doc, token, gapped), doc).toBe('resync');
@@ -336,14 +325,14 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         own,
         a.token,
-        craft(null, (d) => addItem(d, note('d1', b.participantId))),
+        craft(null, (d) => addItem(d, noteItem('d1', b.participantId))),
       ),
     ).toBe('refused');
     expect(
       await send(
         own,
         a.token,
-        craft(null, (d) => addItem(d, note('d2', a.participantId, { text: 'x'.repeat(501) }))),
+        craft(null, (d) => addItem(d, noteItem('d2', a.participantId, { text: 'x'.repeat(501) }))),
       ),
     ).toBe('refused');
     expect(
@@ -357,7 +346,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         own,
         a.token,
-        craft(null, (d) => addItem(d, note('d3', a.participantId))),
+        craft(null, (d) => addItem(d, noteItem('d3', a.participantId))),
       ),
     ).toBe('applied');
     // One item grows field by field (each field within its own limit) until the item limit refuses it.
@@ -389,7 +378,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
       await send(
         'board',
         a.token,
-        craft(null, (d) => Array.from({ length: 6 }, (_, i) => addItem(d, note(`i${i}`, a.participantId)))),
+        craft(null, (d) => Array.from({ length: 6 }, (_, i) => addItem(d, noteItem(`i${i}`, a.participantId)))),
       ),
     ).toBe('applied');
     // A new connection (a reconnect) does not get a fresh minute's worth: its item waits its turn.
@@ -397,7 +386,7 @@ describe('hostile clients: the guard holds (raw Yjs clients against a real serve
     void send(
       'board',
       a.token,
-      craft(base, (d) => addItem(d, note('next', a.participantId))),
+      craft(base, (d) => addItem(d, noteItem('next', a.participantId))),
     );
     await waitFor(() => told.some((n) => n.code === 'slow_down'));
     await waitFor(async () => itemsMap(await serverDoc()).has('next'), { timeout: 20_000 });
@@ -469,7 +458,7 @@ describe('exercise rules the server enforces (raw Yjs clients against a real ser
     const id = 'vs-opening-g';
     pa.doc.transact(() =>
       addItem(pa.doc, {
-        ...note(id, a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
+        ...noteItem(id, a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
         text: new Y.Text('Wij'),
         editableBy: 'group',
       }),
@@ -487,7 +476,7 @@ describe('exercise rules the server enforces (raw Yjs clients against a real ser
     const own = 'vs-opening-own';
     pa2.doc.transact(() =>
       addItem(pa2.doc, {
-        ...note(own, a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
+        ...noteItem(own, a.participantId, { kind: 'visionStatement', groupId: w.groups[0]!.id }),
         text: new Y.Text('Alleen ik'),
         editableBy: 'group',
       }),
@@ -505,16 +494,16 @@ describe('exercise rules the server enforces (raw Yjs clients against a real ser
     const pa = await phone(a.token);
     // Written offline before the lock, delivered after it.
     pa.provider.disconnect();
-    pa.doc.transact(() => addItem(pa.doc, note('before', a.participantId, { updatedAt: Date.now() - 1000 })));
+    pa.doc.transact(() => addItem(pa.doc, noteItem('before', a.participantId, { updatedAt: Date.now() - 1000 })));
     expect(await f.command({ type: 'input.lock', locked: true })).toEqual({ ok: true });
     pa.provider.connect();
     const check = await phone(w.tokens.researcher);
     await waitFor(() => itemsMap(check.doc).has('before'));
-    pa.doc.transact(() => addItem(pa.doc, note('during', a.participantId)));
+    pa.doc.transact(() => addItem(pa.doc, noteItem('during', a.participantId)));
     await refused(pa);
     expect(await f.command({ type: 'input.lock', locked: false })).toEqual({ ok: true });
     const again = await phone(a.token);
-    again.doc.transact(() => addItem(again.doc, note('after', a.participantId)));
+    again.doc.transact(() => addItem(again.doc, noteItem('after', a.participantId)));
     await waitFor(() => itemsMap(check.doc).has('after'));
     expect(itemsMap(check.doc).has('during')).toBe(false);
   });
@@ -523,13 +512,13 @@ describe('exercise rules the server enforces (raw Yjs clients against a real ser
     const f = await facilitator();
     const pa = await phone(a.token);
     pa.provider.disconnect();
-    pa.doc.transact(() => addItem(pa.doc, note('queued', a.participantId, { sessionId: 'opening' })));
+    pa.doc.transact(() => addItem(pa.doc, noteItem('queued', a.participantId, { sessionId: 'opening' })));
     expect(await f.command({ type: 'session.next' })).toEqual({ ok: true });
     pa.provider.connect();
     const check = await phone(w.tokens.researcher);
     await waitFor(() => itemsMap(check.doc).has('queued'));
     const pb = await phone(b.token);
-    pb.doc.transact(() => addItem(pb.doc, note('future', b.participantId, { sessionId: 'boom' })));
+    pb.doc.transact(() => addItem(pb.doc, noteItem('future', b.participantId, { sessionId: 'boom' })));
     await refused(pb);
     expect(itemsMap(check.doc).has('future')).toBe(false);
   });

@@ -5,17 +5,7 @@ import { LIMITS } from '../../shared/limits';
 import { EVENTS, type CreateWorkshopResponse, type Notice } from '../../shared/protocol';
 import { api, createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-
-const note = (id: string, authorId: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text: `notitie ${id}`,
-});
+import { noteItem } from '../helpers/items';
 
 describe('limits: a clear answer, never a crash, nothing within limits lost', () => {
   let server: TestServer;
@@ -44,7 +34,7 @@ describe('limits: a clear answer, never a crash, nothing within limits lost', ()
     open.push(phone, screen);
     await Promise.all([phone, screen].map(synced));
     // 60 separate transactions: more updates per second and more items than the bucket holds.
-    for (let i = 0; i < 60; i++) phone.doc.transact(() => addItem(phone.doc, note(`n${i}`, a.participantId)));
+    for (let i = 0; i < 60; i++) phone.doc.transact(() => addItem(phone.doc, noteItem(`n${i}`, a.participantId)));
     await waitFor(() => told.some((n) => n.code === 'slow_down'));
     await waitFor(() => itemsMap(screen.doc).size === 60, { timeout: 15_000 });
     expect(phone.closes).toEqual([]);
@@ -63,13 +53,13 @@ describe('limits: a clear answer, never a crash, nothing within limits lost', ()
     open.push(phone, screen);
     await Promise.all([phone, screen].map(synced));
     phone.provider.disconnect();
-    for (let i = 0; i < 130; i++) phone.doc.transact(() => addItem(phone.doc, note(`off${i}`, a.participantId)));
+    for (let i = 0; i < 130; i++) phone.doc.transact(() => addItem(phone.doc, noteItem(`off${i}`, a.participantId)));
     phone.provider.connect();
     // More than a minute's worth, accepted at once: the bucket goes into debt.
     await waitFor(() => itemsMap(screen.doc).size === 130);
     expect(told).toEqual([]);
     // The next item waits until the debt is paid (about 5 s at 2 items/s), with a calm notice, and is not lost.
-    phone.doc.transact(() => addItem(phone.doc, note('next', a.participantId)));
+    phone.doc.transact(() => addItem(phone.doc, noteItem('next', a.participantId)));
     await waitFor(() => told.some((n) => n.code === 'slow_down'));
     await waitFor(() => itemsMap(screen.doc).has('next'), { timeout: 15_000 });
     expect(phone.closes).toEqual([]);
@@ -82,7 +72,7 @@ describe('limits: a clear answer, never a crash, nothing within limits lost', ()
     const screen = yClient(server.url, w.id, 'board', w.tokens.screen);
     open.push(phone, screen);
     await Promise.all([phone, screen].map(synced));
-    for (let i = 0; i < 30; i++) phone.doc.transact(() => addItem(phone.doc, note(`f${i}`, a.participantId)));
+    for (let i = 0; i < 30; i++) phone.doc.transact(() => addItem(phone.doc, noteItem(`f${i}`, a.participantId)));
     await waitFor(() => phone.closes.some((c) => c.code === 1013));
     await waitFor(() => itemsMap(screen.doc).size === 30, { timeout: 15_000 });
     expect(await health()).toBe(200);
@@ -98,7 +88,7 @@ describe('limits: a clear answer, never a crash, nothing within limits lost', ()
     await new Promise((r) => ws.on('open', r));
     ws.send(new Uint8Array(LIMITS.message + 10));
     expect(await closed).toBe(1009);
-    good.doc.transact(() => addItem(good.doc, note('after', 'facilitator')));
+    good.doc.transact(() => addItem(good.doc, noteItem('after', 'facilitator')));
     const fresh = yClient(server.url, w.id, 'board', w.tokens.researcher);
     open.push(fresh);
     await waitFor(() => itemsMap(fresh.doc).has('after'));

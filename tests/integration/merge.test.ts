@@ -1,57 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addItem, itemsMap, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
-import type { CreateWorkshopResponse, WhoAmIResponse } from '../../shared/protocol';
-import { api, createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
-
-const note = (id: string, authorId: string, text: string, groupId: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text,
-});
+import type { WhoAmIResponse } from '../../shared/protocol';
+import { api, joinAs, synced, waitFor } from '../helpers/clients';
+import { noteItem } from '../helpers/items';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 /** Issue 12: two participants who are one person become one, and their contributions move with them. */
 describe('merging participants and re-entry links', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
-  const open: Array<{ destroy(): void }> = [];
-  const client = (doc: string, token: string) => {
-    const c = yClient(server.url, w.id, doc, token);
-    open.push(c);
-    return c;
-  };
-
-  beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-  });
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.destroy();
-    await server.close();
-  });
+  const room = workshopPerTest();
+  const client = room.client;
 
   it('moves items, drafts and client ids to the surviving participant; the old token acts as them', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha', 0);
-    const twin = await joinAs(server.url, w, 'Aïcha', 0);
-    const group = w.groups[0]!.id;
+    const a = await joinAs(room.server.url, room.w, 'Aïcha', 0);
+    const twin = await joinAs(room.server.url, room.w, 'Aïcha', 0);
+    const group = room.w.groups[0]!.id;
     const phone = client('board', twin.token);
     await synced(phone);
-    phone.doc.transact(() => addItem(phone.doc, note('n1', twin.participantId, 'Van de tweede telefoon', group)));
+    phone.doc.transact(() =>
+      addItem(phone.doc, noteItem('n1', twin.participantId, { text: 'Van de tweede telefoon', groupId: group })),
+    );
     const own = client(`own/${twin.participantId}`, twin.token);
     await synced(own);
-    own.doc.transact(() => addItem(own.doc, note('d1', twin.participantId, 'Nog privé', group)));
-    const screen = client('board', w.tokens.screen);
+    own.doc.transact(() => addItem(own.doc, noteItem('d1', twin.participantId, { text: 'Nog privé', groupId: group })));
+    const screen = client('board', room.w.tokens.screen);
     await waitFor(() => readItems(screen.doc).some((i) => i.id === 'n1'));
-    const ownCheck = client(`own/${twin.participantId}`, w.tokens.facilitator);
+    const ownCheck = client(`own/${twin.participantId}`, room.w.tokens.facilitator);
     await waitFor(() => itemsMap(ownCheck.doc).has('d1'));
     ownCheck.destroy();
     const oldClientId = phone.doc.clientID;
@@ -60,45 +37,45 @@ describe('merging participants and re-entry links', () => {
     own.destroy();
 
     const r = await api<{ items: number; drafts: number }>(
-      server.url,
-      `/api/workshops/${w.id}/participants/${twin.participantId}/merge`,
-      { token: w.tokens.facilitator, body: { into: a.participantId } },
+      room.server.url,
+      `/api/workshops/${room.w.id}/participants/${twin.participantId}/merge`,
+      { token: room.w.tokens.facilitator, body: { into: a.participantId } },
     );
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ items: 1, drafts: 1 });
 
-    const control = client('control', w.tokens.screen);
+    const control = client('control', room.w.tokens.screen);
     await synced(control);
     expect(readControl(control.doc).participants.map((p) => p.id)).toEqual([a.participantId]);
-    const board = client('board', w.tokens.screen);
+    const board = client('board', room.w.tokens.screen);
     await waitFor(() => readItems(board.doc).find((i) => i.id === 'n1')?.authorId === a.participantId);
     const drafts = client(`own/${a.participantId}`, a.token);
     await waitFor(() => itemsMap(drafts.doc).get('d1')?.get('authorId') === a.participantId);
 
     // The second phone's token is now Aïcha's own.
-    const me = await api<WhoAmIResponse>(server.url, '/api/me', { token: twin.token });
+    const me = await api<WhoAmIResponse>(room.server.url, '/api/me', { token: twin.token });
     expect(me.body.participantId).toBe(a.participantId);
 
     // The second phone comes back with its stored board (same Yjs client id) and writes on: not refused.
     const doc = new Y.Doc();
     doc.clientID = oldClientId;
     Y.applyUpdate(doc, oldState);
-    const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/yjs', `${w.id}/board`, doc, {
+    const provider = new WebsocketProvider(room.server.url.replace(/^http/, 'ws') + '/yjs', `${room.w.id}/board`, doc, {
       params: { token: twin.token },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     });
     const closes: number[] = [];
     provider.on('connection-close', (ev) => ev && closes.push(ev.code));
-    open.push({ destroy: () => (provider.destroy(), doc.destroy()) });
+    room.open.push({ destroy: () => (provider.destroy(), doc.destroy()) });
     await waitFor(() => provider.synced);
-    doc.transact(() => addItem(doc, note('n2', a.participantId, 'Weer terug', group)));
+    doc.transact(() => addItem(doc, noteItem('n2', a.participantId, { text: 'Weer terug', groupId: group })));
     await waitFor(() => readItems(board.doc).some((i) => i.id === 'n2'));
     expect(closes).toEqual([]);
 
     // The research export knows one person.
-    const exp = await fetch(`${server.url}/api/workshops/${w.id}/export?format=json&names=real`, {
-      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    const exp = await fetch(`${room.server.url}/api/workshops/${room.w.id}/export?format=json&names=real`, {
+      headers: { authorization: `Bearer ${room.w.tokens.facilitator}` },
     });
     expect(exp.status).toBe(200);
     const text = await exp.text();
@@ -106,26 +83,26 @@ describe('merging participants and re-entry links', () => {
   });
 
   it('refuses merging into oneself or an unknown participant, and gives a re-entry link that logs in as them', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha', 0);
-    const self = await api(server.url, `/api/workshops/${w.id}/participants/${a.participantId}/merge`, {
-      token: w.tokens.facilitator,
+    const a = await joinAs(room.server.url, room.w, 'Aïcha', 0);
+    const self = await api(room.server.url, `/api/workshops/${room.w.id}/participants/${a.participantId}/merge`, {
+      token: room.w.tokens.facilitator,
       body: { into: a.participantId },
     });
     expect(self.status).toBe(400);
-    const unknown = await api(server.url, `/api/workshops/${w.id}/participants/pnobody/merge`, {
-      token: w.tokens.facilitator,
+    const unknown = await api(room.server.url, `/api/workshops/${room.w.id}/participants/pnobody/merge`, {
+      token: room.w.tokens.facilitator,
       body: { into: a.participantId },
     });
     expect(unknown.status).toBe(404);
 
     const link = await api<{ link: string; token: string }>(
-      server.url,
-      `/api/workshops/${w.id}/participants/${a.participantId}/link`,
-      { token: w.tokens.facilitator, body: {} },
+      room.server.url,
+      `/api/workshops/${room.w.id}/participants/${a.participantId}/link`,
+      { token: room.w.tokens.facilitator, body: {} },
     );
     expect(link.status).toBe(201);
-    expect(link.body.link).toBe(`${server.url}/p/${w.id}#${link.body.token}`);
-    const me = await api<WhoAmIResponse>(server.url, '/api/me', { token: link.body.token });
-    expect(me.body).toMatchObject({ role: 'participant', participantId: a.participantId, workshopId: w.id });
+    expect(link.body.link).toBe(`${room.server.url}/p/${room.w.id}#${link.body.token}`);
+    const me = await api<WhoAmIResponse>(room.server.url, '/api/me', { token: link.body.token });
+    expect(me.body).toMatchObject({ role: 'participant', participantId: a.participantId, workshopId: room.w.id });
   });
 });

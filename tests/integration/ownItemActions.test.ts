@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addItem, itemsMap, patchItem, readItem } from '../../shared/boardDoc';
-import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
-import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
+import type { JoinResponse } from '../../shared/protocol';
+import { ioClient, joinAs, synced, waitFor } from '../helpers/clients';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 /**
  * Every kind a phone lists as "yours" (client/components/OwnItemActions.tsx) can be edited, deleted and brought back
@@ -64,36 +64,27 @@ const KINDS: Array<{ kind: string; sessionId: string; fields: Record<string, unk
   ];
 
 describe('own items: edit, delete and undo for every kind (enforced by the server)', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
+  const room = workshopPerTest();
   let a: JoinResponse;
   let b: JoinResponse;
-  const open: YClient[] = [];
   const board = async (token: string) => {
-    const cl = yClient(server.url, w.id, 'board', token);
-    open.push(cl);
+    const cl = room.client('board', token);
     await synced(cl);
     return cl;
   };
 
   beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-    a = await joinAs(server.url, w, 'Anouk', 0);
-    b = await joinAs(server.url, w, 'Bram', 0);
-  });
-  afterEach(async () => {
-    for (const x of open.splice(0)) x.destroy();
-    await server.close();
+    a = await joinAs(room.server.url, room.w, 'Anouk', 0);
+    b = await joinAs(room.server.url, room.w, 'Bram', 0);
   });
 
   it('lets the author edit, delete and re-create each kind; the room sees each step; nothing is refused', async () => {
     const phone = await board(a.token);
     const other = await board(b.token);
-    const reader = await board(w.tokens.researcher);
-    const groupId = w.groups[0]!.id;
+    const reader = await board(room.w.tokens.researcher);
+    const groupId = room.w.groups[0]!.id;
     // Participants write into the session that is on (the server enforces it): the facilitator moves along.
-    const facilitator = ioClient(server.url, w.tokens.facilitator);
+    const facilitator = ioClient(room.server.url, room.w.tokens.facilitator);
     await facilitator.connected();
     try {
       for (const k of KINDS) {

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addItem, itemsMap, patchItem, readItem } from '../../shared/boardDoc';
 import { PITCH } from '../../shared/exercises/pitch';
-import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
-import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
+import type { JoinResponse } from '../../shared/protocol';
+import { ioClient, joinAs, synced, waitFor, type YClient } from '../helpers/clients';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 /**
  * Wrong content can be removed, and only by who may (docs/SECURITY.md, "Own content"): a pitch photo on the group's
@@ -11,19 +11,16 @@ import { startServer, type TestServer } from '../helpers/startServer';
  * author's; the facilitator may remove any of them. Real server, real Yjs clients.
  */
 describe('removing photos and consult texts: the uploader, the author or the facilitator', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
+  const room = workshopPerTest();
   let a: JoinResponse;
   let b: JoinResponse;
-  const open: YClient[] = [];
   const board = async (token: string) => {
-    const cl = yClient(server.url, w.id, 'board', token);
-    open.push(cl);
+    const cl = room.client('board', token);
     await synced(cl);
     return cl;
   };
   const goto = async (sessionId: string) => {
-    const f = ioClient(server.url, w.tokens.facilitator);
+    const f = ioClient(room.server.url, room.w.tokens.facilitator);
     await f.connected();
     try {
       expect(await f.command({ type: 'session.goto', sessionId })).toEqual({ ok: true });
@@ -34,23 +31,17 @@ describe('removing photos and consult texts: the uploader, the author or the fac
   const field = (c: YClient, id: string, f: string) => itemsMap(c.doc).get(id)?.get(f);
 
   beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-    a = await joinAs(server.url, w, 'Anouk', 0, 'formal');
-    b = await joinAs(server.url, w, 'Bram', 0, 'informal');
-  });
-  afterEach(async () => {
-    for (const x of open.splice(0)) x.destroy();
-    await server.close();
+    a = await joinAs(room.server.url, room.w, 'Anouk', 0, 'formal');
+    b = await joinAs(room.server.url, room.w, 'Bram', 0, 'informal');
   });
 
   it('a pitch photo: a teammate cannot take it off or replace it; its uploader and the facilitator can', async () => {
     await goto('pitch');
-    const pa = ioClient(server.url, a.token);
+    const pa = ioClient(room.server.url, a.token);
     await pa.connected();
     expect(await pa.command({ type: 'exercise', sessionId: 'pitch', action: 'open' })).toEqual({ ok: true });
     pa.close();
-    const reader = await board(w.tokens.researcher);
+    const reader = await board(room.w.tokens.researcher);
     await waitFor(() => [...itemsMap(reader.doc).values()].some((m) => m.get('kind') === PITCH));
     const id = [...itemsMap(reader.doc).values()].find((m) => m.get('kind') === PITCH)!.get('id') as string;
 
@@ -92,7 +83,7 @@ describe('removing photos and consult texts: the uploader, the author or the fac
     expect(bram5.closes).toEqual([]);
 
     // The facilitator takes Bram's photo off.
-    const facilitator = await board(w.tokens.facilitator);
+    const facilitator = await board(room.w.tokens.facilitator);
     await waitFor(() => field(facilitator, id, 'photoId') === 'uphotob3');
     facilitator.doc.transact(() => {
       const m = itemsMap(facilitator.doc).get(id)!;
@@ -104,9 +95,9 @@ describe('removing photos and consult texts: the uploader, the author or the fac
   });
 
   it('a vision photo and consult texts: deleted by their author or the facilitator, never by someone else', async () => {
-    const reader = await board(w.tokens.researcher);
+    const reader = await board(room.w.tokens.researcher);
     const anouk = await board(a.token);
-    const groupId = w.groups[0]!.id;
+    const groupId = room.w.groups[0]!.id;
     const add = (sessionId: string, id: string, kind: string, fields: Record<string, unknown>) => {
       const at = Date.now() - 30_000;
       anouk.doc.transact(() =>
@@ -134,7 +125,7 @@ describe('removing photos and consult texts: the uploader, the author or the fac
     // Anouk deletes one, the facilitator the other.
     anouk.doc.transact(() => itemsMap(anouk.doc).delete('ph1'));
     await waitFor(() => !itemsMap(reader.doc).has('ph1'));
-    const facilitator = await board(w.tokens.facilitator);
+    const facilitator = await board(room.w.tokens.facilitator);
     await waitFor(() => itemsMap(facilitator.doc).has('ph2'));
     facilitator.doc.transact(() => itemsMap(facilitator.doc).delete('ph2'));
     await waitFor(() => !itemsMap(reader.doc).has('ph2'));

@@ -1,36 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { addItem, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
-import { PROTOCOL_VERSION, type CreateWorkshopResponse } from '../../shared/protocol';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { receiveOnly } from '../../client/sync/connectDoc';
-import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
+import { ioClient, joinAs, synced, waitFor, type YClient } from '../helpers/clients';
+import { noteItem } from '../helpers/items';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 /**
  * Issue 12, point 1: a phone that reloads sends the control document it kept in IndexedDB back to the server. That
  * must not lock it out (4409), and a client must never write the control document.
  */
 describe('read-only documents', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
-  const open: Array<{ destroy(): void }> = [];
-  const client = (doc: string, token: string) => {
-    const c = yClient(server.url, w.id, doc, token);
-    open.push(c);
-    return c;
-  };
-
-  beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-  });
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.destroy();
-    await server.close();
-  });
+  const room = workshopPerTest();
+  const client = room.client;
 
   /**
    * A phone after a reload: y-indexeddb loads asynchronously, often after the socket opened, and y-websocket then
@@ -47,9 +33,9 @@ describe('read-only documents', () => {
   }
 
   it('a plain y-websocket client resending its stored control copy is not refused and keeps following', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha');
-    const f = ioClient(server.url, w.tokens.facilitator);
-    open.push({ destroy: () => f.close() });
+    const a = await joinAs(room.server.url, room.w, 'Aïcha');
+    const f = ioClient(room.server.url, room.w.tokens.facilitator);
+    room.open.push({ destroy: () => f.close() });
     await f.connected();
     const first = client('control', a.token);
     await synced(first);
@@ -58,7 +44,7 @@ describe('read-only documents', () => {
     const stored = Y.encodeStateAsUpdate(first.doc);
     first.destroy();
 
-    const screen = client('control', w.tokens.screen);
+    const screen = client('control', room.w.tokens.screen);
     await synced(screen);
     for (const round of [1, 2, 3]) {
       const phone = await reloadedPhone(a.token, stored);
@@ -78,7 +64,7 @@ describe('read-only documents', () => {
   });
 
   it('resending deletions the server already has is not refused; new content on control is', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha');
+    const a = await joinAs(room.server.url, room.w, 'Aïcha');
     const phone = client('control', a.token);
     await synced(phone);
     // Old content plus a deletion of something the server has deleted too: still nothing new.
@@ -86,43 +72,48 @@ describe('read-only documents', () => {
     Y.applyUpdate(phone.doc, again);
     phone.doc.getMap('participants').set('zz', 'mine');
     await waitFor(() => phone.closes.some((c) => c.code === 4409));
-    const watch = client('control', w.tokens.screen);
+    const watch = client('control', room.w.tokens.screen);
     await synced(watch);
     expect(watch.doc.getMap('participants').get('zz')).toBeUndefined();
   });
 
   it('a receive-only provider sends nothing: a local write to control never reaches the server', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha');
+    const a = await joinAs(room.server.url, room.w, 'Aïcha');
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/yjs', `${w.id}/control`, doc, {
-      params: { token: a.token },
-      protocols: ['werkplaats', `v.${PROTOCOL_VERSION}`],
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
+    const provider = new WebsocketProvider(
+      room.server.url.replace(/^http/, 'ws') + '/yjs',
+      `${room.w.id}/control`,
+      doc,
+      {
+        params: { token: a.token },
+        protocols: ['werkplaats', `v.${PROTOCOL_VERSION}`],
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      },
+    );
     receiveOnly(provider);
     const closes: number[] = [];
     provider.on('connection-close', (ev) => ev && closes.push(ev.code));
-    open.push({ destroy: () => (provider.destroy(), doc.destroy()) });
+    room.open.push({ destroy: () => (provider.destroy(), doc.destroy()) });
     await waitFor(() => provider.synced);
     expect(readControl(doc).participants.map((p) => p.name)).toEqual(['Aïcha']);
 
     doc.getMap('participants').set('intruder', 'x'); // new content: a plain client would be refused (4409)
-    const f = ioClient(server.url, w.tokens.facilitator);
-    open.push({ destroy: () => f.close() });
+    const f = ioClient(room.server.url, room.w.tokens.facilitator);
+    room.open.push({ destroy: () => f.close() });
     await f.connected();
     expect((await f.command({ type: 'session.next' })).ok).toBe(true);
     await waitFor(() => readControl(doc).state?.currentSessionId === 'pitch');
-    const watch = client('control', w.tokens.screen);
+    const watch = client('control', room.w.tokens.screen);
     await synced(watch);
     expect(watch.doc.getMap('participants').get('intruder')).toBeUndefined();
     expect(closes).toEqual([]);
   });
 
   it('closes an outdated client with 4426 and accepts one without a version', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha');
+    const a = await joinAs(room.server.url, room.w, 'Aïcha');
     const doc = new Y.Doc();
-    const old = new WebsocketProvider(server.url.replace(/^http/, 'ws') + '/yjs', `${w.id}/control`, doc, {
+    const old = new WebsocketProvider(room.server.url.replace(/^http/, 'ws') + '/yjs', `${room.w.id}/control`, doc, {
       params: { token: a.token },
       protocols: ['werkplaats', `v.${PROTOCOL_VERSION - 1}`],
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -130,15 +121,15 @@ describe('read-only documents', () => {
     });
     const closed: number[] = [];
     old.on('connection-close', (ev) => ev && closed.push(ev.code));
-    open.push({ destroy: () => (old.destroy(), doc.destroy()) });
+    room.open.push({ destroy: () => (old.destroy(), doc.destroy()) });
     await waitFor(() => closed.includes(4426));
 
-    const socketOld = (await import('socket.io-client')).io(server.url, {
+    const socketOld = (await import('socket.io-client')).io(room.server.url, {
       auth: { token: a.token, protocol: PROTOCOL_VERSION - 1 },
       transports: ['websocket'],
       reconnection: false,
     });
-    open.push({ destroy: () => socketOld.close() });
+    room.open.push({ destroy: () => socketOld.close() });
     const err = await new Promise<Error>((resolve) => socketOld.once('connect_error', resolve));
     expect(err.message).toBe('outdated');
 
@@ -148,33 +139,32 @@ describe('read-only documents', () => {
   });
 
   it('a phone re-sending its stored board copy, with notes of others and of the server in it, is not refused', async () => {
-    const a = await joinAs(server.url, w, 'Aïcha', 0);
-    const b = await joinAs(server.url, w, 'Bert', 0);
-    const twin = await joinAs(server.url, w, 'Bert (2)', 0);
-    const group = w.groups[0]!.id;
-    const note = (id: string, authorId: string, text: string) => ({
-      id,
-      kind: 'note',
-      sessionId: 'opening',
-      groupId: group,
-      authorId,
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-      text,
-    });
+    const a = await joinAs(room.server.url, room.w, 'Aïcha', 0);
+    const b = await joinAs(room.server.url, room.w, 'Bert', 0);
+    const twin = await joinAs(room.server.url, room.w, 'Bert (2)', 0);
+    const group = room.w.groups[0]!.id;
     const phoneB = client('board', b.token);
     const phoneTwin = client('board', twin.token);
     const phoneA = client('board', a.token);
     await Promise.all([phoneA, phoneB, phoneTwin].map(synced));
-    phoneB.doc.transact(() => addItem(phoneB.doc, note('nb', b.participantId, 'Van Bert')));
-    phoneTwin.doc.transact(() => addItem(phoneTwin.doc, note('nt', twin.participantId, 'Van de tweede Bert')));
-    phoneA.doc.transact(() => addItem(phoneA.doc, note('na', a.participantId, 'Van Aïcha')));
-    // The server writes on the board too (here: a merge gives the note to Bert).
-    const merged = await fetch(`${server.url}/api/workshops/${w.id}/participants/${twin.participantId}/merge`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${w.tokens.facilitator}` },
-      body: JSON.stringify({ into: b.participantId }),
-    });
+    phoneB.doc.transact(() =>
+      addItem(phoneB.doc, noteItem('nb', b.participantId, { text: 'Van Bert', groupId: group })),
+    );
+    phoneTwin.doc.transact(() =>
+      addItem(phoneTwin.doc, noteItem('nt', twin.participantId, { text: 'Van de tweede Bert', groupId: group })),
+    );
+    phoneA.doc.transact(() =>
+      addItem(phoneA.doc, noteItem('na', a.participantId, { text: 'Van Aïcha', groupId: group })),
+    );
+    // The room.server writes on the board too (here: a merge gives the note to Bert).
+    const merged = await fetch(
+      `${room.server.url}/api/workshops/${room.w.id}/participants/${twin.participantId}/merge`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${room.w.tokens.facilitator}` },
+        body: JSON.stringify({ into: b.participantId }),
+      },
+    );
     expect(merged.status).toBe(200);
     await waitFor(() => readItems(phoneA.doc).find((i) => i.id === 'nt')?.authorId === b.participantId);
     await waitFor(() => readItems(phoneA.doc).length === 3);
@@ -187,8 +177,10 @@ describe('read-only documents', () => {
       if (status === 'connected') Y.applyUpdate(again.doc, stored, 'idb');
     });
     await synced(again);
-    again.doc.transact(() => addItem(again.doc, note('na2', a.participantId, 'Na het herladen')));
-    const screen = client('board', w.tokens.screen);
+    again.doc.transact(() =>
+      addItem(again.doc, noteItem('na2', a.participantId, { text: 'Na het herladen', groupId: group })),
+    );
+    const screen = client('board', room.w.tokens.screen);
     await waitFor(() => readItems(screen.doc).some((i) => i.id === 'na2'));
     expect(again.closes).toEqual([]);
   });

@@ -2,14 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addItem, readItems, type Item } from '../../shared/boardDoc';
-import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { putObservation, readObservations, type Observation } from '../../shared/research/researchDoc';
 import { foldName } from '../../server/export/names';
-import { api, createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
+import { api, joinAs, synced, waitFor } from '../helpers/clients';
 import { parseCsv, unzipWithPython, validateQde } from '../helpers/research';
-import { startServer, type TestServer } from '../helpers/startServer';
+import { postUpload } from '../helpers/uploads';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 /** The people of the ground-truth workshop, in join order; Bram is erased half-way. */
 const ANOUK = 'Anouk Bakker';
@@ -59,28 +59,14 @@ function pythonXmlStrings(xml: string): string {
 }
 
 describe('the research record against a ground-truth workshop', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
-  const open: YClient[] = [];
-  const client = (doc: string, token: string) => {
-    const c = yClient(server.url, w.id, doc, token);
-    open.push(c);
-    return c;
-  };
-  beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-  });
-  afterEach(async () => {
-    for (const c of open.splice(0)) c.destroy();
-    await server.close();
-  });
+  const room = workshopPerTest();
+  const client = room.client;
 
   const item = (id: string, authorId: string, text: string, extra: Record<string, unknown> = {}): Item => ({
     id,
     kind: 'note',
     sessionId: 'opening',
-    groupId: w.groups[0]?.id ?? null,
+    groupId: room.w.groups[0]?.id ?? null,
     authorId,
     createdAt: Date.now(),
     updatedAt: Date.now(),
@@ -104,8 +90,8 @@ describe('the research record against a ground-truth workshop', () => {
       updatedAt: t,
     };
   };
-  const download = async (format: string, token = w.tokens.facilitator): Promise<Buffer> => {
-    const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=${format}`, {
+  const download = async (format: string, token = room.w.tokens.facilitator): Promise<Buffer> => {
+    const res = await fetch(`${room.server.url}/api/workshops/${room.w.id}/export?format=${format}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.status).toBe(200);
@@ -126,14 +112,14 @@ describe('the research record against a ground-truth workshop', () => {
 
   it('holds each contribution once, no real name in any form, stable pseudonyms and no photo metadata', async () => {
     const [anouk, bram, zoe, sukru, yusuf] = [
-      await joinAs(server.url, w, ANOUK),
-      await joinAs(server.url, w, BRAM),
-      await joinAs(server.url, w, ZOE.normalize('NFD'), 1),
-      await joinAs(server.url, w, SUKRU, 1, 'informal'),
-      await joinAs(server.url, w, YUSUF, 0, 'informal'),
+      await joinAs(room.server.url, room.w, ANOUK),
+      await joinAs(room.server.url, room.w, BRAM),
+      await joinAs(room.server.url, room.w, ZOE.normalize('NFD'), 1),
+      await joinAs(room.server.url, room.w, SUKRU, 1, 'informal'),
+      await joinAs(room.server.url, room.w, YUSUF, 0, 'informal'),
     ];
-    const board = client('board', w.tokens.facilitator);
-    const research = client('research', w.tokens.researcher);
+    const board = client('board', room.w.tokens.facilitator);
+    const research = client('research', room.w.tokens.researcher);
     await Promise.all([synced(board), synced(research)]);
     const photo = `data:image/jpeg;base64,${jpegWithExif().toString('base64')}`;
     board.doc.transact(() => {
@@ -172,17 +158,13 @@ describe('the research record against a ground-truth workshop', () => {
     await waitFor(() => readItems(board.doc).length === 8 && readObservations(research.doc).length === 2);
 
     // A photo upload with EXIF GPS is stored without it.
-    const up = await fetch(`${server.url}/api/workshops/${w.id}/uploads`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${zoe.token}`, 'content-type': 'application/octet-stream' },
-      body: new Uint8Array(jpegWithExif()),
-    });
+    const up = await postUpload(room.server.url, room.w.id, jpegWithExif(), zoe.token, 'application/octet-stream');
     expect(up.status).toBe(201);
     const { uploadId } = (await up.json()) as { uploadId: string };
     const stored = Buffer.from(
       await (
-        await fetch(`${server.url}/api/workshops/${w.id}/uploads/${uploadId}`, {
-          headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+        await fetch(`${room.server.url}/api/workshops/${room.w.id}/uploads/${uploadId}`, {
+          headers: { authorization: `Bearer ${room.w.tokens.facilitator}` },
         })
       ).arrayBuffer(),
     );
@@ -197,7 +179,7 @@ describe('the research record against a ground-truth workshop', () => {
         item('i9', zoe.participantId, '', {
           kind: 'visionPhoto',
           sessionId: 'visie',
-          groupId: w.groups[1]?.id ?? null,
+          groupId: room.w.groups[1]?.id ?? null,
           uploadId,
           mime: 'image/jpeg',
           caption: 'onze tekening',
@@ -209,9 +191,9 @@ describe('the research record against a ground-truth workshop', () => {
     const before = await key();
     expect(before.size).toBe(5);
 
-    const erased = await api(server.url, `/api/workshops/${w.id}/participants/${bram.participantId}/erase`, {
+    const erased = await api(room.server.url, `/api/workshops/${room.w.id}/participants/${bram.participantId}/erase`, {
       method: 'POST',
-      token: w.tokens.facilitator,
+      token: room.w.tokens.facilitator,
     });
     expect(erased.status).toBe(200);
 
@@ -224,7 +206,7 @@ describe('the research record against a ground-truth workshop', () => {
     expect([...after.values()]).not.toContain(bramAlias);
 
     // JSON: each remaining contribution exactly once, Bram's gone, his quoted words gone, names replaced.
-    const json = JSON.parse((await download('json', w.tokens.researcher)).toString('utf8')) as {
+    const json = JSON.parse((await download('json', room.w.tokens.researcher)).toString('utf8')) as {
       items: Array<{
         id: string;
         text: string;
@@ -270,8 +252,8 @@ describe('the research record against a ground-truth workshop', () => {
     // Every default format and the researcher's replay: no real name, in any form; no photo metadata.
     const formats = ['json', 'csv', 'cases', 'md', 'html'];
     const texts: Record<string, string> = {};
-    for (const f of formats) texts[f] = (await download(f, w.tokens.researcher)).toString('utf8');
-    const files = unzipWithPython(await download('qdpx', w.tokens.researcher));
+    for (const f of formats) texts[f] = (await download(f, room.w.tokens.researcher)).toString('utf8');
+    const files = unzipWithPython(await download('qdpx', room.w.tokens.researcher));
     const project = files['project.qde'] ?? '';
     expect(validateQde(project)).toBeNull();
     texts.qdpx = Object.values(files).join('\n');
@@ -288,10 +270,12 @@ describe('the research record against a ground-truth workshop', () => {
     expect(project.match(/<PictureSource /g)).toHaveLength(2);
     texts.qdpxPython = pythonXmlStrings(project);
     // The focus-group transcripts (one file per group per session) hold no name either.
-    texts.maxqda = Object.values(unzipWithPython(await download('maxqda', w.tokens.researcher))).join('\n');
+    texts.maxqda = Object.values(unzipWithPython(await download('maxqda', room.w.tokens.researcher))).join('\n');
     expect(texts.maxqda).toMatch(/: .+ \(\d\d:\d\d [+-]\d\d:\d\d\)\r\n/);
     for (const doc of ['board', 'control', 'research']) {
-      const r = await api(server.url, `/api/workshops/${w.id}/replay?doc=${doc}`, { token: w.tokens.researcher });
+      const r = await api(room.server.url, `/api/workshops/${room.w.id}/replay?doc=${doc}`, {
+        token: room.w.tokens.researcher,
+      });
       expect(r.status).toBe(200);
       texts[`replay:${doc}`] = JSON.stringify(r.body);
     }

@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, itemsMap, type Item } from '../../shared/boardDoc';
-import type { CreateWorkshopResponse } from '../../shared/protocol';
 import type { DamagedEntry } from '../../shared/research/recordCheck';
 import { putObservation, RESEARCH, type Observation } from '../../shared/research/researchDoc';
-import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
+import { joinAs, synced, waitFor } from '../helpers/clients';
 import { parseCsv, unzipWithPython, validateQde } from '../helpers/research';
-import { startServer, writeAsServer, type TestServer } from '../helpers/startServer';
+import { writeAsServer } from '../helpers/startServer';
+import { workshopPerTest } from '../helpers/workshopPerTest';
 
 const get = (url: string, path: string, token: string) =>
   fetch(url + path, { headers: { authorization: `Bearer ${token}` } });
@@ -17,34 +17,19 @@ const get = (url: string, path: string, token: string) =>
  * before the guard could have left it) and the researcher into the research document.
  */
 describe('the record is total', () => {
-  let server: TestServer;
-  let w: CreateWorkshopResponse;
-  const open: YClient[] = [];
-  const client = (doc: string, token: string) => {
-    const c = yClient(server.url, w.id, doc, token);
-    open.push(c);
-    return c;
-  };
-
-  beforeEach(async () => {
-    server = await startServer();
-    w = await createWorkshop(server.url, server.organiserKey);
-  });
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    for (const c of open.splice(0)) c.destroy();
-    await server.close();
-  });
+  const room = workshopPerTest();
+  const client = room.client;
+  afterEach(() => vi.restoreAllMocks());
 
   /** A whole note from a participant, a whole observation, and five damaged entries beside them. */
   async function seedDamage() {
-    const a = await joinAs(server.url, w, 'Fatima Zwanenburg', 0, 'informal');
+    const a = await joinAs(room.server.url, room.w, 'Fatima Zwanenburg', 0, 'informal');
     const phone = client('board', a.token);
-    const staff = client('board', w.tokens.facilitator);
-    const research = client('research', w.tokens.researcher);
+    const staff = client('board', room.w.tokens.facilitator);
+    const research = client('research', room.w.tokens.researcher);
     await Promise.all([synced(phone), synced(staff), synced(research)]);
     const t0 = Date.now();
-    const base = { kind: 'note', sessionId: 'opening', groupId: w.groups[0]!.id, authorId: null };
+    const base = { kind: 'note', sessionId: 'opening', groupId: room.w.groups[0]!.id, authorId: null };
     phone.doc.transact(() =>
       addItem(phone.doc, {
         ...base,
@@ -55,7 +40,7 @@ describe('the record is total', () => {
         text: 'Wij kennen de families',
       }),
     );
-    await writeAsServer(server, `${w.id}/board`, (doc) => {
+    await writeAsServer(room.server, `${room.w.id}/board`, (doc) => {
       addItem(doc, { ...base, id: 'future', createdAt: 1e20, updatedAt: t0, text: 'uit de verre toekomst' });
       const noId = { ...base, createdAt: t0, updatedAt: t0, text: 'zonder id' } as Partial<Item>;
       const m = new Y.Map<unknown>();
@@ -100,12 +85,12 @@ describe('the record is total', () => {
   it('exports every format with the damaged entries listed and everything else present', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await seedDamage();
-    const token = w.tokens.facilitator;
-    const exportPath = `/api/workshops/${w.id}/export?format=`;
+    const token = room.w.tokens.facilitator;
+    const exportPath = `/api/workshops/${room.w.id}/export?format=`;
     // Poll until every write reached the server.
     const json = await waitFor(
       async () => {
-        const res = await get(server.url, exportPath + 'json', token);
+        const res = await get(room.server.url, exportPath + 'json', token);
         if (res.status !== 200) return null;
         const body = (await res.json()) as { damaged: DamagedEntry[]; items: Array<{ id: string }> };
         return body.damaged.length >= DAMAGED_IDS.length && body.items.length >= 1 ? body : null;
@@ -131,7 +116,7 @@ describe('the record is total', () => {
     const logged = warn.mock.calls.map((c) => String(c[0])).join('\n');
     for (const id of DAMAGED_IDS) expect(logged).toContain(JSON.stringify(id));
 
-    const csvRes = await get(server.url, exportPath + 'csv', token);
+    const csvRes = await get(room.server.url, exportPath + 'csv', token);
     expect(csvRes.status).toBe(200);
     const rows = parseCsv((await csvRes.text()).replace(/^\uFEFF/, ''));
     expect(rows.filter((r) => r[0] === 'contribution').map((r) => r[1])).toEqual(['good']);
@@ -145,7 +130,7 @@ describe('the record is total', () => {
     expect(new Set(rows.map((r) => r.length)).size).toBe(1);
 
     for (const format of ['md', 'html']) {
-      const res = await get(server.url, exportPath + format, token);
+      const res = await get(room.server.url, exportPath + format, token);
       expect(res.status).toBe(200);
       const text = await res.text();
       expect(text).toContain('Wij kennen de families');
@@ -155,7 +140,7 @@ describe('the record is total', () => {
       expect(text).toContain('uit de verre toekomst');
     }
 
-    const qdpx = await get(server.url, exportPath + 'qdpx', token);
+    const qdpx = await get(room.server.url, exportPath + 'qdpx', token);
     expect(qdpx.status).toBe(200);
     const files = unzipWithPython(Buffer.from(await qdpx.arrayBuffer()));
     const project = files['project.qde']!;
@@ -163,18 +148,18 @@ describe('the record is total', () => {
     for (const id of DAMAGED_IDS) expect(project).toContain(id);
     expect(Object.values(files).join('\n')).toContain('Wij kennen de families');
 
-    const key = await get(server.url, exportPath + 'key', token);
+    const key = await get(room.server.url, exportPath + 'key', token);
     expect(key.status).toBe(200);
-    const real = await get(server.url, exportPath + 'json&names=real', token);
+    const real = await get(room.server.url, exportPath + 'json&names=real', token);
     expect(real.status).toBe(200);
   });
 
   it('replays the board and the research document with the damaged entries apart', async () => {
     await seedDamage();
-    const token = w.tokens.researcher;
+    const token = room.w.tokens.researcher;
     const board = await waitFor(
       async () => {
-        const res = await get(server.url, `/api/workshops/${w.id}/replay?doc=board`, token);
+        const res = await get(room.server.url, `/api/workshops/${room.w.id}/replay?doc=board`, token);
         if (res.status !== 200) return null;
         const body = (await res.json()) as { items: Item[]; damaged: DamagedEntry[] };
         return body.damaged.length === 5 ? body : null;
@@ -184,7 +169,7 @@ describe('the record is total', () => {
     expect(board.items.map((i) => i.id)).toEqual(['good']);
     const research = await waitFor(
       async () => {
-        const res = await get(server.url, `/api/workshops/${w.id}/replay?doc=research`, token);
+        const res = await get(room.server.url, `/api/workshops/${room.w.id}/replay?doc=research`, token);
         if (res.status !== 200) return null;
         const body = (await res.json()) as { observations: Observation[]; damaged: DamagedEntry[] };
         return body.damaged.length === 3 ? body : null;

@@ -7,17 +7,7 @@ import { addItem, itemsMap } from '../../shared/boardDoc';
 import { missingDependencies as lacksHistory } from '../../server/sync/guard/applicable';
 import { createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-
-const note = (id: string, authorId: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text: `notitie ${id}`,
-});
+import { noteItem } from '../helpers/items';
 
 /** A raw y-websocket connection: what it is sent, decoded to [type, sync type], and how it was closed. */
 function rawClient(url: string) {
@@ -57,7 +47,7 @@ describe('an update that depends on history the server lacks is a resync, not a 
       const docName = kind === 'board' ? 'board' : `own/${a.participantId}`;
       // The phone's document: a note the server never got (lost in a crash), then an edit of it.
       const phone = new Y.Doc();
-      phone.transact(() => addItem(phone, note('verloren', a.participantId)));
+      phone.transact(() => addItem(phone, noteItem('verloren', a.participantId)));
       let edit: Uint8Array | null = null;
       phone.on('update', (u: Uint8Array) => (edit = u));
       itemsMap(phone).get('verloren')?.set('text', 'bijgewerkt');
@@ -92,7 +82,7 @@ describe('an update that depends on history the server lacks is a resync, not a 
     await waitFor(() => raw.got.length > 0);
     for (let i = 0; i < 4; i++) {
       const phone = new Y.Doc();
-      phone.transact(() => addItem(phone, note(`n${i}`, a.participantId)));
+      phone.transact(() => addItem(phone, noteItem(`n${i}`, a.participantId)));
       let edit: Uint8Array | null = null;
       phone.on('update', (u: Uint8Array) => (edit = u));
       itemsMap(phone).get(`n${i}`)?.set('text', 'x');

@@ -10,17 +10,7 @@ import type { TestPostgres } from '../helpers/postgres';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const note = (id: string, authorId: string) => ({
-  id,
-  kind: 'note',
-  sessionId: 'opening',
-  groupId: null,
-  authorId,
-  createdAt: Date.now(),
-  updatedAt: Date.now(),
-  text: `notitie ${id}`,
-});
+import { noteItem } from '../helpers/items';
 
 /**
  * Issue 13 point 8: a deleted workshop stays deleted on every instance. Real PostgreSQL, two app processes and nginx
@@ -66,7 +56,7 @@ describe('a deleted workshop stays deleted on every instance', () => {
     };
     try {
       await waitFor(() => phone.provider.synced, { timeout: 15_000 });
-      phone.doc.transact(() => addItem(phone.doc, note('n1', a.participantId)));
+      phone.doc.transact(() => addItem(phone.doc, noteItem('n1', a.participantId)));
       await waitFor(async () => (await storage.readLog(`${w.id}/board`)).length > 0, { timeout: 10_000 });
       const loaded = await Promise.all(instances.map((i) => i.loadedDocs()));
       expect(loaded.filter((n) => n > 0)).toHaveLength(1);
@@ -80,7 +70,7 @@ describe('a deleted workshop stays deleted on every instance', () => {
       expect(await storage.isWorkshopDeleted(w.id)).toBe(true);
 
       // The phone, still connected to the serving instance, writes on: refused, and told the workshop is gone.
-      phone.doc.transact(() => addItem(phone.doc, note('n2', a.participantId)));
+      phone.doc.transact(() => addItem(phone.doc, noteItem('n2', a.participantId)));
       await waitFor(() => phone.closes.some((c) => c.code === WS_CLOSE.notFound), { timeout: 10_000 });
       phone.destroy();
       // Nothing came back, also after the serving instance had the chance to snapshot or claim.

@@ -191,4 +191,26 @@ describe('facilitation toolkit over the real server', () => {
     expect(await pa.command({ type: 'vote.cast', targetId: 'target1', delta: -1 })).toEqual({ ok: true });
     await waitFor(() => tallyVotes(readItems(screen.doc), voting).get('target1') === 1);
   });
+
+  it('refuses to open a dot vote where the exercise has nothing votable, with its own code; closing always works', async () => {
+    const f = await io(w.tokens.facilitator);
+    const screen = await doc('control', w.tokens.screen);
+    const voting = { setId: 'v1', budget: 3, maxPerItem: 2, anonymous: false };
+    for (const sessionId of ['pitch', 'vooroordelen', 'afsluiting']) {
+      expect(await f.command({ type: 'session.goto', sessionId })).toEqual({ ok: true });
+      expect(await f.command({ type: 'vote.open', voting })).toMatchObject({
+        ok: false,
+        error: { code: 'nothing_to_vote' },
+      });
+      expect(await f.command({ type: 'vote.open', voting: null })).toEqual({ ok: true });
+    }
+    await waitFor(() => state(screen)?.currentSessionId === 'afsluiting');
+    expect(state(screen)?.voting).toBeNull();
+    // Where there is something to put dots on (the kader's questions, the tree's cards), the vote opens.
+    for (const sessionId of ['kader', 'boom']) {
+      expect(await f.command({ type: 'session.goto', sessionId })).toEqual({ ok: true });
+      expect(await f.command({ type: 'vote.open', voting: { ...voting, setId: sessionId } })).toEqual({ ok: true });
+      await waitFor(() => state(screen)?.voting?.setId === sessionId);
+    }
+  });
 });

@@ -75,9 +75,8 @@ describe('template', () => {
     expect(new Set(DEFAULT_PROGRAMME.map((s) => s.id)).size).toBe(DEFAULT_PROGRAMME.length);
     expect(TEMPLATE_SOURCE).toMatch(/Ponzoni.*Distelbrink.*2016/);
   });
-  it('runs kinds without a module yet as a note wall', () => {
-    for (const k of EXERCISE_KINDS) expect([k, 'noteWall']).toContain(exerciseFor(k).kind);
-    expect(exerciseFor('tree').kind).toBe('tree');
+  it('gives every kind its own module, except the opening, which runs as a note wall', () => {
+    for (const k of EXERCISE_KINDS) expect(exerciseFor(k).kind).toBe(k === 'opening' ? 'noteWall' : k);
   });
 });
 

@@ -7,5 +7,4 @@ export const frameworkViews: ExerciseViewLoaders = {
   Console: () => import('./FrameworkConsole').then((m) => m.FrameworkConsole),
   Researcher: () => import('./FrameworkResearcher').then((m) => m.FrameworkResearcher),
   definition: () => import('../../../shared/exercises/framework').then((m) => m.framework),
-  votable: ['question'],
 };

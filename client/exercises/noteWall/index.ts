@@ -7,5 +7,4 @@ export const noteWallViews: ExerciseViewLoaders = {
   Console: () => import('./NoteWallConsole').then((m) => m.NoteWallConsole),
   Researcher: () => import('./NoteWallResearcher').then((m) => m.NoteWallResearcher),
   definition: () => import('../../../shared/exercises/noteWall').then((m) => m.noteWall),
-  votable: ['note'],
 };

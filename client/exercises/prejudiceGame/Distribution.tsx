@@ -1,6 +1,6 @@
 import { SCALE } from '../../../shared/exercises/prejudiceGame/statements';
 import type { Distribution as Dist } from '../../../shared/exercises/prejudiceGame/tally';
-import { SIDES } from '../../../shared/programme';
+import { SIDES } from '../../../shared/sides';
 import { localise, useLang } from '../../i18n/i18n';
 import { usePrejudiceT } from './i18n';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { isVisible } from '../../../shared/boardDoc';
 import type { MergeRecord } from '../../../shared/exercises/strengths/merge';
 import { STRENGTH_DIMENSIONS } from '../../../shared/catalogue/strengths';
-import { SIDES } from '../../../shared/programme';
+import { SIDES } from '../../../shared/sides';
 import { localise, useLang } from '../../i18n/i18n';
 import { runCommand } from '../../sync/commands';
 import { useAuthors } from '../noteWall/useAuthors';

@@ -1,6 +1,6 @@
 import { isVisible } from '../../../shared/boardDoc';
 import { STRENGTH_DIMENSIONS } from '../../../shared/catalogue/strengths';
-import { SIDES } from '../../../shared/programme';
+import { SIDES } from '../../../shared/sides';
 import { localise, useLang } from '../../i18n/i18n';
 import { Pager } from '../../views/screen/Pager';
 import { useStrengthsT } from './i18n';

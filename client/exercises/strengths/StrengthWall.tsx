@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { isVisible } from '../../../shared/boardDoc';
 import { STRENGTH_DIMENSIONS } from '../../../shared/catalogue/strengths';
-import { SIDES } from '../../../shared/programme';
+import { SIDES } from '../../../shared/sides';
 import { localise, useLang } from '../../i18n/i18n';
 import { useStrengthsT } from './i18n';
 import type { Strength } from './useStrengths';

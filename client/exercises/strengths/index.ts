@@ -7,5 +7,4 @@ export const strengthsViews: ExerciseViewLoaders = {
   Console: () => import('./StrengthsConsole').then((m) => m.StrengthsConsole),
   Researcher: () => import('./StrengthsResearcher').then((m) => m.StrengthsResearcher),
   definition: () => import('../../../shared/exercises/strengths').then((m) => m.strengths),
-  votable: ['strength'],
 };

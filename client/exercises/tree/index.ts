@@ -7,5 +7,4 @@ export const treeViews: ExerciseViewLoaders = {
   Console: () => import('./TreeConsole').then((m) => m.TreeConsole),
   Researcher: () => import('./TreeResearcher').then((m) => m.TreeResearcher),
   definition: () => import('../../../shared/exercises/tree').then((m) => m.tree),
-  votable: ['treeItem'],
 };

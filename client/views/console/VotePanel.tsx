@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { VotingConfig } from '../../../shared/controlDoc';
 import { tallyVotes } from '../../../shared/toolkit/votes';
-import { votableKinds } from '../../exercises/registry';
+import { votableKinds } from '../../../shared/exercises/registry';
 import { voteText } from '../../exercises/SessionVote';
 import { useBoardStore } from '../../store/boardStore';
 import type { Session } from '../../../shared/programme';
@@ -39,7 +39,7 @@ function VoteStanding({ voting }: { voting: VotingConfig }) {
 
 /**
  * Opens or closes a dot vote in the current session: dots per person, cap per item, anonymous or named. Offered only
- * in exercises whose phones show dots (`votable` in `client/exercises/<kind>/index.ts`).
+ * in exercises whose phones show dots (`votable` in `shared/exercises/<kind>/index.ts`; the server refuses the others).
  */
 export function VotePanel({ session, voting }: { session: Session; voting: VotingConfig | null | undefined }) {
   const t = useT();

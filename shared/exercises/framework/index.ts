@@ -26,6 +26,7 @@ export const readFrameworkState = (s: Record<string, unknown>): FrameworkState =
 export const framework: ExerciseDefinition = {
   kind: 'framework',
   itemSchemas: { [QUESTION]: questionFields },
+  votable: [QUESTION],
   exportText: frameworkExportText,
   phases: ['main'],
   actions: {

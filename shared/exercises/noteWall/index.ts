@@ -13,5 +13,6 @@ export const noteFields = z.object({
 export const noteWall: ExerciseDefinition = {
   kind: 'noteWall',
   itemSchemas: { [NOTE]: noteFields },
+  votable: [NOTE],
   phases: ['main'],
 };

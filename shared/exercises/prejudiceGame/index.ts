@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../../limits';
-import { SIDES } from '../../programme';
+import { SIDES } from '../../sides';
 import type { ExerciseDefinition } from '../types';
 import { prejudiceExportText } from './exportText';
 

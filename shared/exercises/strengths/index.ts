@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STRENGTH_DIMENSIONS } from '../../catalogue/strengths';
 import { LIMITS } from '../../limits';
-import { SIDES } from '../../programme';
+import { SIDES } from '../../sides';
 import type { ExerciseDefinition } from '../types';
 import { strengthsExportText } from './exportText';
 
@@ -65,6 +65,7 @@ const facilitator = ['facilitator'] as const;
 export const strengths: ExerciseDefinition = {
   kind: 'strengths',
   itemSchemas: { [STRENGTH]: strengthFields, [PLUS_ONE]: plusOneFields, [ROLE_PROPOSAL]: roleProposalFields },
+  votable: [STRENGTH],
   exportText: strengthsExportText,
   phases: STRENGTHS_PHASES,
   phaseLabels: {

@@ -38,6 +38,7 @@ export interface TreeState {
 export const tree: ExerciseDefinition = {
   kind: 'tree',
   itemSchemas: { [TREE_ITEM]: treeItemFields },
+  votable: [TREE_ITEM],
   exportText: treeExportText,
   phases: TREE_PHASES,
   phaseLabels: {

@@ -9,11 +9,7 @@ import {
 } from '../../../shared/exercises/vision';
 import { createWorkshop, waitFor } from '../../helpers/clients';
 import { dayTwoRoom } from './setup';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAKCAIAAAAy3EnLAAAAE0lEQVR4nGPQqzUiCTGMahiaGgA3xoohRYrEXgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { PNG, postUpload } from '../../helpers/uploads';
 const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([4, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 
@@ -25,12 +21,8 @@ describe('day two: vision uploads and drawing', () => {
   });
   afterEach(() => room.close());
 
-  const upload = (body: Buffer, token?: string, type = 'image/png') =>
-    fetch(`${room.server.url}/api/workshops/${room.w.id}/uploads`, {
-      method: 'POST',
-      headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: new Uint8Array(body),
-    });
+  const upload = (body: Buffer, token?: string, type?: string) =>
+    postUpload(room.server.url, room.w.id, body, token, type);
 
   it('accepts JPEG, PNG and WebP by their content, and refuses files posing as images', async () => {
     const token = room.phones[0]!.token;
