@@ -111,7 +111,10 @@ interface Options {
  */
 function makeRoom(seed: number, o: Options, initial = '') {
   const rnd = prng(seed);
+  // Client ids from the seed too: Yjs orders concurrent inserts by them, so a failure replays only with its ids.
+  const clientId = () => 1 + rnd.int(2 ** 30);
   const seedDoc = new Y.Doc();
+  seedDoc.clientID = clientId();
   seedDoc.getMap('items').set('other', new Y.Map());
   const item = new Y.Map<unknown>();
   seedDoc.getMap('items').set('pitch', item);
@@ -120,6 +123,7 @@ function makeRoom(seed: number, o: Options, initial = '') {
   const phones: Phone[] = [];
   for (let i = 0; i < o.phones; i++) {
     const doc = new Y.Doc();
+    doc.clientID = clientId();
     Y.applyUpdate(doc, start, REMOTE);
     const text = (doc.getMap('items').get('pitch') as Y.Map<unknown>).get('text') as Y.Text;
     const field = new Field();
@@ -178,6 +182,7 @@ function makeRoom(seed: number, o: Options, initial = '') {
   const otherChange = (p: Phone) => {
     // Another phone's change to another item, arriving as a remote transaction that does not touch the text.
     const other = new Y.Doc();
+    other.clientID = clientId();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(p.doc));
     (other.getMap('items').get('other') as Y.Map<unknown>).set('x', rnd.int(1e9));
     Y.applyUpdate(p.doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(p.doc)), REMOTE);
