@@ -1,0 +1,242 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as Y from 'yjs';
+import { readMeta } from '../../shared/controlDoc';
+import { notFound } from '../errors';
+import type { Storage } from '../storage/Storage';
+import type { DocHub } from '../sync/DocHub';
+import { KINDS, packLog, sourceOf, type ExportDone, type ExportJob, type WorkerExportFormat } from './job';
+import { docName, storeResearcherPseudonyms } from './record';
+import { EXPORT_PROCESS_ENV, WORKER_ENTRY, type ExportChunk, type ExportResult } from './worker';
+
+/**
+ * The main thread's side of exports: a queue in front of the export process (server/export/worker.ts).
+ *
+ * - One export runs at a time (the process at nice 19 takes the CPU the server leaves; two at once would only share
+ *   it and hold twice the memory).
+ * - A request identical to one still waiting (same workshop, format and names) joins it: both get the body of that
+ *   one run. It never joins a run that has started: that run may have read storage before this request's writer's
+ *   last update was stored, and an export always holds every write accepted before it was asked for.
+ * - At most `EXPORT_QUEUE_MAX` different exports wait; one more is refused with `ExportsBusy` (the route answers 503
+ *   with Retry-After, docs/API.md) rather than piling up.
+ *
+ * When a run starts, the main thread waits until every accepted update of the workshop's three documents is stored
+ * (then the stored documents are the live ones) and sends the process a job of a few bytes: the process reads storage
+ * itself. The body comes back in chunks of at most 1 MiB and is handed to the route as those chunks; pseudonyms the
+ * run gave researchers are stored in the live research document after it (`storeResearcherPseudonyms`).
+ */
+
+export const EXPORT_QUEUE_MAX = 8;
+
+/** Too many different exports are waiting: try again after `retryAfterS` seconds. */
+export class ExportsBusy extends Error {
+  constructor(readonly retryAfterS: number) {
+    super(`too many exports waiting; try again in ${retryAfterS} s`);
+  }
+}
+
+export interface ExportOutput {
+  /** The body, in the chunks it arrived in (written out as they are; never joined on the event loop). */
+  body: Buffer[];
+  size: number;
+  damaged: NonNullable<ExportDone['damaged']>;
+  /** The run that made it: requests that shared one run have the same number. */
+  run: number;
+}
+
+interface Run {
+  id: number;
+  hub: DocHub;
+  storage: Storage;
+  workshopId: string;
+  format: WorkerExportFormat;
+  realNames: boolean;
+  uploadsDir?: string;
+  waiters: Array<{ resolve: (o: ExportOutput) => void; reject: (e: unknown) => void }>;
+}
+
+const waiting: Run[] = [];
+let running: Run | null = null;
+let nextId = 1;
+/** How long the last run took, for Retry-After. */
+let lastRunMs = 1000;
+let queueMax = EXPORT_QUEUE_MAX;
+
+/** Sets how many different exports may wait (tests; the server keeps `EXPORT_QUEUE_MAX`). Returns the previous. */
+export function setExportQueueMax(n: number): number {
+  const before = queueMax;
+  queueMax = n;
+  return before;
+}
+
+/** Exports waiting and running now (for tests and metrics). */
+export const exportQueue = () => ({ running: running ? 1 : 0, waiting: waiting.length });
+
+/** Builds one export of a workshop in the export process, after those queued before it; its body as the route sends it. */
+export function exportInWorker(
+  hub: DocHub,
+  storage: Storage,
+  workshopId: string,
+  format: WorkerExportFormat,
+  realNames: boolean,
+  uploadsDir?: string,
+): Promise<ExportOutput> {
+  let run = waiting.find(
+    (r) =>
+      r.hub === hub &&
+      r.storage === storage &&
+      r.workshopId === workshopId &&
+      r.format === format &&
+      r.realNames === realNames &&
+      r.uploadsDir === uploadsDir,
+  );
+  if (!run) {
+    if (waiting.length >= queueMax) {
+      const ahead = waiting.length + (running ? 1 : 0);
+      return Promise.reject(new ExportsBusy(Math.min(120, Math.max(1, Math.ceil((ahead * lastRunMs) / 1000)))));
+    }
+    run = { id: nextId++, hub, storage, workshopId, format, realNames, uploadsDir, waiters: [] };
+    waiting.push(run);
+  }
+  const joined = run;
+  const out = new Promise<ExportOutput>((resolve, reject) => joined.waiters.push({ resolve, reject }));
+  pump();
+  return out;
+}
+
+function pump(): void {
+  if (running || waiting.length === 0) return;
+  const run = waiting.shift()!;
+  running = run;
+  const t0 = Date.now();
+  execute(run)
+    .then(
+      (o) => {
+        for (const w of run.waiters) w.resolve(o);
+      },
+      (err: unknown) => {
+        for (const w of run.waiters) w.reject(err);
+      },
+    )
+    .finally(() => {
+      lastRunMs = Date.now() - t0;
+      running = null;
+      pump();
+    });
+}
+
+async function execute(run: Run): Promise<ExportOutput> {
+  const { hub, storage, workshopId } = run;
+  const job: ExportJob = {
+    id: run.id,
+    workshopId,
+    format: run.format,
+    realNames: run.realNames,
+    uploadsDir: run.uploadsDir,
+  };
+  const source = sourceOf(storage);
+  if (source) {
+    // Every accepted update stored first: then the stored documents are the live ones, and provenance covers them.
+    // Documents not loaded here are neither loaded nor read on this thread: the export process reads them.
+    await Promise.all(KINDS.map((k) => hub.stored(docName(workshopId, k))));
+    job.source = source;
+  } else {
+    const live = await Promise.all(KINDS.map((k) => hub.get(docName(workshopId, k))));
+    try {
+      const [control, board, research] = live as [(typeof live)[0], (typeof live)[0], (typeof live)[0]];
+      await Promise.all(live.map((l) => l.idle()));
+      if (!readMeta(control.doc)) throw notFound('workshop');
+      const [boardLog, researchLog] = await Promise.all([storage.readLog(board.name), storage.readLog(research.name)]);
+      job.handed = {
+        states: {
+          control: Y.encodeStateAsUpdateV2(control.doc),
+          board: Y.encodeStateAsUpdateV2(board.doc),
+          research: Y.encodeStateAsUpdateV2(research.doc),
+        },
+        logs: { board: packLog(boardLog), research: packLog(researchLog) },
+      };
+    } finally {
+      for (const l of live) hub.release(l);
+    }
+  }
+  const { result, body } = await inProcess(job);
+  if (result.error !== undefined) throw new Error(`export failed in its process: ${result.error}`);
+  if (result.notFound) throw notFound('workshop');
+  const size = body.reduce((n, b) => n + b.byteLength, 0);
+  // Every byte the process wrote, or no answer at all: never a partial body.
+  if (size !== result.size) throw new Error(`export process sent ${size} of ${result.size} bytes`);
+  await storeResearcherPseudonyms(hub, workshopId, result.assigned ?? []);
+  return { body, size, damaged: result.damaged ?? [], run: run.id };
+}
+
+// ---- the export process ----
+
+let child: ChildProcess | null = null;
+let current: {
+  id: number;
+  body: Buffer[];
+  resolve: (r: { result: ExportResult; body: Buffer[] }) => void;
+  reject: (e: Error) => void;
+} | null = null;
+
+/** Node flags the process shares with the server: its heap sizes, and profiling when the server is profiled. */
+const inheritedFlags = () =>
+  process.execArgv.filter((a) => /^--(max-semi-space-size|max-old-space-size|cpu-prof)/.test(a));
+
+function exportProcess(): ChildProcess {
+  if (child) return child;
+  // From TypeScript (development, tests, the bench) with tsx's loader, resolved from here; compiled
+  // (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`) as plain JavaScript.
+  const ts = WORKER_ENTRY.endsWith('.ts');
+  const loader = ts ? ['--import', pathToFileURL(createRequire(WORKER_ENTRY).resolve('tsx')).href] : [];
+  const c = fork(fileURLToPath(WORKER_ENTRY), [], {
+    execArgv: [...inheritedFlags(), ...loader],
+    env: { ...process.env, [EXPORT_PROCESS_ENV]: '1' },
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  c.on('message', (m: ExportChunk | ExportResult) => {
+    if (!current || m.id !== current.id) return;
+    if ('chunk' in m) {
+      current.body.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
+      return;
+    }
+    const done = current;
+    current = null;
+    idle(c);
+    done.resolve({ result: m, body: done.body });
+  });
+  const gone = (err: Error) => {
+    if (child === c) child = null;
+    const lost = current;
+    current = null;
+    lost?.reject(err);
+  };
+  c.on('error', gone);
+  c.on('exit', (code, signal) => gone(new Error(`export process exited (${signal ?? code})`)));
+  child = c;
+  idle(c);
+  return c;
+}
+
+/** An idle export process never keeps the server's process alive. */
+function idle(c: ChildProcess): void {
+  c.unref();
+  (c.channel as { unref?: () => void } | undefined)?.unref?.();
+}
+
+function inProcess(job: ExportJob): Promise<{ result: ExportResult; body: Buffer[] }> {
+  const c = exportProcess();
+  return new Promise((resolve, reject) => {
+    current = { id: job.id, body: [], resolve, reject };
+    c.ref();
+    (c.channel as { ref?: () => void } | undefined)?.ref?.();
+    c.send(job, (err) => {
+      if (err && current?.id === job.id) {
+        current = null;
+        reject(err);
+      }
+    });
+  });
+}
