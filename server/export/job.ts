@@ -10,7 +10,8 @@ import type { DocHub } from '../sync/DocHub';
 import { casesCsv, recordCsv, toCsv } from './csv';
 import { buildModel, namesOf } from './model';
 import { buildQdpx } from './qdpx';
-import { docName, loadRecord, researcherWriters, uploadsFromDir, type UploadReader } from './record';
+import { fileUploadStore, uploadStoreFor, type UploadStore } from '../uploads/store';
+import { docName, loadRecord, researcherWriters, type UploadReader } from './record';
 import { htmlTranscript, markdownTranscript, maxqdaZip } from './transcript';
 
 /**
@@ -35,8 +36,9 @@ export interface ExportJob {
   workshopId: string;
   format: WorkerExportFormat;
   realNames: boolean;
-  /** The workshop's uploads folder (SQLite): the stored photos items refer to are read from it by the job. */
-  uploadsDir?: string;
+  /** DATA_DIR, where SQLite installations keep photos: the stored photos items refer to are read through the same
+   * store code as the server's (server/uploads/store.ts); PostgreSQL's are read from its `uploads` table. */
+  dataDir?: string;
   /** The job reads the documents and logs itself (the usual case)… */
   source?: StoredSource;
   /** …or they are handed over, read and encoded by the main thread (a storage the process cannot open). */
@@ -110,23 +112,27 @@ export function sourceOf(storage: Storage): StoredSource | null {
   return null;
 }
 
-/** The stored photos: PostgreSQL's `uploads` table (DATABASE_URL), else the workshop's uploads folder, else none. */
+/**
+ * The stored photos, read by the server's own store code (server/uploads/store.ts): PostgreSQL's `uploads` table
+ * (over a connection of the job's own), else the files in DATA_DIR, else none.
+ */
 async function uploadReaderFor(job: ExportJob): Promise<{ read?: UploadReader; close: () => Promise<void> }> {
-  if (job.source?.kind !== 'postgres') {
-    return { read: job.uploadsDir ? uploadsFromDir(job.uploadsDir) : undefined, close: async () => {} };
+  let store: UploadStore | undefined;
+  let close = async () => {};
+  if (job.source?.kind === 'postgres') {
+    const db = await PostgresStorage.connect(job.source.url, 1);
+    store = uploadStoreFor(db, job.dataDir ?? '');
+    close = () => db.close();
+  } else if (job.dataDir) {
+    store = fileUploadStore(job.dataDir);
   }
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: job.source.url });
-  await client.connect();
+  if (!store) return { close };
+  const from = store;
   const read: UploadReader = async (id) => {
-    const r = await client.query<{ mime: string; data: Buffer }>(
-      'SELECT mime, data FROM uploads WHERE workshop_id = $1 AND upload_id = $2',
-      [job.workshopId, id],
-    );
-    const row = r.rows[0];
-    return row ? { mime: row.mime, data: bytesOf(row.data) } : null;
+    const found = await from.get(job.workshopId, id);
+    return found ? { mime: found.meta.mime, data: bytesOf(found.data) } : null;
   };
-  return { read, close: () => client.end() };
+  return { read, close };
 }
 
 /** A log as one buffer plus columns: one transferable block instead of thousands of objects to clone. */

@@ -52,7 +52,7 @@ interface Run {
   workshopId: string;
   format: WorkerExportFormat;
   realNames: boolean;
-  uploadsDir?: string;
+  dataDir?: string;
   waiters: Array<{ resolve: (o: ExportOutput) => void; reject: (e: unknown) => void }>;
 }
 
@@ -80,7 +80,7 @@ export function exportInWorker(
   workshopId: string,
   format: WorkerExportFormat,
   realNames: boolean,
-  uploadsDir?: string,
+  dataDir?: string,
 ): Promise<ExportOutput> {
   let run = waiting.find(
     (r) =>
@@ -89,14 +89,14 @@ export function exportInWorker(
       r.workshopId === workshopId &&
       r.format === format &&
       r.realNames === realNames &&
-      r.uploadsDir === uploadsDir,
+      r.dataDir === dataDir,
   );
   if (!run) {
     if (waiting.length >= queueMax) {
       const ahead = waiting.length + (running ? 1 : 0);
       return Promise.reject(new ExportsBusy(Math.min(120, Math.max(1, Math.ceil((ahead * lastRunMs) / 1000)))));
     }
-    run = { id: nextId++, hub, storage, workshopId, format, realNames, uploadsDir, waiters: [] };
+    run = { id: nextId++, hub, storage, workshopId, format, realNames, dataDir, waiters: [] };
     waiting.push(run);
   }
   const joined = run;
@@ -110,20 +110,17 @@ function pump(): void {
   const run = waiting.shift()!;
   running = run;
   const t0 = Date.now();
-  execute(run)
-    .then(
-      (o) => {
-        for (const w of run.waiters) w.resolve(o);
-      },
-      (err: unknown) => {
-        for (const w of run.waiters) w.reject(err);
-      },
-    )
-    .finally(() => {
-      lastRunMs = Date.now() - t0;
-      running = null;
-      pump();
-    });
+  const settled = (settle: (w: Run['waiters'][number]) => void) => {
+    // The queue moves on before anyone waiting hears: a caller that awaited this run finds it gone.
+    lastRunMs = Date.now() - t0;
+    running = null;
+    pump();
+    for (const w of run.waiters) settle(w);
+  };
+  execute(run).then(
+    (o) => settled((w) => w.resolve(o)),
+    (err: unknown) => settled((w) => w.reject(err)),
+  );
 }
 
 async function execute(run: Run): Promise<ExportOutput> {
@@ -133,7 +130,7 @@ async function execute(run: Run): Promise<ExportOutput> {
     workshopId,
     format: run.format,
     realNames: run.realNames,
-    uploadsDir: run.uploadsDir,
+    dataDir: run.dataDir,
   };
   const source = sourceOf(storage);
   if (source) {

@@ -9,7 +9,6 @@ import { AppError, forbidden, notFound } from '../errors';
 import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
 import { assignResearchers, docName, loadRecord } from '../export/record';
-import { uploadsDir } from '../uploads/store';
 import { ExportsBusy, exportInWorker } from '../export/runner';
 import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
@@ -75,10 +74,9 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       // (server/export/runner.ts), so every export gives each the same R without loading the board here.
       // Built in the export process at the lowest priority, one at a time, identical waiting requests sharing one
       // run (server/export/runner.ts): a large export never delays a phone.
-      const uploads = opts.dataDir ? uploadsDir(opts.dataDir, p.workshopId) : undefined;
       let out;
       try {
-        out = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real', uploads);
+        out = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real', opts.dataDir);
       } catch (err) {
         if (!(err instanceof ExportsBusy)) throw err;
         // Too many different exports waiting: 503 with Retry-After (docs/API.md), rather than a pile-up.

@@ -11,7 +11,7 @@ import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { Storage } from '../../server/storage/Storage';
 import { DocHub } from '../../server/sync/DocHub';
 import { readResearcherPseudonyms } from '../../shared/research/researchDoc';
-import { uploadsDir, uploadStoreFor } from '../../server/uploads/store';
+import { uploadStoreFor } from '../../server/uploads/store';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
@@ -122,7 +122,7 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       const readLog = vi.spyOn(storage, 'readLog');
       const loadDoc = vi.spyOn(storage, 'loadDoc');
       const loaded = vi.spyOn(hub, 'get');
-      const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false, uploadsDir(dataDir, W));
+      const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false, dataDir);
       // The main thread reads only the small research document, and only because a new pseudonym must be stored.
       for (const spy of [readLog, loadDoc]) {
         expect(spy.mock.calls.every((c) => c[0] === `${W}/research`)).toBe(true);
