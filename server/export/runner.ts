@@ -177,6 +177,9 @@ let current: {
   reject: (e: Error) => void;
 } | null = null;
 
+/** The export process's id while it runs (tests). */
+export const exportProcessPid = (): number | null => child?.pid ?? null;
+
 /** Node flags the process shares with the server: its heap sizes, and profiling when the server is profiled. */
 const inheritedFlags = () =>
   process.execArgv.filter((a) => /^--(max-semi-space-size|max-old-space-size|cpu-prof)/.test(a));
@@ -206,6 +209,8 @@ function exportProcess(): ChildProcess {
   });
   const gone = (err: Error) => {
     if (child === c) child = null;
+    // An error with the process still there (a message it could not take): it is not used again.
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     const lost = current;
     current = null;
     lost?.reject(err);
@@ -223,16 +228,34 @@ function idle(c: ChildProcess): void {
   (c.channel as { unref?: () => void } | undefined)?.unref?.();
 }
 
+/** An export that has not finished after this long is taken as hung: its process is ended, the request fails. */
+export const EXPORT_TIMEOUT_MS = 5 * 60_000;
+
 function inProcess(job: ExportJob): Promise<{ result: ExportResult; body: Buffer[] }> {
   const c = exportProcess();
   return new Promise((resolve, reject) => {
-    current = { id: job.id, body: [], resolve, reject };
+    // The queue never waits forever behind one export: a hung process is ended ('exit' rejects this run).
+    const timer = setTimeout(() => c.kill('SIGKILL'), EXPORT_TIMEOUT_MS);
+    timer.unref();
+    current = {
+      id: job.id,
+      body: [],
+      resolve: (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      },
+      reject: (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    };
     c.ref();
     (c.channel as { ref?: () => void } | undefined)?.ref?.();
     c.send(job, (err) => {
       if (err && current?.id === job.id) {
+        const failed = current;
         current = null;
-        reject(err);
+        failed.reject(new Error(`export process could not take the job: ${err.message}`));
       }
     });
   });

@@ -5,7 +5,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item } from '../../shared/boardDoc';
 import { initControl } from '../../shared/controlDoc';
 import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
-import { ExportsBusy, exportInWorker, exportQueue, setExportQueueMax } from '../../server/export/runner';
+import {
+  ExportsBusy,
+  exportInWorker,
+  exportProcessPid,
+  exportQueue,
+  setExportQueueMax,
+} from '../../server/export/runner';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { DocHub } from '../../server/sync/DocHub';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
@@ -108,6 +114,20 @@ describe('the export queue', () => {
     } finally {
       setExportQueueMax(before);
     }
+  });
+
+  it('fails an export whose process dies rather than give part of it, and the next export is whole', async () => {
+    const whole = text((await exportInWorker(hub, storage, W, 'json', false)).body);
+    const pid = exportProcessPid()!;
+    expect(pid).toBeGreaterThan(0);
+    const asked = exportInWorker(hub, storage, W, 'json', false);
+    // Killed before the job reaches it (the process learns of nothing; the server of the exit only later).
+    process.kill(pid, 'SIGKILL');
+    await expect(asked).rejects.toThrow(/export process/);
+    // A new process takes the next one, with all of it.
+    const again = await exportInWorker(hub, storage, W, 'json', false);
+    expect(exportProcessPid()).not.toBe(pid);
+    expect(text(again.body)).toBe(whole);
   });
 });
 
