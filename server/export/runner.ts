@@ -1,6 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/controlDoc';
 import { notFound } from '../errors';
@@ -8,13 +6,13 @@ import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
 import { KINDS, packLog, sourceOf, type ExportDone, type ExportJob, type WorkerExportFormat } from './job';
 import { docName, storeResearcherPseudonyms } from './record';
-import { EXPORT_PROCESS_ENV, WORKER_ENTRY, type ExportChunk, type ExportResult } from './worker';
+import { EXPORT_THREAD, WORKER_ENTRY } from './worker';
 
 /**
- * The main thread's side of exports: a queue in front of the export process (server/export/worker.ts).
+ * The main thread's side of exports: a queue in front of the export thread (server/export/worker.ts).
  *
- * - One export runs at a time (the process at nice 19 takes the CPU the server leaves; two at once would only share
- *   it and hold twice the memory).
+ * - One export runs at a time (the thread at nice 19 takes the CPU the event loop leaves; two at once would only
+ *   share it and hold twice the memory).
  * - A request identical to one still waiting (same workshop, format and names) joins it: both get the body of that
  *   one run. It never joins a run that has started: that run may have read storage before this request's writer's
  *   last update was stored, and an export always holds every write accepted before it was asked for.
@@ -22,9 +20,9 @@ import { EXPORT_PROCESS_ENV, WORKER_ENTRY, type ExportChunk, type ExportResult }
  *   with Retry-After, docs/API.md) rather than piling up.
  *
  * When a run starts, the main thread waits until every accepted update of the workshop's three documents is stored
- * (then the stored documents are the live ones) and sends the process a job of a few bytes: the process reads storage
- * itself. The body comes back in chunks of at most 1 MiB and is handed to the route as those chunks; pseudonyms the
- * run gave researchers are stored in the live research document after it (`storeResearcherPseudonyms`).
+ * (then the stored documents are the live ones) and sends the thread a job of a few bytes: the job reads storage
+ * itself. The body comes back transferred (no copy on the event loop); pseudonyms the run gave researchers are stored
+ * in the live research document after it (`storeResearcherPseudonyms`).
  */
 
 export const EXPORT_QUEUE_MAX = 8;
@@ -37,8 +35,8 @@ export class ExportsBusy extends Error {
 }
 
 export interface ExportOutput {
-  /** The body, in the chunks it arrived in (written out as they are; never joined on the event loop). */
-  body: Buffer[];
+  /** The body as the job wrote it (transferred from the export thread, not copied). */
+  body: Buffer;
   size: number;
   damaged: NonNullable<ExportDone['damaged']>;
   /** The run that made it: requests that shared one run have the same number. */
@@ -73,7 +71,7 @@ export function setExportQueueMax(n: number): number {
 /** Exports waiting and running now (for tests and metrics). */
 export const exportQueue = () => ({ running: running ? 1 : 0, waiting: waiting.length });
 
-/** Builds one export of a workshop in the export process, after those queued before it; its body as the route sends it. */
+/** Builds one export of a workshop in the export thread, after those queued before it; its body as the route sends it. */
 export function exportInWorker(
   hub: DocHub,
   storage: Storage,
@@ -135,7 +133,7 @@ async function execute(run: Run): Promise<ExportOutput> {
   const source = sourceOf(storage);
   if (source) {
     // Every accepted update stored first: then the stored documents are the live ones, and provenance covers them.
-    // Documents not loaded here are neither loaded nor read on this thread: the export process reads them.
+    // Documents not loaded here are neither loaded nor read on this thread: the export thread reads them.
     await Promise.all(KINDS.map((k) => hub.stored(docName(workshopId, k))));
     job.source = source;
   } else {
@@ -157,106 +155,75 @@ async function execute(run: Run): Promise<ExportOutput> {
       for (const l of live) hub.release(l);
     }
   }
-  const { result, body } = await inProcess(job);
-  if (result.error !== undefined) throw new Error(`export failed in its process: ${result.error}`);
-  if (result.notFound) throw notFound('workshop');
-  const size = body.reduce((n, b) => n + b.byteLength, 0);
-  // Every byte the process wrote, or no answer at all: never a partial body.
-  if (size !== result.size) throw new Error(`export process sent ${size} of ${result.size} bytes`);
-  await storeResearcherPseudonyms(hub, workshopId, result.assigned ?? []);
-  return { body, size, damaged: result.damaged ?? [], run: run.id };
+  const done = await inWorker(job);
+  if (done.error !== undefined) throw new Error(`export failed in its thread: ${done.error}`);
+  if (done.notFound) throw notFound('workshop');
+  await storeResearcherPseudonyms(hub, workshopId, done.assigned ?? []);
+  const body = Buffer.from(done.body!.buffer, done.body!.byteOffset, done.body!.byteLength);
+  return { body, size: body.byteLength, damaged: done.damaged ?? [], run: run.id };
 }
 
-// ---- the export process ----
+// ---- the export thread ----
 
-let child: ChildProcess | null = null;
-let current: {
-  id: number;
-  body: Buffer[];
-  resolve: (r: { result: ExportResult; body: Buffer[] }) => void;
-  reject: (e: Error) => void;
-} | null = null;
+let worker: Worker | null = null;
+let current: { id: number; resolve: (d: ExportDone) => void; reject: (e: Error) => void } | null = null;
 
-/** The export process's id while it runs (tests). */
-export const exportProcessPid = (): number | null => child?.pid ?? null;
+/** The export thread while it runs (tests). */
+export const exportThread = (): Worker | null => worker;
 
-/** Node flags the process shares with the server: its heap sizes, and profiling when the server is profiled. */
-const inheritedFlags = () =>
-  process.execArgv.filter((a) => /^--(max-semi-space-size|max-old-space-size|cpu-prof)/.test(a));
-
-function exportProcess(): ChildProcess {
-  if (child) return child;
-  // From TypeScript (development, tests, the bench) with tsx's loader, resolved from here; compiled
-  // (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`) as plain JavaScript.
-  const ts = WORKER_ENTRY.endsWith('.ts');
-  const loader = ts ? ['--import', pathToFileURL(createRequire(WORKER_ENTRY).resolve('tsx')).href] : [];
-  const c = fork(fileURLToPath(WORKER_ENTRY), [], {
-    execArgv: [...inheritedFlags(), ...loader],
-    env: { ...process.env, [EXPORT_PROCESS_ENV]: '1' },
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  c.on('message', (m: ExportChunk | ExportResult) => {
-    if (!current || m.id !== current.id) return;
-    if ('chunk' in m) {
-      current.body.push(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength));
-      return;
-    }
-    const done = current;
+function exportWorker(): Worker {
+  if (worker) return worker;
+  // The thread runs worker.ts, with TypeScript loaded in it by tsx's API (as `--import tsx` does for the server):
+  // flags given to a worker do not register loaders in it, nor does a test runner's own transform reach it.
+  // Compiled (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`): plain JavaScript, no tsx.
+  const entry = JSON.stringify(WORKER_ENTRY);
+  const bootstrap = WORKER_ENTRY.endsWith('.ts')
+    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`
+    : `import(${entry})`;
+  const w = new Worker(bootstrap, { eval: true, workerData: EXPORT_THREAD });
+  // An idle export thread never keeps the process alive.
+  w.unref();
+  w.on('message', (done: ExportDone) => {
+    if (!current || done.id !== current.id) return;
+    const p = current;
     current = null;
-    idle(c);
-    done.resolve({ result: m, body: done.body });
+    w.unref();
+    p.resolve(done);
   });
   const gone = (err: Error) => {
-    if (child === c) child = null;
-    // An error with the process still there (a message it could not take): it is not used again.
-    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    if (worker === w) worker = null;
     const lost = current;
     current = null;
     lost?.reject(err);
   };
-  c.on('error', gone);
-  c.on('exit', (code, signal) => gone(new Error(`export process exited (${signal ?? code})`)));
-  child = c;
-  idle(c);
-  return c;
+  w.on('error', gone);
+  w.on('exit', (code) => gone(new Error(`export thread exited with ${code}`)));
+  worker = w;
+  return w;
 }
 
-/** An idle export process never keeps the server's process alive. */
-function idle(c: ChildProcess): void {
-  c.unref();
-  (c.channel as { unref?: () => void } | undefined)?.unref?.();
-}
-
-/** An export that has not finished after this long is taken as hung: its process is ended, the request fails. */
+/** An export that has not finished after this long is taken as hung: its thread is ended, the request fails. */
 export const EXPORT_TIMEOUT_MS = 5 * 60_000;
 
-function inProcess(job: ExportJob): Promise<{ result: ExportResult; body: Buffer[] }> {
-  const c = exportProcess();
+function inWorker(job: ExportJob): Promise<ExportDone> {
+  const w = exportWorker();
   return new Promise((resolve, reject) => {
-    // The queue never waits forever behind one export: a hung process is ended ('exit' rejects this run).
-    const timer = setTimeout(() => c.kill('SIGKILL'), EXPORT_TIMEOUT_MS);
+    // The queue never waits forever behind one export: a hung thread is ended ('exit' rejects this run).
+    const timer = setTimeout(() => void w.terminate(), EXPORT_TIMEOUT_MS);
     timer.unref();
     current = {
       id: job.id,
-      body: [],
-      resolve: (r) => {
+      resolve: (d) => {
         clearTimeout(timer);
-        resolve(r);
+        resolve(d);
       },
       reject: (e) => {
         clearTimeout(timer);
         reject(e);
       },
     };
-    c.ref();
-    (c.channel as { ref?: () => void } | undefined)?.ref?.();
-    c.send(job, (err) => {
-      if (err && current?.id === job.id) {
-        const failed = current;
-        current = null;
-        failed.reject(new Error(`export process could not take the job: ${err.message}`));
-      }
-    });
+    w.ref();
+    const logs = job.handed?.logs;
+    w.postMessage(job, logs ? [logs.board.data.buffer as ArrayBuffer, logs.research.data.buffer as ArrayBuffer] : []);
   });
 }

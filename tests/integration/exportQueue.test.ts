@@ -5,26 +5,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item } from '../../shared/boardDoc';
 import { initControl } from '../../shared/controlDoc';
 import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
-import {
-  ExportsBusy,
-  exportInWorker,
-  exportProcessPid,
-  exportQueue,
-  setExportQueueMax,
-} from '../../server/export/runner';
+import { ExportsBusy, exportInWorker, exportThread, exportQueue, setExportQueueMax } from '../../server/export/runner';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { DocHub } from '../../server/sync/DocHub';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 
 /**
- * Issue 15: exports never slow the phones. They run one at a time in the export process (server/export/runner.ts);
+ * Issue 15: exports never slow the phones. They run one at a time in the export thread (server/export/runner.ts);
  * a request identical to one still waiting shares its run; too many different ones waiting get 503 + Retry-After.
  * Whatever is shared or refused, an export's content is whole and the same as one made alone.
  */
 
 const W = 'wqueue';
-const text = (body: Buffer[]) => Buffer.concat(body).toString('utf8');
+const text = (body: Buffer) => body.toString('utf8');
 
 describe('the export queue', () => {
   let dir: string;
@@ -86,7 +80,7 @@ describe('the export queue', () => {
     // Whole content: the size told, every note, and the same as an export made alone afterwards.
     const alone = await exportInWorker(hub, storage, W, 'json', false);
     for (const o of [a!, b!, c!]) {
-      expect(o.size).toBe(Buffer.concat(o.body).byteLength);
+      expect(o.size).toBe(o.body.byteLength);
       expect(text(o.body)).toBe(text(alone.body));
     }
     const json = JSON.parse(text(alone.body)) as { items: Array<{ text: string }> };
@@ -116,17 +110,17 @@ describe('the export queue', () => {
     }
   });
 
-  it('fails an export whose process dies rather than give part of it, and the next export is whole', async () => {
+  it('fails an export whose thread dies rather than give part of it, and the next export is whole', async () => {
     const whole = text((await exportInWorker(hub, storage, W, 'json', false)).body);
-    const pid = exportProcessPid()!;
-    expect(pid).toBeGreaterThan(0);
+    const thread = exportThread()!;
+    expect(thread).not.toBeNull();
     const asked = exportInWorker(hub, storage, W, 'json', false);
-    // Killed before the job reaches it (the process learns of nothing; the server of the exit only later).
-    process.kill(pid, 'SIGKILL');
-    await expect(asked).rejects.toThrow(/export process/);
-    // A new process takes the next one, with all of it.
+    // Ended before the job reaches it: the job is lost with it, and the request must fail, not answer.
+    void thread.terminate();
+    await expect(asked).rejects.toThrow(/export thread/);
+    // A new thread takes the next one, with all of it.
     const again = await exportInWorker(hub, storage, W, 'json', false);
-    expect(exportProcessPid()).not.toBe(pid);
+    expect(exportThread()).not.toBe(thread);
     expect(text(again.body)).toBe(whole);
   });
 });

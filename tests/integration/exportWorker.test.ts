@@ -15,7 +15,7 @@ import { uploadStoreFor } from '../../server/uploads/store';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
- * Issue 15 / issue 13: an export reads and decodes the stored documents in its export process, over a read-only
+ * Issue 15 / issue 13: an export reads and decodes the stored documents in the export thread, over a read-only
  * connection of its own, not on the event loop. The main thread only waits until every accepted update is stored:
  * it never reads a log or a snapshot for an export, and the export still holds every write made just before it.
  */
@@ -133,7 +133,7 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       expect(readResearcherPseudonyms(research.doc).get('Marieke')).toBe('R1');
       hub.release(research);
 
-      const json = JSON.parse(Buffer.concat(body).toString('utf8')) as {
+      const json = JSON.parse(body.toString('utf8')) as {
         items: Array<{
           id: string;
           text: string;
