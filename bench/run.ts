@@ -58,7 +58,7 @@ const SCENARIOS: Scenario[] = quick
         phonesApply: false,
       },
       // 40 phones writing, without and then with a 5,000-note workshop exported back to back (ours only): exports run
-      // in a worker thread, so the phones' p95 should not move.
+      // in the export thread at nice 19, so the phones' p95 should not move.
       ...(['export-idle', 'export-busy'] as const).map((name) => ({
         name,
         workshops: 1,

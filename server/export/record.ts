@@ -1,7 +1,5 @@
 import { readExerciseStates, readGroups, readMeta, readParticipants, readProgramme } from '../../shared/controlDoc';
 import { workGroupsOf } from '../../shared/research/workGroups';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { assignResearcherPseudonyms, readResearcherPseudonyms, RESEARCH } from '../../shared/research/researchDoc';
 import { serverOrigin } from '../sync/origins';
@@ -19,14 +17,6 @@ const UPLOAD_ID = /^u[a-z0-9]{6,30}$/;
 
 /** One stored photo by its upload id (null when it is gone: erased with its uploader, or never stored). */
 export type UploadReader = (uploadId: string) => Promise<{ mime: string; data: Uint8Array } | null>;
-
-/** Photos from a workshop's uploads folder (SQLite installations: server/uploads/store.ts's files). */
-export const uploadsFromDir =
-  (dir: string): UploadReader =>
-  async (id) => {
-    const meta = JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as { mime: string };
-    return { mime: meta.mime, data: new Uint8Array(await readFile(path.join(dir, id))) };
-  };
 
 /** The workshop's stored photos that items refer to (absent ones are left out). */
 async function readUploads(read: UploadReader, items: Array<Record<string, unknown>>) {
@@ -113,7 +103,7 @@ export function researcherWriters(board: Y.Doc): Array<{ researcherName: string;
 /**
  * Stores a pseudonym (R1, R2…) for every researcher who wrote and has none yet (`assignResearcherPseudonyms`), in the
  * live research document: before a replay or an erasure reads or changes the record, so the numbers are given once
- * and every later export uses the same. (An export gives them in its worker and stores them after:
+ * and every later export uses the same. (An export gives them in its export thread and the server stores them after:
  * `storeResearcherPseudonyms`.)
  */
 export async function assignResearchers(hub: DocHub, workshopId: string): Promise<void> {

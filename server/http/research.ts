@@ -9,8 +9,7 @@ import { AppError, forbidden, notFound } from '../errors';
 import { namesOf } from '../export/model';
 import { docAt, provenanceOf } from '../export/provenance';
 import { assignResearchers, docName, loadRecord } from '../export/record';
-import { uploadsDir } from '../uploads/store';
-import { exportInWorker } from '../export/worker';
+import { ExportsBusy, exportInWorker } from '../export/runner';
 import { stripDataUrl } from '../images/stripMetadata';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
@@ -71,18 +70,22 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       if (names !== 'pseudonyms' && names !== 'real') throw new AppError(ERROR_CODES.badRequest, 'names must be real');
       // Real names are the facilitator's alone, like the key table.
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
-      // Researchers' pseudonyms: the worker gives the missing ones from what it reads and they are stored after it
-      // (server/export/worker.ts), so every export gives each the same R without loading the board here.
-      // Built in a worker thread (server/export/worker.ts): a large export never delays a phone.
-      const uploads = opts.dataDir ? uploadsDir(opts.dataDir, p.workshopId) : undefined;
-      const { body, damaged } = await exportInWorker(
-        opts.hub,
-        opts.storage,
-        p.workshopId,
-        format,
-        names === 'real',
-        uploads,
-      );
+      // Researchers' pseudonyms: the export gives the missing ones from what it reads and they are stored after it
+      // (server/export/runner.ts), so every export gives each the same R without loading the board here.
+      // Built in the export thread at the lowest priority, one at a time, identical waiting requests sharing one
+      // run (server/export/runner.ts): a large export never delays a phone.
+      let out;
+      try {
+        out = await exportInWorker(opts.hub, opts.storage, p.workshopId, format, names === 'real', opts.dataDir);
+      } catch (err) {
+        if (!(err instanceof ExportsBusy)) throw err;
+        // Too many different exports waiting: 503 with Retry-After (docs/API.md), rather than a pile-up.
+        res.set('Retry-After', String(err.retryAfterS));
+        res.set('Cache-Control', 'no-store');
+        res.status(503).json({ error: { code: ERROR_CODES.tooMany, message: err.message } });
+        return;
+      }
+      const { body, size, damaged } = out;
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
       for (const d of damaged) {
         console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
@@ -91,8 +94,8 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       res.set('Content-Type', type);
       res.set('Content-Disposition', `attachment; filename="werkplaats-${p.workshopId}.${ext}"`);
       res.set('Cache-Control', 'no-store');
-      // Sent as the bytes the worker wrote (no ETag of megabytes computed on the event loop: the export is no-store).
-      res.set('Content-Length', String(body.byteLength));
+      // Sent as the bytes the export thread wrote (no ETag of megabytes computed on the event loop: it is no-store).
+      res.set('Content-Length', String(size));
       res.end(body);
     }),
   );

@@ -107,6 +107,9 @@ class PostgresUploadStore implements UploadStore {
   }
 }
 
+/** Photos as files in DATA_DIR (what `uploadStoreFor` gives for SQLite; the export process reads them so too). */
+export const fileUploadStore = (dataDir: string): UploadStore => new FileUploadStore(dataDir);
+
 /** The photo store that goes with the storage: PostgreSQL's table, or files in DATA_DIR. */
 export function uploadStoreFor(storage: Storage, dataDir: string): UploadStore {
   return storage instanceof PostgresStorage ? new PostgresUploadStore(storage) : new FileUploadStore(dataDir);

@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addItem, patchItem } from '../../shared/boardDoc';
 import { initControl } from '../../shared/controlDoc';
 import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
-import { exportInWorker } from '../../server/export/worker';
+import { exportInWorker } from '../../server/export/runner';
 import { PostgresStorage } from '../../server/storage/PostgresStorage';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { Storage } from '../../server/storage/Storage';
 import { DocHub } from '../../server/sync/DocHub';
 import { readResearcherPseudonyms } from '../../shared/research/researchDoc';
-import { uploadsDir, uploadStoreFor } from '../../server/uploads/store';
+import { uploadStoreFor } from '../../server/uploads/store';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
- * Issue 15 / issue 13: an export reads and decodes the stored documents in its worker thread, over a read-only
+ * Issue 15 / issue 13: an export reads and decodes the stored documents in the export thread, over a read-only
  * connection of its own, not on the event loop. The main thread only waits until every accepted update is stored:
  * it never reads a log or a snapshot for an export, and the export still holds every write made just before it.
  */
@@ -122,7 +122,7 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       const readLog = vi.spyOn(storage, 'readLog');
       const loadDoc = vi.spyOn(storage, 'loadDoc');
       const loaded = vi.spyOn(hub, 'get');
-      const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false, uploadsDir(dataDir, W));
+      const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false, dataDir);
       // The main thread reads only the small research document, and only because a new pseudonym must be stored.
       for (const spy of [readLog, loadDoc]) {
         expect(spy.mock.calls.every((c) => c[0] === `${W}/research`)).toBe(true);

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addItem, type Item } from '../../shared/boardDoc';
+import { initControl } from '../../shared/controlDoc';
+import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
+import { ExportsBusy, exportInWorker, exportThread, exportQueue, setExportQueueMax } from '../../server/export/runner';
+import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { DocHub } from '../../server/sync/DocHub';
+import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
+import { startServer, type TestServer } from '../helpers/startServer';
+
+/**
+ * Issue 15: exports never slow the phones. They run one at a time in the export thread (server/export/runner.ts);
+ * a request identical to one still waiting shares its run; too many different ones waiting get 503 + Retry-After.
+ * Whatever is shared or refused, an export's content is whole and the same as one made alone.
+ */
+
+const W = 'wqueue';
+const text = (body: Buffer) => body.toString('utf8');
+
+describe('the export queue', () => {
+  let dir: string;
+  let storage: SqliteStorage;
+  let hub: DocHub;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'werkplaats-queue-'));
+    storage = new SqliteStorage(dir);
+    hub = new DocHub(storage);
+    const control = await hub.get(`${W}/control`);
+    control.doc.transact(() =>
+      initControl(control.doc, {
+        meta: {
+          title: 'Wachtrij',
+          joinCode: 'CCCCCC',
+          joinOpen: true,
+          consentText: DEFAULT_CONSENT_TEXT,
+          source: 'test',
+          createdAt: Date.now(),
+        },
+        programme: DEFAULT_PROGRAMME,
+        groups: [{ id: 'g0', name: 'Groep' }],
+      }),
+    );
+    const board = await hub.get(`${W}/board`);
+    const t0 = Date.now();
+    for (let i = 0; i < 200; i++) {
+      const note: Item = {
+        id: `n${i}`,
+        kind: 'note',
+        sessionId: 'opening',
+        groupId: 'g0',
+        authorId: null,
+        createdAt: t0,
+        updatedAt: t0,
+        text: `notitie ${i}`,
+      };
+      board.doc.transact(() => addItem(board.doc, note), { actor: 'facilitator' });
+    }
+    hub.release(control);
+    hub.release(board);
+  });
+  afterAll(async () => {
+    await hub.flushAll();
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs one export at a time; identical requests waiting share one run, with the same content', async () => {
+    // Asked in one turn of the event loop: the first starts at once, the second waits, the third joins the second.
+    const asked = [0, 1, 2].map(() => exportInWorker(hub, storage, W, 'json', false));
+    expect(exportQueue()).toEqual({ running: 1, waiting: 1 });
+    const [a, b, c] = await Promise.all(asked);
+    // The one that had started is never joined: it may have read storage before the later request was made.
+    expect(b!.run).not.toBe(a!.run);
+    expect(c!.run).toBe(b!.run);
+    expect(text(c!.body)).toBe(text(b!.body));
+    // Whole content: the size told, every note, and the same as an export made alone afterwards.
+    const alone = await exportInWorker(hub, storage, W, 'json', false);
+    for (const o of [a!, b!, c!]) {
+      expect(o.size).toBe(o.body.byteLength);
+      expect(text(o.body)).toBe(text(alone.body));
+    }
+    const json = JSON.parse(text(alone.body)) as { items: Array<{ text: string }> };
+    expect(json.items).toHaveLength(200);
+    expect(exportQueue()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('refuses a different export when the queue is full, and lets an identical one join', async () => {
+    const before = setExportQueueMax(1);
+    try {
+      const running = exportInWorker(hub, storage, W, 'md', false);
+      const waiting = exportInWorker(hub, storage, W, 'csv', false);
+      const refused = exportInWorker(hub, storage, W, 'html', false);
+      const joined = exportInWorker(hub, storage, W, 'csv', false);
+      const err = await refused.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ExportsBusy);
+      expect((err as ExportsBusy).retryAfterS).toBeGreaterThanOrEqual(1);
+      const [r, w, j] = await Promise.all([running, waiting, joined]);
+      expect(j.run).toBe(w.run);
+      expect(text(j.body)).toBe(text(w.body));
+      expect(text(r.body)).toContain('notitie 199');
+      expect(text(w.body)).toContain('notitie 199');
+      // With room again, the refused one is made.
+      expect(text((await exportInWorker(hub, storage, W, 'html', false)).body)).toContain('notitie 199');
+    } finally {
+      setExportQueueMax(before);
+    }
+  });
+
+  it('fails an export whose thread dies rather than give part of it, and the next export is whole', async () => {
+    const whole = text((await exportInWorker(hub, storage, W, 'json', false)).body);
+    const thread = exportThread()!;
+    expect(thread).not.toBeNull();
+    const asked = exportInWorker(hub, storage, W, 'json', false);
+    // Ended before the job reaches it: the job is lost with it, and the request must fail, not answer.
+    void thread.terminate();
+    await expect(asked).rejects.toThrow(/export thread/);
+    // A new thread takes the next one, with all of it.
+    const again = await exportInWorker(hub, storage, W, 'json', false);
+    expect(exportThread()).not.toBe(thread);
+    expect(text(again.body)).toBe(whole);
+  });
+});
+
+describe('exports over HTTP', () => {
+  let server: TestServer;
+  const open: YClient[] = [];
+  afterEach(async () => {
+    for (const c of open.splice(0)) c.destroy();
+    await server?.close();
+  });
+
+  it('gives concurrent requests the same whole export, and 503 with Retry-After when the queue is full', async () => {
+    server = await startServer();
+    const w = await createWorkshop(server.url, server.organiserKey);
+    const a = await joinAs(server.url, w, 'Anouk de Vries');
+    const phone = yClient(server.url, w.id, 'board', a.token);
+    open.push(phone);
+    await synced(phone);
+    const t0 = Date.now();
+    for (let i = 0; i < 20; i++) {
+      phone.doc.transact(() =>
+        addItem(phone.doc, {
+          id: `i${i}`,
+          kind: 'note',
+          sessionId: 'opening',
+          groupId: w.groups[0]!.id,
+          authorId: a.participantId,
+          createdAt: t0,
+          updatedAt: t0,
+          text: `idee ${i}`,
+        }),
+      );
+    }
+    const exportUrl = `${server.url}/api/workshops/${w.id}/export?format=json`;
+    const auth = { authorization: `Bearer ${w.tokens.facilitator}` };
+    // Every note written is in the export (the export waits until they are stored).
+    await waitFor(async () => {
+      const r = await fetch(exportUrl, { headers: auth });
+      return (await r.text()).includes('idee 19') || null;
+    });
+
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const r = await fetch(exportUrl, { headers: auth });
+        return { status: r.status, length: Number(r.headers.get('content-length')), body: await r.text() };
+      }),
+    );
+    for (const r of answers) {
+      expect(r.status).toBe(200);
+      expect(Buffer.byteLength(r.body)).toBe(r.length);
+      expect(r.body).toBe(answers[0]!.body);
+    }
+    expect((JSON.parse(answers[0]!.body) as { items: unknown[] }).items).toHaveLength(20);
+
+    const before = setExportQueueMax(0);
+    try {
+      const busy = await fetch(exportUrl, { headers: auth });
+      expect(busy.status).toBe(503);
+      expect(Number(busy.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('too_many');
+    } finally {
+      setExportQueueMax(before);
+    }
+    const again = await fetch(exportUrl, { headers: auth });
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(answers[0]!.body);
+  });
+});
