@@ -140,8 +140,8 @@ describe('many phones typing one shared text at once', () => {
       const a = 'Ayşe offline: wij blijven schrijven. ';
       const b = 'Marloes online: ik ook. ';
       await Promise.all([
-        off.getByTestId('vision-statement').pressSequentially(a, { delay: 30 }),
-        on.getByTestId('vision-statement').pressSequentially(b, { delay: 30 }),
+        off.getByTestId('vision-statement').pressSequentially(a, { delay: 30, timeout: 120_000 }),
+        on.getByTestId('vision-statement').pressSequentially(b, { delay: 30, timeout: 120_000 }),
       ]);
       // The offline phone's sentence really waited: the other phone has not seen it.
       expect(await on.getByTestId('vision-statement').inputValue()).not.toContain(a.slice(0, 12));
