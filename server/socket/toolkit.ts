@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { addItem, itemsMap, readItem, type Item } from '../../shared/boardDoc';
-import { readParticipants, readState, setState } from '../../shared/controlDoc';
-import { itemSchema } from '../../shared/exercises/registry';
+import { readParticipants, readProgramme, readState, setState } from '../../shared/controlDoc';
+import { itemSchema, votableKinds } from '../../shared/exercises/registry';
 import { newId } from '../../shared/ids';
 import { ERROR_CODES, type Command, type SummonPayload } from '../../shared/protocol';
 import type { Principal } from '../../shared/roles';
@@ -166,6 +166,10 @@ async function castAnonymous(ctx: ToolkitContext, cmd: Extract<Command, { type: 
     const target = items.get(cmd.targetId);
     if (!target || target.get('sessionId') !== state.currentSessionId)
       throw new AppError(ERROR_CODES.notFound, 'no such item');
+    // Only what the exercise puts to the vote takes dots (not a dot, a photo or another exercise's item).
+    const session = readProgramme(ctx.control.doc).find((s) => s.id === state.currentSessionId);
+    if (!session || !votableKinds(session.kind).includes(String(target.get('kind'))))
+      throw new AppError(ERROR_CODES.badRequest, 'this item takes no dots');
     const perTarget = new Map<string, number>();
     for (const id of mine) {
       const t = items.get(id)?.get('targetId');

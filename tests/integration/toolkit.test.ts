@@ -190,6 +190,18 @@ describe('facilitation toolkit over the real server', () => {
 
     expect(await pa.command({ type: 'vote.cast', targetId: 'target1', delta: -1 })).toEqual({ ok: true });
     await waitFor(() => tallyVotes(readItems(screen.doc), voting).get('target1') === 1);
+
+    // A modified client aiming a dot at something the exercise does not put to the vote (here: a dot itself) is
+    // refused, and nothing is written.
+    const dot = readItems(screen.doc).find((i) => i.kind === VOTE)!;
+    const before = itemsMap(screen.doc).size;
+    expect(await pa.command({ type: 'vote.cast', targetId: dot.id, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(await pa.command({ type: 'vote.cast', targetId: 'target1', delta: 1 })).toEqual({ ok: true });
+    await waitFor(() => tallyVotes(readItems(screen.doc), voting).get('target1') === 2);
+    expect(itemsMap(screen.doc).size).toBe(before + 1);
   });
 
   it('refuses to open a dot vote where the exercise has nothing votable, with its own code; closing always works', async () => {
