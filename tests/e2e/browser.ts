@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { CreateWorkshopResponse } from '../../shared/protocol';
+import { joinAs } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 
 export const SCREENSHOT_DIR = path.resolve('test-artifacts/screenshots');
@@ -153,4 +155,28 @@ export function e2eRoom(): E2eRoom {
       return ctx.newPage();
     },
   };
+}
+
+/**
+ * Phones of people who joined through the API (`joinAs`), each in a context of its own, open on their participant page
+ * and online; with `sessionId`, also showing that session. The room keeps (and closes) their contexts.
+ */
+export async function openPhones(
+  room: E2eRoom,
+  w: CreateWorkshopResponse,
+  names: string[],
+  groupIndex: number,
+  sessionId: string | null,
+): Promise<Page[]> {
+  const joined = await Promise.all(names.map((n) => joinAs(room.server.url, w, n, groupIndex)));
+  return Promise.all(
+    joined.map(async (j) => {
+      const p = await room.keep(await joinedPhoneContext(room.browser, w.id, j)).newPage();
+      await p.goto(`${room.server.url}/p/${w.id}`);
+      await p.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
+      if (sessionId)
+        await p.locator(`[data-testid="session-header"][data-session-id="${sessionId}"]`).first().waitFor();
+      return p;
+    }),
+  );
 }

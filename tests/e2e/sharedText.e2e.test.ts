@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
-import { api, createWorkshop, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { api, createWorkshop } from '../helpers/clients';
+import { e2eRoom, openPhones } from './browser';
 
 /**
  * Two and three phones of one cooperation type different sentences into the shared vision statement at human speed
@@ -25,18 +25,8 @@ describe('a shared text many write at once', () => {
     await screen.locator('[data-testid="session-header"][data-session-id="visie"]').first().waitFor();
   }, 60_000);
 
-  async function phones(names: string[], groupIndex: number): Promise<Page[]> {
-    const joined = await Promise.all(names.map((n) => joinAs(room.server.url, w, n, groupIndex)));
-    return Promise.all(
-      joined.map(async (j) => {
-        const p = await room.keep(await joinedPhoneContext(room.browser, w.id, j)).newPage();
-        await p.goto(`${room.server.url}/p/${w.id}`);
-        await p.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
-        await p.locator('[data-testid="session-header"][data-session-id="visie"]').first().waitFor();
-        return p;
-      }),
-    );
-  }
+  const phones = (names: string[], groupIndex: number): Promise<Page[]> =>
+    openPhones(room, w, names, groupIndex, 'visie');
 
   /** Every phone's field is bound to the statement (it exists), and each writer's caret is at the end. */
   async function ready(ps: Page[], start: string) {

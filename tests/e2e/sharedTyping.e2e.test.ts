@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
-import { createWorkshop, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { createWorkshop } from '../helpers/clients';
+import { e2eRoom, openPhones } from './browser';
 
 /**
  * The caret race (docs/ARCHITECTURE.md, "Shared texts"): two and three phones type into one shared text at the same
@@ -25,19 +25,12 @@ describe('many phones typing one shared text at once', () => {
   }, 60_000);
 
   async function phones(names: string[], groupIndex: number, sessionId: string | null): Promise<Page[]> {
-    const joined = await Promise.all(names.map((n) => joinAs(room.server.url, w, n, groupIndex)));
-    return Promise.all(
-      joined.map(async (j) => {
-        const p = await room.keep(await joinedPhoneContext(room.browser, w.id, j)).newPage();
-        await p.goto(`${room.server.url}/p/${w.id}`);
-        await p.locator('[data-testid="connection-status"][data-state="online"]').waitFor();
-        if (sessionId)
-          await p.locator(`[data-testid="session-header"][data-session-id="${sessionId}"]`).first().waitFor();
-        const cdp = await p.context().newCDPSession(p);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
-        return p;
-      }),
-    );
+    const ps = await openPhones(room, w, names, groupIndex, sessionId);
+    for (const p of ps) {
+      const cdp = await p.context().newCDPSession(p);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    }
+    return ps;
   }
 
   const open = async (sessionId: string) => {

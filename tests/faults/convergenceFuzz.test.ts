@@ -4,23 +4,7 @@ import { addItem, itemsMap, readItems } from '../../shared/boardDoc';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]!,
-  };
-}
+import { rng } from '../helpers/rng';
 
 /** Items as JSON with sorted keys: a map's key order depends on arrival order, its content does not. */
 const canon = (doc: Y.Doc) =>

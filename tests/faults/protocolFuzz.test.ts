@@ -7,20 +7,7 @@ import { addItem, itemsMap } from '../../shared/boardDoc';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 import { api, createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(xs: readonly T[]) => xs[int(xs.length)]! };
-}
-type Rng = ReturnType<typeof rng>;
+import { rng, type Rng } from '../helpers/rng';
 
 /** Valid y-websocket messages to mutate: sync step 1, an update with a real item, awareness, a query. */
 function seeds(participantId: string): Uint8Array[] {

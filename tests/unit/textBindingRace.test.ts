@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bindTextField, type TextField } from '../../client/sync/textBinding';
+import { rng as prng } from '../helpers/rng';
 
 /**
  * The caret race (docs/ARCHITECTURE.md, "Shared texts"): several phones type into one shared text character by
@@ -56,19 +57,6 @@ class Field implements TextField {
   beforeCaret() {
     return this.v.slice(0, this.selectionStart);
   }
-}
-
-/** A small seeded PRNG (mulberry32), so every failure can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), chance: (p: number) => next() < p };
 }
 
 const LOCAL = Symbol('local');
