@@ -1,17 +1,20 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/controlDoc';
 import { notFound } from '../errors';
 import type { Storage } from '../storage/Storage';
 import type { DocHub } from '../sync/DocHub';
-import { KINDS, packLog, sourceOf, type ExportDone, type ExportJob, type WorkerExportFormat } from './job';
+import { KINDS, packLog, sourceOf, type ExportJob, type WorkerExportFormat } from './job';
 import { docName, storeResearcherPseudonyms } from './record';
-import { EXPORT_THREAD, WORKER_ENTRY } from './worker';
+import { BODY_FD, EXPORT_PROCESS_ENV, WORKER_ENTRY, type ExportResult } from './worker';
 
 /**
- * The main thread's side of exports: a queue in front of the export thread (server/export/worker.ts).
+ * The server's side of exports: a queue in front of the export process (server/export/worker.ts).
  *
- * - One export runs at a time (the thread at nice 19 takes the CPU the event loop leaves; two at once would only
+ * - One export runs at a time (the process at nice 19 takes the CPU the event loop leaves; two at once would only
  *   share it and hold twice the memory).
  * - A request identical to one still waiting (same workshop, format and names) joins it: both get the body of that
  *   one run. It never joins a run that has started: that run may have read storage before this request's writer's
@@ -20,7 +23,7 @@ import { EXPORT_THREAD, WORKER_ENTRY } from './worker';
  *   with Retry-After, docs/API.md) rather than piling up.
  *
  * When a run starts, the main thread waits until every accepted update of the workshop's three documents is stored
- * (then the stored documents are the live ones) and sends the thread a job of a few bytes: the job reads storage
+ * (then the stored documents are the live ones) and sends the process a job of a few bytes: the job reads storage
  * itself. The body comes back transferred (no copy on the event loop); pseudonyms the run gave researchers are stored
  * in the live research document after it (`storeResearcherPseudonyms`).
  */
@@ -35,10 +38,10 @@ export class ExportsBusy extends Error {
 }
 
 export interface ExportOutput {
-  /** The body as the job wrote it (transferred from the export thread, not copied). */
+  /** The body as the job wrote it (the bytes read from the export process's body pipe). */
   body: Buffer;
   size: number;
-  damaged: NonNullable<ExportDone['damaged']>;
+  damaged: NonNullable<ExportResult['damaged']>;
   /** The run that made it: requests that shared one run have the same number. */
   run: number;
 }
@@ -71,7 +74,7 @@ export function setExportQueueMax(n: number): number {
 /** Exports waiting and running now (for tests and metrics). */
 export const exportQueue = () => ({ running: running ? 1 : 0, waiting: waiting.length });
 
-/** Builds one export of a workshop in the export thread, after those queued before it; its body as the route sends it. */
+/** Builds one export of a workshop in the export process, after those queued before it; its body as the route sends it. */
 export function exportInWorker(
   hub: DocHub,
   storage: Storage,
@@ -133,7 +136,7 @@ async function execute(run: Run): Promise<ExportOutput> {
   const source = sourceOf(storage);
   if (source) {
     // Every accepted update stored first: then the stored documents are the live ones, and provenance covers them.
-    // Documents not loaded here are neither loaded nor read on this thread: the export thread reads them.
+    // Documents not loaded here are neither loaded nor read here: the export process reads them.
     await Promise.all(KINDS.map((k) => hub.stored(docName(workshopId, k))));
     job.source = source;
   } else {
@@ -155,75 +158,140 @@ async function execute(run: Run): Promise<ExportOutput> {
       for (const l of live) hub.release(l);
     }
   }
-  const done = await inWorker(job);
-  if (done.error !== undefined) throw new Error(`export failed in its thread: ${done.error}`);
-  if (done.notFound) throw notFound('workshop');
-  await storeResearcherPseudonyms(hub, workshopId, done.assigned ?? []);
-  const body = Buffer.from(done.body!.buffer, done.body!.byteOffset, done.body!.byteLength);
-  return { body, size: body.byteLength, damaged: done.damaged ?? [], run: run.id };
+  const { result, body } = await inProcess(job);
+  if (result.error !== undefined) throw new Error(`export failed in its process: ${result.error}`);
+  if (result.notFound) throw notFound('workshop');
+  await storeResearcherPseudonyms(hub, workshopId, result.assigned ?? []);
+  return { body, size: body.byteLength, damaged: result.damaged ?? [], run: run.id };
 }
 
-// ---- the export thread ----
+// ---- the export process ----
 
-let worker: Worker | null = null;
-let current: { id: number; resolve: (d: ExportDone) => void; reject: (e: Error) => void } | null = null;
+interface Current {
+  id: number;
+  /** The answer, once it came (the body may come before it or after: two channels). */
+  result: ExportResult | null;
+  resolve: (r: { result: ExportResult; body: Buffer }) => void;
+  reject: (e: Error) => void;
+}
 
-/** The export thread while it runs (tests). */
-export const exportThread = (): Worker | null => worker;
+let child: ChildProcess | null = null;
+let current: Current | null = null;
+/** Body bytes read from the pipe and not yet claimed by an answer. */
+let bodyChunks: Buffer[] = [];
+let bodyBytes = 0;
 
-function exportWorker(): Worker {
-  if (worker) return worker;
-  // The thread runs worker.ts, with TypeScript loaded in it by tsx's API (as `--import tsx` does for the server):
-  // flags given to a worker do not register loaders in it, nor does a test runner's own transform reach it.
-  // Compiled (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`): plain JavaScript, no tsx.
-  const entry = JSON.stringify(WORKER_ENTRY);
-  const bootstrap = WORKER_ENTRY.endsWith('.ts')
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${entry}); })`
-    : `import(${entry})`;
-  const w = new Worker(bootstrap, { eval: true, workerData: EXPORT_THREAD });
-  // An idle export thread never keeps the process alive.
-  w.unref();
-  w.on('message', (done: ExportDone) => {
-    if (!current || done.id !== current.id) return;
-    const p = current;
+/** The export process while it runs (tests). */
+export const exportProcess = (): ChildProcess | null => child;
+
+/** Node flags the process shares with the server: its heap sizes, and profiling when the server is profiled. */
+const inheritedFlags = () =>
+  process.execArgv.filter((a) => /^--(max-semi-space-size|max-old-space-size|cpu-prof)/.test(a));
+
+/** The current run ends once its answer and all of its body are here. */
+function settleIfWhole(): void {
+  const c = current;
+  if (!c?.result || bodyBytes < c.result.size) return;
+  const all = bodyChunks.length === 1 ? bodyChunks[0]! : Buffer.concat(bodyChunks, bodyBytes);
+  const body = all.subarray(0, c.result.size);
+  // Never more: one job at a time, and the process writes a body only after its answer for that job.
+  if (all.byteLength > c.result.size) {
     current = null;
-    w.unref();
-    p.resolve(done);
+    c.reject(new Error(`export process sent ${all.byteLength - c.result.size} bytes too many`));
+    child?.kill();
+    return;
+  }
+  bodyChunks = [];
+  bodyBytes = 0;
+  current = null;
+  if (child) idle(child);
+  c.resolve({ result: c.result, body });
+}
+
+function startProcess(): ChildProcess {
+  if (child) return child;
+  // From TypeScript (development, tests, the bench) with tsx's loader, resolved from here; compiled
+  // (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`) as plain JavaScript.
+  const ts = WORKER_ENTRY.endsWith('.ts');
+  const loader = ts ? ['--import', pathToFileURL(createRequire(WORKER_ENTRY).resolve('tsx')).href] : [];
+  const c = fork(fileURLToPath(WORKER_ENTRY), [], {
+    execArgv: [...inheritedFlags(), ...loader],
+    env: { ...process.env, [EXPORT_PROCESS_ENV]: '1' },
+    // The job may hold bytes (a storage the process cannot open hands its documents over).
+    serialization: 'advanced',
+    // fd 3 (BODY_FD): the body pipe; fd 4: the IPC channel.
+    stdio: ['ignore', 'inherit', 'inherit', 'pipe', 'ipc'],
+  });
+  const pipe = c.stdio[BODY_FD] as Readable;
+  bodyChunks = [];
+  bodyBytes = 0;
+  pipe.on('data', (chunk: Buffer) => {
+    if (child !== c) return;
+    bodyChunks.push(chunk);
+    bodyBytes += chunk.byteLength;
+    settleIfWhole();
+  });
+  c.on('message', (m: ExportResult) => {
+    if (child !== c || !current || m.id !== current.id) return;
+    current.result = m;
+    settleIfWhole();
   });
   const gone = (err: Error) => {
-    if (worker === w) worker = null;
+    if (child !== c) return;
+    child = null;
+    bodyChunks = [];
+    bodyBytes = 0;
     const lost = current;
     current = null;
     lost?.reject(err);
   };
-  w.on('error', gone);
-  w.on('exit', (code) => gone(new Error(`export thread exited with ${code}`)));
-  worker = w;
-  return w;
+  c.on('error', gone);
+  c.on('exit', (code, signal) => gone(new Error(`export process exited (${signal ?? code})`)));
+  child = c;
+  idle(c);
+  return c;
 }
 
-/** An export that has not finished after this long is taken as hung: its thread is ended, the request fails. */
+/** An idle export process never keeps the server's process alive. */
+function idle(c: ChildProcess): void {
+  c.unref();
+  (c.channel as { unref?: () => void } | undefined)?.unref?.();
+  (c.stdio[BODY_FD] as Readable & { unref?: () => void }).unref?.();
+}
+
+function busy(c: ChildProcess): void {
+  c.ref();
+  (c.channel as { ref?: () => void } | undefined)?.ref?.();
+  (c.stdio[BODY_FD] as Readable & { ref?: () => void }).ref?.();
+}
+
+/** An export that has not finished after this long is taken as hung: its process is ended, the request fails. */
 export const EXPORT_TIMEOUT_MS = 5 * 60_000;
 
-function inWorker(job: ExportJob): Promise<ExportDone> {
-  const w = exportWorker();
+function inProcess(job: ExportJob): Promise<{ result: ExportResult; body: Buffer }> {
+  const c = startProcess();
   return new Promise((resolve, reject) => {
-    // The queue never waits forever behind one export: a hung thread is ended ('exit' rejects this run).
-    const timer = setTimeout(() => void w.terminate(), EXPORT_TIMEOUT_MS);
+    // The queue never waits forever behind one export: a hung process is ended ('exit' rejects this run).
+    const timer = setTimeout(() => c.kill('SIGKILL'), EXPORT_TIMEOUT_MS);
     timer.unref();
     current = {
       id: job.id,
-      resolve: (d) => {
+      result: null,
+      resolve: (r) => {
         clearTimeout(timer);
-        resolve(d);
+        resolve(r);
       },
       reject: (e) => {
         clearTimeout(timer);
         reject(e);
       },
     };
-    w.ref();
-    const logs = job.handed?.logs;
-    w.postMessage(job, logs ? [logs.board.data.buffer as ArrayBuffer, logs.research.data.buffer as ArrayBuffer] : []);
+    busy(c);
+    c.send(job, (err) => {
+      if (!err || current?.id !== job.id) return;
+      const lost = current;
+      current = null;
+      lost.reject(err);
+    });
   });
 }

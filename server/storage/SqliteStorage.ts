@@ -123,10 +123,13 @@ export class SqliteStorage implements Storage {
     let results: unknown[];
     try {
       if (!this.db.open) throw new Error('storage is closed');
+      this.tombstones = new Map();
       results = this.db.transaction(() => batch.map((w) => w.run()))();
     } catch (err) {
       for (const w of batch) w.reject(err);
       return;
+    } finally {
+      this.tombstones = null;
     }
     this.wal.flushed().then(
       () => batch.forEach((w, i) => w.resolve(results[i] as never)),
@@ -146,8 +149,18 @@ export class SqliteStorage implements Storage {
 
   /** Whether a document's workshop has a tombstone; checked inside each write, so no write follows a delete. */
   private deletedDoc(doc: string): boolean {
-    return this.stmts.deleted.get(workshopOfDoc(doc)) !== undefined;
+    const workshopId = workshopOfDoc(doc);
+    // perf: once per workshop per group commit (a tombstone is written in a transaction of its own, never inside one).
+    const memo = this.tombstones;
+    const known = memo?.get(workshopId);
+    if (known !== undefined) return known;
+    const deleted = this.stmts.deleted.get(workshopId) !== undefined;
+    memo?.set(workshopId, deleted);
+    return deleted;
   }
+
+  /** Tombstones read in the group commit under way. */
+  private tombstones: Map<string, boolean> | null = null;
 
   async appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
     const bytes = Buffer.from(data);

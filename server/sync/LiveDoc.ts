@@ -45,7 +45,9 @@ export class LiveDoc {
     });
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
+      this.onUpdate(update, origin, tr.afterState),
+    );
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -94,10 +96,10 @@ export class LiveDoc {
 
   private recorded: Promise<unknown> | null = null;
 
-  private onUpdate(update: Uint8Array, origin: unknown): void {
+  private onUpdate(update: Uint8Array, origin: unknown, after: Map<number, number>): void {
     if (!this.loaded) return;
     const actor = (origin as ChangeOrigin | null)?.actor ?? 'unknown';
-    this.queue.push(update, origin, actor, this.recorded);
+    this.queue.push(update, origin, actor, this.recorded, after);
     this.changed = true;
   }
 

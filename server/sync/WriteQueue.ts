@@ -10,6 +10,8 @@ export interface Entry {
   ts: number;
   recorded: Promise<unknown> | null;
   serial: number;
+  /** The document's state vector right after this update was applied (the transaction's `afterState`). */
+  after: Map<number, number>;
 }
 
 /** First wait before storing a failed batch again; it doubles up to RETRY_MAX_MS. */
@@ -59,13 +61,20 @@ export class WriteQueue {
   loaded(lastSeq: number, stateVector: Uint8Array, sinceSnapshot: number): void {
     this.lastSeq = lastSeq;
     for (const [client, clock] of Y.decodeStateVector(stateVector)) this.storedState.set(client, clock);
+    this.storedEncoded = null;
     this.sinceSnapshot = sinceSnapshot;
   }
 
-  /** An update the document applied: stored, then relayed. */
-  push(update: Uint8Array, origin: unknown, actor: string, recorded: Promise<unknown> | null): void {
+  /** An update the document applied: stored, then relayed. `after`: the document's state vector once applied. */
+  push(
+    update: Uint8Array,
+    origin: unknown,
+    actor: string,
+    recorded: Promise<unknown> | null,
+    after: Map<number, number>,
+  ): void {
     // perf: updates that arrive together are stored together (one group commit), then relayed (see `flush`).
-    this.pending.push({ update, origin, actor, ts: Date.now(), recorded, serial: ++this.serial });
+    this.pending.push({ update, origin, actor, ts: Date.now(), recorded, serial: ++this.serial, after });
     this.unstoredBytes += update.length;
     if (!this.flushing) this.startFlush();
     else this.arrived?.();
@@ -79,7 +88,11 @@ export class WriteQueue {
   private readonly toldNotStored = new Set<DocListener>();
   private waiters: Array<{ serial: number; attemptOnly: boolean; resolve: () => void }> = [];
   /** Per client, the clock up to which the log holds this document (what an ack promises). */
+  // Updates are stored in the order the document applied them, so after a stored batch this is the state the
+  // document had after the batch's last update.
   private readonly storedState = new Map<number, number>();
+  /** `storedState` encoded, while it holds (each ack sends it). */
+  private storedEncoded: Uint8Array | null = null;
 
   /**
    * Stores what is queued, oldest first, one group commit per attempt. A failed attempt keeps the whole batch in
@@ -192,9 +205,11 @@ export class WriteQueue {
   private stored(batch: Entry[]): void {
     this.pending.splice(0, batch.length);
     for (const u of batch) this.unstoredBytes -= u.update.length;
-    for (const u of batch) mergeStateVector(this.storedState, Y.parseUpdateMeta(u.update).to);
+    // perf: the state after the batch's last update, as the document computed it (no update is parsed again here).
+    mergeStateVector(this.storedState, batch.at(-1)!.after);
+    this.storedEncoded = null;
     this.hooks.relay(batch);
-    const stored = Y.encodeStateVector(this.storedState);
+    const stored = this.storedStateVector();
     for (const w of this.writersOf(batch)) w.acknowledge?.(stored);
     this.settle(true, batch.at(-1)!.serial);
     this.sinceSnapshot += batch.length;
@@ -239,7 +254,7 @@ export class WriteQueue {
 
   /** The stored state vector, as the ack carries it. */
   storedStateVector(): Uint8Array {
-    return Y.encodeStateVector(this.storedState);
+    return (this.storedEncoded ??= Y.encodeStateVector(this.storedState));
   }
 
   /** True while a write is being retried after a storage failure. */

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item } from '../../shared/boardDoc';
 import { initControl } from '../../shared/controlDoc';
 import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
-import { ExportsBusy, exportInWorker, exportThread, exportQueue, setExportQueueMax } from '../../server/export/runner';
+import { ExportsBusy, exportInWorker, exportProcess, exportQueue, setExportQueueMax } from '../../server/export/runner';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { DocHub } from '../../server/sync/DocHub';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
@@ -110,17 +110,17 @@ describe('the export queue', () => {
     }
   });
 
-  it('fails an export whose thread dies rather than give part of it, and the next export is whole', async () => {
+  it('fails an export whose process dies rather than give part of it, and the next export is whole', async () => {
     const whole = text((await exportInWorker(hub, storage, W, 'json', false)).body);
-    const thread = exportThread()!;
-    expect(thread).not.toBeNull();
+    const proc = exportProcess()!;
+    expect(proc).not.toBeNull();
     const asked = exportInWorker(hub, storage, W, 'json', false);
     // Ended before the job reaches it: the job is lost with it, and the request must fail, not answer.
-    void thread.terminate();
-    await expect(asked).rejects.toThrow(/export thread/);
-    // A new thread takes the next one, with all of it.
+    proc.kill('SIGKILL');
+    await expect(asked).rejects.toThrow(/export process/);
+    // A new process takes the next one, with all of it.
     const again = await exportInWorker(hub, storage, W, 'json', false);
-    expect(exportThread()).not.toBe(thread);
+    expect(exportProcess()).not.toBe(proc);
     expect(text(again.body)).toBe(whole);
   });
 });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CONTROL, readMeta, readParticipant, readProgramme, readState } from '../../../shared/controlDoc';
 import { LIMITS } from '../../../shared/limits';
+import type { Session } from '../../../shared/programme';
 import type { Principal } from '../../../shared/roles';
 import { actorOf } from '../../auth';
 import type { Storage } from '../../storage/Storage';
@@ -43,6 +44,16 @@ export function structuralRefusal(update: DecodedUpdate): string | null {
   for (const r of update.ds.clients.values()) ranges += r.length;
   if (ranges > LIMITS.deleteRangesPerUpdate) return 'too many deletions in one update';
   return null;
+}
+
+/** What the checks read of a control document, as it is until its next change. */
+interface ControlView {
+  programme: Session[];
+  sessions: Set<string>;
+  state: ReturnType<typeof readState>;
+  createdAt: number;
+  /** Participants' groups, as read so far. */
+  groups: Map<string, string | null>;
 }
 
 /** What the guard remembers of a workshop's agenda (from watching its control document). */
@@ -108,16 +119,38 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
     return mem;
   };
 
+  // perf: what every update's check reads of the control document, read once per change of it (not per update).
+  const views = new WeakMap<Y.Doc, ControlView>();
+  const viewOf = (control: Y.Doc): ControlView => {
+    let v = views.get(control);
+    if (!v) {
+      const programme = readProgramme(control);
+      v = {
+        programme,
+        sessions: new Set(programme.map((s) => s.id)),
+        state: readState(control),
+        createdAt: readMeta(control)?.createdAt ?? 0,
+        groups: new Map(),
+      };
+      views.set(control, v);
+      // Any change of the control document (programme, agenda state, a participant's group) drops the view.
+      control.once('update', () => views.delete(control));
+    }
+    return v;
+  };
+
   const context = async (p: Principal, agenda: boolean) => {
     const control = await opts.hub.get(`${p.workshopId}/control`);
     try {
       const mem = watch(p.workshopId, control.doc);
-      const groupId =
-        p.role === 'participant' && p.participantId
-          ? (readParticipant(control.doc, p.participantId)?.groupId ?? null)
-          : null;
-      const programme = readProgramme(control.doc);
-      const state = readState(control.doc);
+      const view = viewOf(control.doc);
+      let groupId: string | null = null;
+      if (p.role === 'participant' && p.participantId) {
+        const known = view.groups.get(p.participantId);
+        groupId = known !== undefined ? known : (readParticipant(control.doc, p.participantId)?.groupId ?? null);
+        view.groups.set(p.participantId, groupId);
+      }
+      const { programme, state } = view;
       const t = now();
       const open = new Set<string>();
       const at = programme.findIndex((s) => s.id === state?.currentSessionId);
@@ -126,9 +159,9 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
       if (at > 0) open.add(programme[at - 1]!.id);
       for (const [id, left] of mem.leftAt) if (t - left <= LIMITS.sessionGraceMs) open.add(id);
       const workshop: WorkshopContext = {
-        createdAt: readMeta(control.doc)?.createdAt ?? 0,
+        createdAt: view.createdAt,
         now: t,
-        sessions: new Set(programme.map((s) => s.id)),
+        sessions: view.sessions,
         openSessions: open,
         lockedSince: state?.locked ? (mem.lockedSince ?? t) : null,
         agenda,
