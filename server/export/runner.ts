@@ -1,4 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -184,6 +185,9 @@ let bodyBytes = 0;
 /** The export process while it runs (tests). */
 export const exportProcess = (): ChildProcess | null => child;
 
+/** util-linux's chrt, where there is one. */
+const CHRT = ['/usr/bin/chrt', '/bin/chrt'].find((f) => existsSync(f)) ?? null;
+
 /** Node flags the process shares with the server: its heap sizes, and profiling when the server is profiled. */
 const inheritedFlags = () =>
   process.execArgv.filter((a) => /^--(max-semi-space-size|max-old-space-size|cpu-prof)/.test(a));
@@ -214,8 +218,12 @@ function startProcess(): ChildProcess {
   // (dist/server/export/worker.js, the Dockerfile's `node dist/server/main.js`) as plain JavaScript.
   const ts = WORKER_ENTRY.endsWith('.ts');
   const loader = ts ? ['--import', pathToFileURL(createRequire(WORKER_ENTRY).resolve('tsx')).href] : [];
-  const c = fork(fileURLToPath(WORKER_ENTRY), [], {
-    execArgv: [...inheritedFlags(), ...loader],
+  const node = [process.execPath, ...inheritedFlags(), ...loader, fileURLToPath(WORKER_ENTRY)];
+  // Linux's SCHED_IDLE (util-linux's chrt, in every Debian image): the process runs only on a core nothing else
+  // wants, and any other thread that wakes takes the core from it at once. At nice 19 alone it kept the core for the
+  // rest of its time slice, and the phones' writes waited (docs/PERFORMANCE.md). Without chrt: nice 19 (worker.ts).
+  const [cmd, ...args] = CHRT ? [CHRT, '--idle', '0', ...node] : node;
+  const c = spawn(cmd!, args, {
     env: { ...process.env, [EXPORT_PROCESS_ENV]: '1' },
     // The job may hold bytes (a storage the process cannot open hands its documents over).
     serialization: 'advanced',
