@@ -33,6 +33,8 @@ export const staffNl = {
   'settings.timeZoneHelp': 'De tijden in de transcripten en exports staan in deze tijdzone.',
   'settings.save': 'Opslaan',
   'settings.saved': 'Opgeslagen.',
+  'settings.changedElsewhere':
+    'Dit is intussen in een andere console veranderd. Je wijziging is nog niet opgeslagen; opslaan zet jouw versie terug.',
   'settings.failed': 'Opslaan is niet gelukt. Probeer het opnieuw.',
 
   'console.title': 'Console',
@@ -206,6 +208,8 @@ export const staffEn: Record<StaffKey, string> = {
   'settings.timeZoneHelp': 'Times in transcripts and exports are shown in this time zone.',
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
+  'settings.changedElsewhere':
+    'Someone changed this in another console meanwhile. Your change is not saved yet; saving puts your version back.',
   'settings.failed': 'Could not save. Please try again.',
 
   'console.title': 'Console',

@@ -15,12 +15,12 @@ import { docName, loadRecord, researcherWriters, type UploadReader } from './rec
 import { htmlTranscript, markdownTranscript, maxqdaZip } from './transcript';
 
 /**
- * One export job, as the export thread runs it (server/export/worker.ts; the main thread's side is
+ * One export job, as the export process runs it (server/export/worker.ts; the server's side is
  * server/export/runner.ts): it reads the workshop's stored documents and logs itself, over a read-only connection of
  * its own (SQLite: the same file, which WAL lets it read while the server writes; PostgreSQL: one client, one
  * read-only repeatable-read transaction), so state and log are one consistent read; then it runs the unchanged
- * export code (`loadRecord`, `buildModel`, the format writers). A storage the thread cannot open itself (none in the
- * server today) has its states and logs handed over by the main thread instead.
+ * export code (`loadRecord`, `buildModel`, the format writers). A storage the process cannot open itself (none in the
+ * server today) has its states and logs handed over by the server instead.
  */
 
 export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'maxqda' | 'qdpx' | 'key';
@@ -28,7 +28,7 @@ export type WorkerExportFormat = 'json' | 'csv' | 'cases' | 'md' | 'html' | 'max
 export type DocKind = 'control' | 'board' | 'research';
 export const KINDS = ['control', 'board', 'research'] as const;
 
-/** Where the export thread reads the stored documents with a connection of its own. */
+/** Where the export process reads the stored documents with a connection of its own. */
 export type StoredSource = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface ExportJob {
@@ -41,7 +41,7 @@ export interface ExportJob {
   dataDir?: string;
   /** The job reads the documents and logs itself (the usual case)… */
   source?: StoredSource;
-  /** …or they are handed over, read and encoded by the main thread (a storage the thread cannot open). */
+  /** …or they are handed over, read and encoded by the server (a storage the process cannot open). */
   handed?: { states: Record<DocKind, Uint8Array>; logs: Record<'board' | 'research', PackedLog> };
 }
 
@@ -56,7 +56,7 @@ const SNAPSHOT_SQL = 'SELECT up_to_seq, format, data FROM snapshots WHERE doc = 
 const LOG_SQL = 'SELECT seq, ts, actor, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq';
 const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
-/** The three documents of a workshop as stored, read in one transaction of a connection of the thread's own. */
+/** The three documents of a workshop as stored, read in one transaction of a connection of the process's own. */
 async function readStored(source: StoredSource, workshopId: string): Promise<Record<DocKind, StoredRead>> {
   type SnapRow = { up_to_seq: number | string; format: number; data: Buffer };
   type LogRow = { seq: number | string; ts: number | string; actor: string; data: Buffer };
@@ -104,7 +104,7 @@ async function readStored(source: StoredSource, workshopId: string): Promise<Rec
   return out;
 }
 
-/** Where the export thread can read this storage itself; null for one it cannot open (the main thread reads). */
+/** Where the export process can read this storage itself; null for one it cannot open (the server reads). */
 export function sourceOf(storage: Storage): StoredSource | null {
   if (storage instanceof SqliteStorage) return { kind: 'sqlite', file: storage.file };
   if (storage instanceof PostgresStorage && storage.pool.options.connectionString)
@@ -174,7 +174,7 @@ export interface ExportDone {
   /** The body as bytes (UTF-8 for the text formats). */
   body?: Uint8Array;
   damaged?: Array<{ type: string; id: unknown; reason: string }>;
-  /** Researchers' pseudonyms this export gave (none were stored yet): the main thread stores them. */
+  /** Researchers' pseudonyms this export gave (none were stored yet): the server stores them. */
   assigned?: Array<[string, string]>;
   error?: string;
 }
@@ -211,7 +211,7 @@ export async function runJob(job: ExportJob): Promise<ExportDone> {
     } as unknown as DocHub;
     const storage = { readLog: async (name: string) => logs.get(name) ?? [] } as unknown as Storage;
     // Researchers who wrote but have no pseudonym yet get one here, on this copy, as assignResearchers would on the
-    // live document; the main thread stores them afterwards, so it never loads the board for an export.
+    // live document; the server stores them afterwards, so it never loads the board for an export.
     const researchDoc = docs.get(docName(job.workshopId, 'research'))!;
     const before = readResearcherPseudonyms(researchDoc);
     assignResearcherPseudonyms(researchDoc, researcherWriters(docs.get(docName(job.workshopId, 'board'))!));

@@ -103,7 +103,7 @@ export function researcherWriters(board: Y.Doc): Array<{ researcherName: string;
 /**
  * Stores a pseudonym (R1, R2…) for every researcher who wrote and has none yet (`assignResearcherPseudonyms`), in the
  * live research document: before a replay or an erasure reads or changes the record, so the numbers are given once
- * and every later export uses the same. (An export gives them in its export thread and the server stores them after:
+ * and every later export uses the same. (An export gives them in its export process and the server stores them after:
  * `storeResearcherPseudonyms`.)
  */
 export async function assignResearchers(hub: DocHub, workshopId: string): Promise<void> {

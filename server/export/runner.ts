@@ -15,17 +15,17 @@ import { BODY_FD, EXPORT_PROCESS_ENV, WORKER_ENTRY, type ExportResult } from './
 /**
  * The server's side of exports: a queue in front of the export process (server/export/worker.ts).
  *
- * - One export runs at a time (the process at nice 19 takes the CPU the event loop leaves; two at once would only
- *   share it and hold twice the memory).
+ * - One export runs at a time (the process, under SCHED_IDLE or at nice 19, takes the CPU nothing else wants; two at
+ *   once would only share it and hold twice the memory).
  * - A request identical to one still waiting (same workshop, format and names) joins it: both get the body of that
  *   one run. It never joins a run that has started: that run may have read storage before this request's writer's
  *   last update was stored, and an export always holds every write accepted before it was asked for.
  * - At most `EXPORT_QUEUE_MAX` different exports wait; one more is refused with `ExportsBusy` (the route answers 503
  *   with Retry-After, docs/API.md) rather than piling up.
  *
- * When a run starts, the main thread waits until every accepted update of the workshop's three documents is stored
+ * When a run starts, the server waits until every accepted update of the workshop's three documents is stored
  * (then the stored documents are the live ones) and sends the process a job of a few bytes: the job reads storage
- * itself. The body comes back transferred (no copy on the event loop); pseudonyms the run gave researchers are stored
+ * itself. The body comes back as raw bytes on the process's body pipe (nothing to decode); pseudonyms the run gave researchers are stored
  * in the live research document after it (`storeResearcherPseudonyms`).
  */
 

@@ -72,7 +72,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       if (names === 'real' && p.role !== 'facilitator') throw forbidden('only the facilitator may export real names');
       // Researchers' pseudonyms: the export gives the missing ones from what it reads and they are stored after it
       // (server/export/runner.ts), so every export gives each the same R without loading the board here.
-      // Built in the export thread at the lowest priority, one at a time, identical waiting requests sharing one
+      // Built in the export process at the lowest priority, one at a time, identical waiting requests sharing one
       // run (server/export/runner.ts): a large export never delays a phone.
       let out;
       try {
@@ -94,7 +94,7 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
       res.set('Content-Type', type);
       res.set('Content-Disposition', `attachment; filename="werkplaats-${p.workshopId}.${ext}"`);
       res.set('Cache-Control', 'no-store');
-      // Sent as the bytes the export thread wrote (no ETag of megabytes computed on the event loop: it is no-store).
+      // Sent as the bytes the export process wrote (no ETag of megabytes computed on the event loop: it is no-store).
       res.set('Content-Length', String(size));
       res.end(body);
     }),

@@ -272,6 +272,9 @@ export async function runCommand(
       serverOrigin(`${principal.role}:${cmd.type}`),
     );
     await live.idle();
+    // The organiser's list of workshops (GET /api/workshops) shows the title the facilitator gave it last.
+    if (cmd.type === 'workshop.update' && cmd.title)
+      await hub.storage.setWorkshopTitle(principal.workshopId, cmd.title);
     return { ok: true };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };

@@ -186,6 +186,10 @@ export class PostgresStorage implements Storage {
     return r.rows[0] ? toWorkshop(r.rows[0]) : null;
   }
 
+  async setWorkshopTitle(id: string, title: string): Promise<void> {
+    await this.pool.query('UPDATE workshops SET title = $1 WHERE id = $2', [title, id]);
+  }
+
   async listWorkshops(): Promise<WorkshopRecord[]> {
     const r = await this.pool.query<WorkshopRow>('SELECT * FROM workshops ORDER BY created_at DESC');
     return r.rows.map(toWorkshop);

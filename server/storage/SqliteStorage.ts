@@ -212,6 +212,10 @@ export class SqliteStorage implements Storage {
     return r ? toWorkshop(r) : null;
   }
 
+  async setWorkshopTitle(id: string, title: string): Promise<void> {
+    await this.durably(() => this.db.prepare('UPDATE workshops SET title = ? WHERE id = ?').run(title, id));
+  }
+
   async listWorkshops(): Promise<WorkshopRecord[]> {
     const rows = this.db.prepare('SELECT * FROM workshops ORDER BY created_at DESC').all() as WorkshopRow[];
     return rows.map(toWorkshop);

@@ -61,6 +61,8 @@ export interface Storage {
   findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | null>;
   /** Every workshop, newest first (for the organiser, who lost a console link). */
   listWorkshops(): Promise<WorkshopRecord[]>;
+  /** The title the organiser's list shows, after the facilitator renamed the workshop (`workshop.update`). */
+  setWorkshopTitle(id: string, title: string): Promise<void>;
 
   /** Stores a token (hashed) for a principal. */
   addToken(token: string, rec: TokenRecord): Promise<void>;

@@ -20,7 +20,7 @@ export class DocHub {
   private readonly evicted = new WeakSet<LiveDoc>();
 
   constructor(
-    private readonly storage: Storage,
+    readonly storage: Storage,
     // scale-out: the lease on a workshop is held while any of its documents is loaded here.
     private readonly lease: WorkshopLease = soleInstance,
   ) {}

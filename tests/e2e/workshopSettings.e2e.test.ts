@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
+import { readMeta } from '../../shared/controlDoc';
+import { createWorkshop, ioClient, joinAs, synced, yClient } from '../helpers/clients';
 import {
   describeViolations,
   e2eRoom,
@@ -106,4 +107,58 @@ describe('workshop settings in the console', () => {
     }).then((r) => r.text());
     expect(again).toContain('tijden in America/New_York');
   });
+
+  it(
+    'follows another console: unedited fields take its change, an edit is kept and flagged, saving reverts nothing else',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
+      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
+      await facilitator.goto(w.links.facilitator);
+      await facilitator.getByTestId('settings-panel').locator('summary').click();
+      const field = (id: string) => facilitator.getByTestId(id);
+      const original = await field('settings-consent-en').inputValue();
+      // The facilitator's tablet: another console on the same workshop.
+      const tablet = ioClient(room.server.url, w.tokens.facilitator);
+      await tablet.connected();
+      try {
+        // Nobody edits the title here: it follows the tablet's, and there is nothing to save.
+        expect((await tablet.command({ type: 'workshop.update', title: 'Werkplaats Noord' })).ok).toBe(true);
+        await expect.poll(() => field('settings-title').inputValue()).toBe('Werkplaats Noord');
+        expect(await field('settings-save').isDisabled()).toBe(true);
+        expect(await field('settings-overtaken').count()).toBe(0);
+
+        // The Dutch consent text is being edited here when the tablet changes both texts: the edit stays, flagged; the
+        // English text, untouched here, follows the tablet.
+        await field('settings-consent-nl').fill('Wij bewaren wat u schrijft voor het onderzoek.');
+        const tabletText = { nl: 'Tekst van de tablet.', en: 'Text from the tablet.' };
+        expect((await tablet.command({ type: 'workshop.update', consentText: tabletText })).ok).toBe(true);
+        await expect.poll(() => field('settings-consent-en').inputValue()).toBe('Text from the tablet.');
+        expect(await field('settings-consent-nl').inputValue()).toBe('Wij bewaren wat u schrijft voor het onderzoek.');
+        await field('settings-overtaken').waitFor();
+        expect(original).not.toBe('Text from the tablet.');
+        expect(describeViolations(await seriousA11yViolations(facilitator))).toEqual([]);
+        await screenshot(facilitator, 'console-settings-overtaken');
+
+        // Saving writes this console's Dutch text, and neither the tablet's title nor its English text goes back.
+        await field('settings-save').click();
+        await field('settings-saved').waitFor();
+        await field('settings-overtaken').waitFor({ state: 'detached' });
+        const control = yClient(room.server.url, w.id, 'control', w.tokens.facilitator);
+        try {
+          await synced(control);
+          expect(readMeta(control.doc)).toMatchObject({
+            title: 'Werkplaats Noord',
+            consentText: { nl: 'Wij bewaren wat u schrijft voor het onderzoek.', en: 'Text from the tablet.' },
+          });
+        } finally {
+          control.destroy();
+        }
+      } finally {
+        tablet.close();
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse, FacilitatorLinkResponse, WorkshopListResponse } from '../../shared/protocol';
 import { JOIN_CODE_ALPHABET } from '../../shared/ids';
-import { api, createWorkshop } from '../helpers/clients';
+import { api, createWorkshop, ioClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
 
 describe('REST API', () => {
@@ -48,6 +48,18 @@ describe('REST API', () => {
     expect(JSON.stringify(list.body)).not.toContain(w.tokens.screen); // no secrets in the list
 
     const other = await createWorkshop(server.url, key);
+    // Renamed in the console: the organiser's list shows the new title (the one the facilitator gave it last).
+    const facilitator = ioClient(server.url, other.tokens.facilitator);
+    try {
+      await facilitator.connected();
+      expect(await facilitator.command({ type: 'workshop.update', title: 'Werkplaats Dordrecht' })).toEqual({
+        ok: true,
+      });
+    } finally {
+      facilitator.close();
+    }
+    const renamed = await api<WorkshopListResponse>(server.url, '/api/workshops', { token: key });
+    expect(renamed.body.workshops.find((x) => x.id === other.id)?.title).toBe('Werkplaats Dordrecht');
     const path = `/api/workshops/${other.id}/facilitator-link`;
     expect((await api(server.url, path, { method: 'POST', token: 'wrong' })).status).toBe(403);
     expect((await api(server.url, path, { method: 'POST', token: other.tokens.facilitator })).status).toBe(403);

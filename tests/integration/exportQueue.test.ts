@@ -12,7 +12,7 @@ import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '
 import { startServer, type TestServer } from '../helpers/startServer';
 
 /**
- * Issue 15: exports never slow the phones. They run one at a time in the export thread (server/export/runner.ts);
+ * Issue 15: exports never slow the phones. They run one at a time in the export process (server/export/runner.ts);
  * a request identical to one still waiting shares its run; too many different ones waiting get 503 + Retry-After.
  * Whatever is shared or refused, an export's content is whole and the same as one made alone.
  */

@@ -15,7 +15,7 @@ import { uploadStoreFor } from '../../server/uploads/store';
 import { startPostgres, type TestPostgres } from '../helpers/postgres';
 
 /**
- * Issue 15 / issue 13: an export reads and decodes the stored documents in the export thread, over a read-only
+ * Issue 15 / issue 13: an export reads and decodes the stored documents in the export process, over a read-only
  * connection of its own, not on the event loop. The main thread only waits until every accepted update is stored:
  * it never reads a log or a snapshot for an export, and the export still holds every write made just before it.
  */

@@ -209,6 +209,9 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
         tokens: { facilitator: `f${id}`, screen: `s${id}`, researcher: `r${id}` },
       });
     expect((await s.listWorkshops()).map((w) => w.id)).toEqual(['w2', 'w3', 'w1']);
+    // Renamed by the facilitator: the list shows the new title.
+    await s.setWorkshopTitle('w3', 'Werkplaats Zaandam, dag 2');
+    expect((await s.listWorkshops()).map((w) => w.title)).toEqual(['w2', 'Werkplaats Zaandam, dag 2', 'w1']);
     await s.close();
   });
 

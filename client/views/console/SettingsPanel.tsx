@@ -15,6 +15,28 @@ function timeZones(current: string): string[] {
 }
 
 /**
+ * One field of the form over a value of the workshop's document. While nobody edits it here, it follows the document
+ * (another console, on a tablet say, changed it); once edited here it keeps the edit, and says so when the document
+ * changed underneath it (saving then writes this console's value). `base`: the document's value the edit started from.
+ */
+function useFollowed(current: string): { value: string; set: (v: string) => void; overtaken: boolean } {
+  const [value, setValue] = useState(current);
+  const [base, setBase] = useState(current);
+  const [overtaken, setOvertaken] = useState(false);
+  if (base !== current) {
+    // Adjusted while rendering (React's pattern for state that follows a prop): no render with the stale value.
+    setBase(current);
+    if (value === base) setValue(current);
+    else if (value !== current) setOvertaken(true);
+  }
+  const set = (v: string) => {
+    setValue(v);
+    if (v === current) setOvertaken(false);
+  };
+  return { value, set, overtaken: overtaken && value !== current };
+}
+
+/**
  * The workshop's own settings (command `workshop.update`, docs/API.md): its title, the consent text phones show at
  * join (in Dutch and English, as approved for the study), and the time zone transcripts show times in. A changed
  * consent text is a new version; the panel says how many participants agreed to an earlier one.
@@ -22,10 +44,15 @@ function timeZones(current: string): string[] {
 export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; participants: ParticipantInfo[] }) {
   const t = useT();
   const zone = meta.timeZone ?? DEFAULT_TIME_ZONE;
-  const [title, setTitle] = useState(meta.title);
-  const [consentNl, setConsentNl] = useState(meta.consentText.nl);
-  const [consentEn, setConsentEn] = useState(meta.consentText.en);
-  const [timeZone, setTimeZone] = useState(zone);
+  const titleField = useFollowed(meta.title);
+  const nlField = useFollowed(meta.consentText.nl);
+  const enField = useFollowed(meta.consentText.en);
+  const zoneField = useFollowed(zone);
+  const [title, setTitle] = [titleField.value, titleField.set];
+  const [consentNl, setConsentNl] = [nlField.value, nlField.set];
+  const [consentEn, setConsentEn] = [enField.value, enField.set];
+  const [timeZone, setTimeZone] = [zoneField.value, zoneField.set];
+  const overtaken = titleField.overtaken || nlField.overtaken || enField.overtaken || zoneField.overtaken;
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const zones = useMemo(() => timeZones(zone), [zone]);
   const version = meta.consentVersion ?? 1;
@@ -135,6 +162,11 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
         >
           {t('settings.save')}
         </button>
+        {overtaken && (
+          <p className="muted" role="status" data-testid="settings-overtaken">
+            {t('settings.changedElsewhere')}
+          </p>
+        )}
         {status === 'saved' && (
           <p role="status" data-testid="settings-saved">
             {t('settings.saved')}
