@@ -34,7 +34,7 @@ export const staffNl = {
   'settings.save': 'Opslaan',
   'settings.saved': 'Opgeslagen.',
   'settings.changedElsewhere':
-    'Dit is intussen in een andere console veranderd. Je wijziging is nog niet opgeslagen; opslaan zet jouw versie terug.',
+    'Dit is intussen in een andere console veranderd. Je wijziging is nog niet opgeslagen; opslaan vervangt die door jouw versie.',
   'settings.failed': 'Opslaan is niet gelukt. Probeer het opnieuw.',
 
   'console.title': 'Console',
@@ -209,7 +209,7 @@ export const staffEn: Record<StaffKey, string> = {
   'settings.save': 'Save',
   'settings.saved': 'Saved.',
   'settings.changedElsewhere':
-    'Someone changed this in another console meanwhile. Your change is not saved yet; saving puts your version back.',
+    'Someone changed this in another console meanwhile. Your change is not saved yet; saving replaces theirs with yours.',
   'settings.failed': 'Could not save. Please try again.',
 
   'console.title': 'Console',

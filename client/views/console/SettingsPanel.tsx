@@ -52,7 +52,6 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
   const [consentNl, setConsentNl] = [nlField.value, nlField.set];
   const [consentEn, setConsentEn] = [enField.value, enField.set];
   const [timeZone, setTimeZone] = [zoneField.value, zoneField.set];
-  const overtaken = titleField.overtaken || nlField.overtaken || enField.overtaken || zoneField.overtaken;
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const zones = useMemo(() => timeZones(zone), [zone]);
   const version = meta.consentVersion ?? 1;
@@ -62,6 +61,13 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
   const consentChanged = consentNl.trim() !== meta.consentText.nl || consentEn.trim() !== meta.consentText.en;
   const zoneChanged = timeZone !== zone;
   const empty = !title.trim() || !consentNl.trim() || !consentEn.trim();
+
+  // Under the field it concerns: the value there is this console's, the document has another since.
+  const overtakenNote = (
+    <p className="field__hint" role="status" data-testid="settings-overtaken">
+      {t('settings.changedElsewhere')}
+    </p>
+  );
 
   const save = async () => {
     setStatus('saving');
@@ -103,13 +109,14 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
             onChange={(e) => edit(setTitle)(e.target.value)}
             data-testid="settings-title"
           />
+          {titleField.overtaken && overtakenNote}
         </div>
         {(
           [
-            ['nl', consentNl, setConsentNl],
-            ['en', consentEn, setConsentEn],
+            ['nl', consentNl, setConsentNl, nlField.overtaken],
+            ['en', consentEn, setConsentEn, enField.overtaken],
           ] as const
-        ).map(([lang, value, set]) => (
+        ).map(([lang, value, set, overtaken]) => (
           <div className="field" key={lang}>
             <label htmlFor={`settings-consent-${lang}`}>
               {t(lang === 'nl' ? 'settings.consentNl' : 'settings.consentEn')}
@@ -124,6 +131,7 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
               onChange={(e) => edit(set)(e.target.value)}
               data-testid={`settings-consent-${lang}`}
             />
+            {overtaken && overtakenNote}
           </div>
         ))}
         <p className="muted" data-testid="settings-consent-version">
@@ -153,6 +161,7 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
           <p id="settings-zone-help" className="muted">
             {t('settings.timeZoneHelp')}
           </p>
+          {zoneField.overtaken && overtakenNote}
         </div>
         <button
           type="submit"
@@ -162,11 +171,6 @@ export function SettingsPanel({ meta, participants }: { meta: WorkshopMeta; part
         >
           {t('settings.save')}
         </button>
-        {overtaken && (
-          <p className="muted" role="status" data-testid="settings-overtaken">
-            {t('settings.changedElsewhere')}
-          </p>
-        )}
         {status === 'saved' && (
           <p role="status" data-testid="settings-saved">
             {t('settings.saved')}
