@@ -51,7 +51,9 @@ export function exerciseFor(kind: ExerciseKind): ExerciseDefinition {
 }
 
 /** The item kinds a dot vote is on in a session of this kind (none: the server refuses to open a vote there). */
-export const votableKinds = (kind: ExerciseKind): readonly string[] => exerciseFor(kind).votable ?? [];
+export const votableKinds = (kind: ExerciseKind): readonly string[] =>
+  // A kind a newer server knows and this code does not (an open console tab across an upgrade) has nothing to vote on.
+  isExerciseKind(kind) ? (exerciseFor(kind).votable ?? []) : [];
 
 /** Schema of an item kind's own fields, whichever exercise defines it. */
 export function itemSchema(itemKind: string) {

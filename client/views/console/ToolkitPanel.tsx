@@ -1,5 +1,5 @@
 import type { AgendaState, Group, ParticipantInfo } from '../../../shared/controlDoc';
-import { exerciseFor } from '../../../shared/exercises/registry';
+import { exerciseFor, isExerciseKind } from '../../../shared/exercises/registry';
 import type { Session } from '../../../shared/programme';
 import { readyByGroup } from '../../../shared/toolkit/ready';
 import { localise, useLang, useT } from '../../i18n/i18n';
@@ -23,14 +23,16 @@ export function ToolkitPanel({
   const t = useT();
   const hands = useLiveStore((s) => s.hands);
   const lang = useLang();
-  const def = exerciseFor(session.kind);
-  const phases = def.phases;
+  // A kind this console's code does not know (a newer server's programme): the page asks to be reloaded (its exercise
+  // view says so); the panel keeps ready, hands and the vote, without phases.
+  const def = isExerciseKind(session.kind) ? exerciseFor(session.kind) : null;
+  const phases = def?.phases ?? [];
   const names = new Map(participants.map((p) => [p.id, p.name]));
   const perGroup = readyByGroup(groups, participants, state.ready ?? []).filter((g) => g.members.length > 0);
   return (
     <section className="panel toolkit" aria-labelledby="toolkit-title" data-testid="toolkit-panel">
       <h2 id="toolkit-title">{t('toolkit.panel')}</h2>
-      {phases.length > 1 && !def.ownPhaseButtons && (
+      {phases.length > 1 && !def?.ownPhaseButtons && (
         <div className="controls__group" role="group" aria-labelledby="phase-title">
           <h3 id="phase-title">{t('toolkit.phase')}</h3>
           <div className="button-row">
@@ -43,7 +45,7 @@ export function ToolkitPanel({
                 onClick={() => void runCommand({ type: 'phase.set', phase: p })}
                 data-testid={`phase-${p}`}
               >
-                {localise(def.phaseLabels?.[p], lang) || p}
+                {localise(def?.phaseLabels?.[p], lang) || p}
               </button>
             ))}
           </div>
