@@ -120,6 +120,18 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
           if (drafts.length === 0) return;
           const items = itemsMap(board.doc);
           const revealed: string[] = [];
+          // A dot drafted in private writing lands only on what the session puts to the vote (as on the board itself,
+          // server/sync/guard/itemRules.ts): one aimed elsewhere stays with its writer.
+          const exercise = readProgramme(control.doc).find((s) => s.id === sessionId)?.kind;
+          const takesDots = (targetId: unknown) => {
+            const target = typeof targetId === 'string' ? items.get(targetId) : undefined;
+            return (
+              target instanceof Y.Map &&
+              target.get('sessionId') === sessionId &&
+              exercise !== undefined &&
+              votableKinds(exercise).includes(String(target.get('kind')))
+            );
+          };
           Y.transact(
             board.doc,
             () => {
@@ -127,6 +139,10 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
                 if (items.has(d.id)) {
                   // Never copied over an item already on the board; the draft stays with its writer.
                   report.skipped.push({ participantId: p.id, itemId: d.id, reason: 'id already on the board' });
+                  continue;
+                }
+                if (d.kind === VOTE && !takesDots(d.targetId)) {
+                  report.skipped.push({ participantId: p.id, itemId: d.id, reason: 'this item takes no dots' });
                   continue;
                 }
                 const groupId = d.groupId === null || d.groupId === undefined ? null : (p.groupId ?? null);

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addItem, itemsMap, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
-import { EVENTS, type CreateWorkshopResponse, type HandsPayload, type SummonPayload } from '../../shared/protocol';
+import {
+  EVENTS,
+  WS_CLOSE,
+  type CreateWorkshopResponse,
+  type HandsPayload,
+  type SummonPayload,
+} from '../../shared/protocol';
 import { tallyVotes, VOTE } from '../../shared/toolkit/votes';
 import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { startServer, type TestServer } from '../helpers/startServer';
@@ -202,6 +208,61 @@ describe('facilitation toolkit over the real server', () => {
     expect(await pa.command({ type: 'vote.cast', targetId: 'target1', delta: 1 })).toEqual({ ok: true });
     await waitFor(() => tallyVotes(readItems(screen.doc), voting).get('target1') === 2);
     expect(itemsMap(screen.doc).size).toBe(before + 1);
+  });
+
+  it("takes a phone's own dot only on what its session puts to the vote (a modified client, plain Yjs)", async () => {
+    const f = await io(w.tokens.facilitator);
+    const a = await joinAs(server.url, w, 'Aïcha', 0);
+    const board = await doc('board', a.token);
+    const screen = await doc('board', w.tokens.screen);
+    const now = Date.now() + 1;
+    const base = { sessionId: 'opening', groupId: null, authorId: a.participantId, createdAt: now, updatedAt: now };
+    board.doc.transact(() => addItem(board.doc, { ...base, id: 'idea1', kind: 'note', text: 'idee' }));
+    await waitFor(() => itemsMap(screen.doc).has('idea1'));
+    expect(
+      await f.command({ type: 'vote.open', voting: { setId: 'v1', budget: 5, maxPerItem: 5, anonymous: false } }),
+    ).toEqual({
+      ok: true,
+    });
+    const dot = (on: YClient, id: string, targetId: string, sessionId = 'opening') =>
+      on.doc.transact(() =>
+        addItem(on.doc, { ...base, sessionId, id, kind: VOTE, setId: 'v1', targetId } as Parameters<typeof addItem>[1]),
+      );
+    // On a note of the opening wall: taken.
+    dot(board, 'dot-ok', 'idea1');
+    await waitFor(() => itemsMap(screen.doc).has('dot-ok'));
+    // On a dot, on nothing, and on the note from another session (each from a tab of its own: a refused update is
+    // not applied, so what its client writes after it depends on something the server never took): each refused.
+    for (const [id, target, session] of [
+      ['dot-on-dot', 'dot-ok', 'opening'],
+      ['dot-on-nothing', 'no-such-item', 'opening'],
+      ['dot-elsewhere', 'idea1', 'kader'],
+    ] as const) {
+      const tab = await doc('board', a.token);
+      dot(tab, id, target, session);
+      await waitFor(() => tab.closes.some((c) => c.code === WS_CLOSE.refusedWrite && c.reason.includes('no dots')));
+    }
+    // A later, fine write of the phone arrives; the refused ones never do.
+    board.doc.transact(() => addItem(board.doc, { ...base, id: 'idea2', kind: 'note', text: 'nog een idee' }));
+    await waitFor(() => itemsMap(screen.doc).has('idea2'));
+    for (const id of ['dot-on-dot', 'dot-on-nothing', 'dot-elsewhere'])
+      expect(itemsMap(screen.doc).has(id)).toBe(false);
+    expect(tallyVotes(readItems(screen.doc), { setId: 'v1', budget: 5, maxPerItem: 5 })).toEqual(
+      new Map([['idea1', 1]]),
+    );
+    // Drafted in private writing (the phone's own document): at reveal the dot on the note lands, the dot on a dot
+    // stays with its writer.
+    expect(await f.command({ type: 'private.set', on: true })).toEqual({ ok: true });
+    const own = await doc(`own/${a.participantId}`, a.token);
+    dot(own, 'draft-dot-ok', 'idea1');
+    dot(own, 'draft-dot-on-dot', 'dot-ok');
+    const staffView = await doc(`own/${a.participantId}`, w.tokens.facilitator);
+    await waitFor(() => itemsMap(staffView.doc).has('draft-dot-on-dot'));
+    expect(await f.command({ type: 'reveal' })).toEqual({ ok: true });
+    await waitFor(() => itemsMap(screen.doc).has('draft-dot-ok'));
+    await waitFor(() => itemsMap(own.doc).size === 1);
+    expect(itemsMap(own.doc).has('draft-dot-on-dot')).toBe(true);
+    expect(itemsMap(screen.doc).has('draft-dot-on-dot')).toBe(false);
   });
 
   it('refuses to open a dot vote where the exercise has nothing votable, with its own code; closing always works', async () => {

@@ -37,6 +37,8 @@ export interface WorkshopContext {
   now: number;
   /** Every session id of the programme. */
   sessions: Set<string>;
+  /** Each session's exercise kind (what its dots may be on: `votable` in shared/exercises). */
+  sessionKinds: Map<string, string>;
   /** Sessions a participant may create items in now (the current one and the ones it just replaced). */
   openSessions: Set<string>;
   /** Since when input is locked (null: not locked). While locked a participant may only deliver what was written before. */
@@ -227,7 +229,11 @@ export function checkBoardUpdate(
   const refused = (reason: string): BoardCheck => ({ reason, created: created.size });
 
   // 3. What the items would hold: base fields, the kind's schema, and the size of shared texts.
-  const itemCtx: ItemContext = { staff, writer, idx, current, touched, typed };
+  const itemAt = (id: string) => {
+    const m = items.get(id);
+    return m instanceof Y.Map ? { kind: m.get('kind'), sessionId: m.get('sessionId') } : null;
+  };
+  const itemCtx: ItemContext = { staff, writer, idx, current, touched, typed, itemAt };
   const fieldRefusal = fieldValuesRefusal(itemCtx);
   if (fieldRefusal) return refused(fieldRefusal);
   const creationRefusal = createdItemsRefusal(itemCtx, created);

@@ -50,6 +50,7 @@ export function structuralRefusal(update: DecodedUpdate): string | null {
 interface ControlView {
   programme: Session[];
   sessions: Set<string>;
+  sessionKinds: Map<string, string>;
   state: ReturnType<typeof readState>;
   createdAt: number;
   /** Participants' groups, as read so far. */
@@ -128,6 +129,7 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
       v = {
         programme,
         sessions: new Set(programme.map((s) => s.id)),
+        sessionKinds: new Map(programme.map((s) => [s.id, s.kind])),
         state: readState(control),
         createdAt: readMeta(control)?.createdAt ?? 0,
         groups: new Map(),
@@ -162,6 +164,7 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
         createdAt: view.createdAt,
         now: t,
         sessions: view.sessions,
+        sessionKinds: view.sessionKinds,
         openSessions: open,
         lockedSince: state?.locked ? (mem.lockedSince ?? t) : null,
         agenda,

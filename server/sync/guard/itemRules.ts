@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { itemSchema } from '../../../shared/exercises/registry';
+import { isExerciseKind, itemSchema, votableKinds } from '../../../shared/exercises/registry';
+import { VOTE } from '../../../shared/toolkit/votes';
 import { LIMITS } from '../../../shared/limits';
 import type { Writer } from './boardRules';
 import type { StructIndex } from './structIndex';
@@ -71,6 +72,22 @@ export interface ItemContext {
   touched: Map<Y.Item, Map<string, unknown[]>>;
   /** Per item struct: the fields this update binds to a new shared type. */
   typed: Map<Y.Item, Set<string>>;
+  /** An item of the document as the server has it (kind and session), or null. */
+  itemAt: (id: string) => { kind: unknown; sessionId: unknown } | null;
+}
+
+/**
+ * A phone's own dot (a named vote) is on an item its session's exercise puts to the vote, in that session: never on a
+ * dot, a photo, another session's item or nothing (the anonymous ones the server writes are checked in
+ * server/socket/toolkit.ts the same way).
+ */
+function dotRefusal(ctx: ItemContext, sessionId: string, targetId: unknown): string | null {
+  const target = typeof targetId === 'string' ? ctx.itemAt(targetId) : null;
+  const exercise = ctx.writer.workshop?.sessionKinds.get(sessionId);
+  if (!target || target.sessionId !== sessionId || exercise === undefined) return 'this item takes no dots';
+  if (!isExerciseKind(exercise) || !votableKinds(exercise).includes(String(target.kind)))
+    return 'this item takes no dots';
+  return null;
 }
 
 /** Every field value the update sets, against the base fields, the kind's schema and the time range; null: all fine. */
@@ -129,6 +146,12 @@ export function createdItemsRefusal(ctx: ItemContext, created: Set<Y.Item>): str
     const whole: Record<string, unknown> = {};
     for (const [f, vals] of touched.get(item) ?? []) whole[f] = vals.at(-1);
     if (!schema.safeParse(whole).success) return `not a valid ${kind}`;
+    // On the board; a dot drafted in private writing (the phone's own document, where its target is not) is checked
+    // against the board when it is revealed (server/socket/toolkit.ts).
+    if (kind === VOTE && ctx.writer.workshop?.agenda) {
+      const dot = dotRefusal(ctx, sessionId, whole.targetId);
+      if (dot) return dot;
+    }
     if (current(item, 'authorId') !== ctx.writer.principal.participantId) return 'items must be your own';
     const group = current(item, 'groupId') ?? null;
     if (group !== null && group !== ctx.writer.groupId) return "may not write in another group's space";
