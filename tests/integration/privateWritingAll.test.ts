@@ -117,6 +117,20 @@ describe('private writing holds in every exercise', () => {
         aboutSide: 'formal',
       }),
     );
+    // A note of the opening wall on the board, for A's dot in private (a dot lands only on what the session puts to
+    // the vote: the opening's notes).
+    staffBoard.doc.transact(() =>
+      addItem(staffBoard.doc, {
+        id: 'publicNote',
+        kind: 'note',
+        sessionId: 'opening',
+        groupId: null,
+        authorId: 'facilitator',
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+        text: 'openbare notitie',
+      }),
+    );
 
     const observers = {
       phoneB: await doc('board', b.token),
@@ -124,7 +138,9 @@ describe('private writing holds in every exercise', () => {
       researcher: await doc('board', w.tokens.researcher),
     };
     const seen = Object.fromEntries(Object.entries(observers).map(([k, c]) => [k, record(c)]));
-    await waitFor(() => itemsMap(observers.phoneB.doc).has('publicStrength'));
+    await waitFor(
+      () => itemsMap(observers.phoneB.doc).has('publicStrength') && itemsMap(observers.phoneB.doc).has('publicNote'),
+    );
 
     const mine = await phone(a);
     expect(await f.command({ type: 'private.set', on: true })).toEqual({ ok: true });
@@ -216,7 +232,7 @@ describe('private writing holds in every exercise', () => {
         voting: { setId: 'v1', budget: 3, maxPerItem: 3, anonymous: false },
         sessionId: 'opening',
         participantId: a.participantId,
-        targetId: 'publicStrength',
+        targetId: 'publicNote',
         delta: 1,
       }),
     ).toBe(true);
