@@ -35,6 +35,15 @@ export function readItems(doc: Y.Doc): Item[] {
 }
 
 /** Adds an item; call inside `doc.transact`. */
+/** An item's kind and session as a document holds them (what a dot's target is checked by), or null: no item. */
+export function kindAndSession(
+  items: Y.Map<Y.Map<unknown>>,
+  id: unknown,
+): { kind: unknown; sessionId: unknown } | null {
+  const m = typeof id === 'string' ? items.get(id) : undefined;
+  return m instanceof Y.Map ? { kind: m.get('kind'), sessionId: m.get('sessionId') } : null;
+}
+
 export function addItem(doc: Y.Doc, item: Item): void {
   const m = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(item)) if (v !== undefined) m.set(k, v);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { addItem, itemsMap, readItem, type Item } from '../../shared/boardDoc';
+import { addItem, itemsMap, kindAndSession, readItem, type Item } from '../../shared/boardDoc';
 import { readParticipants, readProgramme, readState, setState } from '../../shared/controlDoc';
-import { itemSchema, votableKinds } from '../../shared/exercises/registry';
+import { itemSchema, takesDots } from '../../shared/exercises/registry';
 import { newId } from '../../shared/ids';
 import { ERROR_CODES, type Command, type SummonPayload } from '../../shared/protocol';
 import type { Principal } from '../../shared/roles';
@@ -123,15 +123,6 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
           // A dot drafted in private writing lands only on what the session puts to the vote (as on the board itself,
           // server/sync/guard/itemRules.ts): one aimed elsewhere stays with its writer.
           const exercise = readProgramme(control.doc).find((s) => s.id === sessionId)?.kind;
-          const takesDots = (targetId: unknown) => {
-            const target = typeof targetId === 'string' ? items.get(targetId) : undefined;
-            return (
-              target instanceof Y.Map &&
-              target.get('sessionId') === sessionId &&
-              exercise !== undefined &&
-              votableKinds(exercise).includes(String(target.get('kind')))
-            );
-          };
           Y.transact(
             board.doc,
             () => {
@@ -141,7 +132,7 @@ export async function reveal({ hub, control, principal }: ToolkitContext): Promi
                   report.skipped.push({ participantId: p.id, itemId: d.id, reason: 'id already on the board' });
                   continue;
                 }
-                if (d.kind === VOTE && !takesDots(d.targetId)) {
+                if (d.kind === VOTE && !takesDots(kindAndSession(items, d.targetId), sessionId, exercise)) {
                   report.skipped.push({ participantId: p.id, itemId: d.id, reason: 'this item takes no dots' });
                   continue;
                 }
@@ -184,7 +175,7 @@ async function castAnonymous(ctx: ToolkitContext, cmd: Extract<Command, { type: 
       throw new AppError(ERROR_CODES.notFound, 'no such item');
     // Only what the exercise puts to the vote takes dots (not a dot, a photo or another exercise's item).
     const session = readProgramme(ctx.control.doc).find((s) => s.id === state.currentSessionId);
-    if (!session || !votableKinds(session.kind).includes(String(target.get('kind'))))
+    if (!takesDots(kindAndSession(items, cmd.targetId), state.currentSessionId, session?.kind))
       throw new AppError(ERROR_CODES.badRequest, 'this item takes no dots');
     const perTarget = new Map<string, number>();
     for (const id of mine) {

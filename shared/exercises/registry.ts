@@ -55,6 +55,20 @@ export const votableKinds = (kind: ExerciseKind): readonly string[] =>
   // A kind a newer server knows and this code does not (an open console tab across an upgrade) has nothing to vote on.
   isExerciseKind(kind) ? (exerciseFor(kind).votable ?? []) : [];
 
+/**
+ * Whether a dot of a vote in session `sessionId` (whose exercise is `exercise`) may be on `target`: an item of that
+ * session whose kind the exercise puts to the vote. Never on a dot, a photo, another session's item or no item. The
+ * one rule for the server's anonymous dots (`vote.cast`), phones' own dots (the guard) and drafted dots (reveal).
+ */
+export function takesDots(
+  target: { kind: unknown; sessionId: unknown } | null | undefined,
+  sessionId: string,
+  exercise: string | undefined,
+): boolean {
+  if (!target || target.sessionId !== sessionId || exercise === undefined) return false;
+  return votableKinds(exercise as ExerciseKind).includes(String(target.kind));
+}
+
 /** Schema of an item kind's own fields, whichever exercise defines it. */
 export function itemSchema(itemKind: string) {
   if (TOOLKIT_ITEM_SCHEMAS[itemKind]) return TOOLKIT_ITEM_SCHEMAS[itemKind];

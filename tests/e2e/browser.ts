@@ -157,6 +157,13 @@ export function e2eRoom(): E2eRoom {
   };
 }
 
+/** A staff page (console, researcher console) at a laptop's 1366×900, opened on `link`; the room closes it. */
+export async function openStaffPage(room: E2eRoom, link: string): Promise<Page> {
+  const page = await room.page({ viewport: { width: 1366, height: 900 } });
+  await page.goto(link);
+  return page;
+}
+
 /**
  * Phones of people who joined through the API (`joinAs`), each in a context of its own, open on their participant page
  * and online; with `sessionId`, also showing that session. The room keeps (and closes) their contexts.

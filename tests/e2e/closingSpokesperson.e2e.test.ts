@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, openStaffPage } from './browser';
 
 /** The group decides who speaks for it at the closing, not whoever saved first; the facilitator can choose too. */
 describe('closing: the spokesperson can be taken over and chosen', () => {
@@ -21,8 +21,7 @@ describe('closing: the spokesperson can be taken over and chosen', () => {
     };
     const amina = await phone('Amina');
     const bram = await phone('Bram');
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    const facilitator = await openStaffPage(room, w.links.facilitator);
 
     // Amina saves first: she is the spokesperson, Bram sees her text.
     await amina.getByTestId('closing-text').fill('Wij gaan elke maand samen overleggen.');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, openStaffPage } from './browser';
 
 /**
  * Re-planning the consults while they run (adding rounds, switching to the free sign-up round) keeps every question,
@@ -28,10 +28,8 @@ describe('consult re-planning keeps what was written with its round and pair', (
       };
       const utrecht = await phone('Amina', 0);
       const zaandam = await phone('Bram', 1);
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
-      const researcher = await room.page({ viewport: { width: 1366, height: 900 } });
-      await researcher.goto(w.links.researcher);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
+      const researcher = await openStaffPage(room, w.links.researcher);
 
       const role = (p: Page) => p.getByTestId('consult-where').getAttribute('data-role');
       const startRound = async (n: number) => {

@@ -9,6 +9,7 @@ import {
   phoneContext,
   screenshot,
   seriousA11yViolations,
+  openStaffPage,
 } from './browser';
 
 /**
@@ -30,8 +31,7 @@ describe('day one: krachten en rollen, boom, vooroordelenspel', () => {
   }, 60_000);
 
   it('runs the three exercises from console to phones, screen and researcher', { timeout: 240_000 }, async () => {
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    const facilitator = await openStaffPage(room, w.links.facilitator);
     const screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(w.links.screen);
     const researcher = await room.page({ viewport: { width: 1280, height: 800 } });

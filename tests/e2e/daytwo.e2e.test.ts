@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs } from '../helpers/clients';
-import { describeViolations, e2eRoom, joinedPhoneContext, screenshot, seriousA11yViolations } from './browser';
+import {
+  describeViolations,
+  e2eRoom,
+  joinedPhoneContext,
+  screenshot,
+  seriousA11yViolations,
+  openStaffPage,
+} from './browser';
 import { PNG } from '../helpers/uploads';
 
 /**
@@ -38,8 +45,7 @@ describe('day two: vision, role market, consults, plan, closing', () => {
     const joined = await Promise.all(
       names.map((n, i) => joinAs(room.server.url, w, n, Math.floor(i / 2), i % 2 ? 'formal' : 'informal')),
     );
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    const facilitator = await openStaffPage(room, w.links.facilitator);
     const screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(w.links.screen);
     const researcher = await room.page({ viewport: { width: 1280, height: 800 } });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, openStaffPage } from './browser';
 
 /**
  * Dot voting beyond the kader: where the console offers a vote, the phones get working dots and the console and the
@@ -17,8 +17,7 @@ describe('dot voting in every exercise that shows it', () => {
       const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
       const control = ioClient(room.server.url, w.tokens.facilitator);
       await control.connected();
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       const screen = await room.page({ viewport: { width: 1280, height: 720 } });
       await screen.goto(w.links.screen);
       const phone = async (name: string, group: number, side: 'formal' | 'informal') => {

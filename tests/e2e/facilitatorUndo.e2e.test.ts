@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, openStaffPage } from './browser';
 
 /** The clock's "m:ss" as seconds. */
 const seconds = async (page: Page): Promise<number> => {
@@ -20,8 +20,7 @@ describe('the facilitator can undo a mistake, and a summon reaches a scrolled ph
     },
     async () => {
       const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       await facilitator.getByTestId('toolkit-panel').waitFor();
       const joined = await joinAs(room.server.url, w, 'Amina');
       const phone = await room.keep(await joinedPhoneContext(room.browser, w.id, joined)).newPage();
@@ -90,8 +89,7 @@ describe('the facilitator can undo a mistake, and a summon reaches a scrolled ph
 
   it('programme edits in the console reach the phone', { timeout: 90_000 }, async () => {
     const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    const facilitator = await openStaffPage(room, w.links.facilitator);
     await facilitator.getByTestId('toolkit-panel').waitFor();
     const joined = await joinAs(room.server.url, w, 'Bram');
     const phone = await room.keep(await joinedPhoneContext(room.browser, w.id, joined)).newPage();

@@ -7,6 +7,7 @@ import {
   phoneContext,
   screenshot,
   seriousA11yViolations,
+  openStaffPage,
 } from './browser';
 
 /**
@@ -24,8 +25,10 @@ describe('foundation: create, join, post, moderate, advance', () => {
 
   it('runs the first minutes of a workshop across all roles', { timeout: 120_000 }, async () => {
     // Facilitator: create the workshop through the landing page.
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(`${room.server.url}/?key=${encodeURIComponent(room.server.organiserKey)}`);
+    const facilitator = await openStaffPage(
+      room,
+      `${room.server.url}/?key=${encodeURIComponent(room.server.organiserKey)}`,
+    );
     await expect.poll(() => facilitator.getByTestId('organiser-key').inputValue()).toBe(room.server.organiserKey);
     await checkA11y(facilitator, 'landing');
     await facilitator.getByTestId('workshop-title').fill('E2E-werkplaats');

@@ -9,6 +9,7 @@ import {
   phoneContext,
   screenshot,
   seriousA11yViolations,
+  openStaffPage,
 } from './browser';
 
 /** Words of the page's headings and choices that the browser split over two lines without a hyphen. */
@@ -47,8 +48,7 @@ describe('own contributions on the phone', () => {
     'posts, edits, deletes and undoes a strength; the screen follows; mixed groups show names',
     { timeout: 150_000 },
     async () => {
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       const screen = await room.page({ viewport: { width: 1280, height: 720 } });
       await screen.goto(w.links.screen);
       const anouk = await joinAs(room.server.url, w, 'Anouk', 0, 'formal');

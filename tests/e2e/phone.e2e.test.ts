@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { addItem, readItems } from '../../shared/boardDoc';
 import { readControl } from '../../shared/controlDoc';
 import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext, joinThroughForm, phoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, joinThroughForm, phoneContext, openStaffPage } from './browser';
 
 /**
  * Records every websocket close code of a tab in sessionStorage, so it survives the tab's reloads: a phone must
@@ -265,8 +265,7 @@ describe('a phone is never locked out and never loses work (issue 12)', () => {
         ] as const);
         await twinPhone.goto(`${url}/p/${w.id}`);
         await twinPhone.getByTestId('participant-identity').filter({ hasText: 'Aïcha (2)' }).waitFor();
-        const console = await room.page({ viewport: { width: 1366, height: 900 } });
-        await console.goto(w.links.facilitator);
+        const console = await openStaffPage(room, w.links.facilitator);
         const row = console.locator(`[data-testid="participant-row"][data-participant-id="${twin.participantId}"]`);
         await row.getByTestId('participant-reentry').locator('summary').click();
         await row.getByTestId('reentry-show').click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient, joinAs } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, openStaffPage } from './browser';
 import { PNG } from '../helpers/uploads';
 
 /** A phone removes the photo it uploaded (and can undo that); a teammate cannot; the facilitator can. */
@@ -26,8 +26,7 @@ describe('removing a wrong photo', () => {
       };
       const amina = await phone('Amina', 'formal');
       const bram = await phone('Bram', 'informal');
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
 
       // ---------- Vision: a photo item of its own ----------
       await amina

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { api, createWorkshop, joinAs, synced, yClient } from '../helpers/clients';
-import { describeViolations, e2eRoom, joinedPhoneContext, screenshot, seriousA11yViolations } from './browser';
+import {
+  describeViolations,
+  e2eRoom,
+  joinedPhoneContext,
+  screenshot,
+  seriousA11yViolations,
+  openStaffPage,
+} from './browser';
 
 describe('privacy from the console: revoke a lost phone, erase a participant on request', () => {
   const room = e2eRoom();
@@ -20,8 +27,7 @@ describe('privacy from the console: revoke a lost phone, erase a participant on 
       await phone.getByTestId('note-post').click();
       await phone.locator('[data-testid="note"]', { hasText: 'Wat ik liever niet bewaard zie' }).waitFor();
 
-      const console = await room.page({ viewport: { width: 1366, height: 900 } });
-      await console.goto(w.links.facilitator);
+      const console = await openStaffPage(room, w.links.facilitator);
       await console.getByText('Wat ik liever niet bewaard zie').first().waitFor();
       const row = (id: string) => console.locator(`[data-testid="participant-row"][data-participant-id="${id}"]`);
 

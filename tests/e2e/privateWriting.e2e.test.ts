@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, itemsMap } from '../../shared/boardDoc';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
-import { e2eRoom, joinedPhoneContext } from './browser';
+import { e2eRoom, joinedPhoneContext, openStaffPage } from './browser';
 
 /**
  * Private writing in the browser, with the projector: a strength written while private writing is on shows on its
@@ -24,8 +24,7 @@ describe('private writing with the projector', () => {
     'keeps a strength off the screen, the researcher and other phones until the reveal',
     { timeout: 120_000 },
     async () => {
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       const screen = await room.page({ viewport: { width: 1280, height: 720 } });
       await screen.goto(w.links.screen);
       const researcher = await room.page({ viewport: { width: 1280, height: 800 } });

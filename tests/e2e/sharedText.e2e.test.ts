@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { api, createWorkshop } from '../helpers/clients';
-import { e2eRoom, openPhones } from './browser';
+import { e2eRoom, openPhones, openStaffPage } from './browser';
 
 /**
  * Two and three phones of one cooperation type different sentences into the shared vision statement at human speed
@@ -17,8 +17,7 @@ describe('a shared text many write at once', () => {
 
   beforeAll(async () => {
     w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-    facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    facilitator = await openStaffPage(room, w.links.facilitator);
     screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(w.links.screen);
     await facilitator.locator('[data-testid="programme-item"][data-session-id="visie"]').click();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import { createWorkshop } from '../helpers/clients';
-import { e2eRoom, openPhones } from './browser';
+import { e2eRoom, openPhones, openStaffPage } from './browser';
 
 /**
  * The caret race (docs/ARCHITECTURE.md, "Shared texts"): two and three phones type into one shared text at the same
@@ -19,8 +19,7 @@ describe('many phones typing one shared text at once', () => {
 
   beforeAll(async () => {
     w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam', 'Almere']);
-    facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    facilitator = await openStaffPage(room, w.links.facilitator);
     await facilitator.getByTestId('toolkit-panel').waitFor();
   }, 60_000);
 

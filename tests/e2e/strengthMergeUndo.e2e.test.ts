@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addItem, itemsMap, readItem } from '../../shared/boardDoc';
 import { createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
-import { e2eRoom } from './browser';
+import { e2eRoom, openStaffPage } from './browser';
 
 /**
  * A mistaken merge in Krachten is undone from the console: "Samengevoegd — Ongedaan maken" restores both strengths
@@ -61,8 +61,7 @@ describe('the facilitator undoes a strength merge', () => {
       write(0, 'v3', 'plusOne', { targetId: 'sDup' });
       await waitFor(() => ['sKeep', 'sDup', 'v1', 'v2', 'v3'].every((id) => itemsMap(reader.doc).has(id)));
 
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       const card = (id: string) => facilitator.locator(`[data-testid="console-strength"][data-item-id="${id}"]`);
       await card('sKeep').filter({ hasText: '2 × +1' }).waitFor();
       await card('sDup').filter({ hasText: '1 × +1' }).waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, ioClient } from '../helpers/clients';
-import { e2eRoom } from './browser';
+import { e2eRoom, openStaffPage } from './browser';
 
 /**
  * The time-up sound plays reliably: the screen's audio is allowed by one click (a user gesture, as browsers require),
@@ -11,8 +11,7 @@ describe('the sound cue at the end of the timer', () => {
 
   it('asks the screen for one click, then plays the tone when the time is up', { timeout: 90_000 }, async () => {
     const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    const facilitator = await openStaffPage(room, w.links.facilitator);
     const screen = await room.page({ viewport: { width: 1280, height: 720 } });
     await screen.goto(w.links.screen);
     const cue = screen.getByTestId('timer-cue');

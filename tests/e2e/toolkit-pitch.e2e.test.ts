@@ -8,6 +8,7 @@ import {
   phoneContext,
   screenshot,
   seriousA11yViolations,
+  openStaffPage,
 } from './browser';
 
 /**
@@ -27,8 +28,7 @@ describe('toolkit, pitch and kader in the browser', () => {
     { timeout: 150_000 },
     async () => {
       const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       await facilitator.getByTestId('toolkit-panel').waitFor();
       const screen = await room.page({ viewport: { width: 1280, height: 720 } });
       await screen.goto(w.links.screen);

@@ -9,6 +9,7 @@ import {
   phoneContext,
   screenshot,
   seriousA11yViolations,
+  openStaffPage,
 } from './browser';
 
 /**
@@ -29,8 +30,7 @@ describe('workshop settings in the console', () => {
     await firstPhone.getByTestId('participant-identity').waitFor();
     expect(await firstPhone.getByTestId('consent-renewal').count()).toBe(0);
 
-    const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-    await facilitator.goto(w.links.facilitator);
+    const facilitator = await openStaffPage(room, w.links.facilitator);
     const panel = facilitator.getByTestId('settings-panel');
     await panel.locator('summary').click();
     await expect.poll(() => facilitator.getByTestId('settings-consent-version').textContent()).toContain('versie 1');
@@ -115,8 +115,7 @@ describe('workshop settings in the console', () => {
     },
     async () => {
       const w = await createWorkshop(room.server.url, room.server.organiserKey, ['Utrecht', 'Zaandam']);
-      const facilitator = await room.page({ viewport: { width: 1366, height: 900 } });
-      await facilitator.goto(w.links.facilitator);
+      const facilitator = await openStaffPage(room, w.links.facilitator);
       await facilitator.getByTestId('settings-panel').locator('summary').click();
       const field = (id: string) => facilitator.getByTestId(id);
       const original = await field('settings-consent-en').inputValue();

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { BOARD } from '../../../shared/boardDoc';
+import { BOARD, kindAndSession } from '../../../shared/boardDoc';
 import { LIMITS } from '../../../shared/limits';
 import type { Principal } from '../../../shared/roles';
 import { StructIndex, type Struct } from './structIndex';
@@ -35,9 +35,7 @@ export interface Writer {
 export interface WorkshopContext {
   createdAt: number;
   now: number;
-  /** Every session id of the programme. */
-  sessions: Set<string>;
-  /** Each session's exercise kind (what its dots may be on: `votable` in shared/exercises). */
+  /** Every session of the programme, with its exercise kind (what its dots may be on: `votable` in shared/exercises). */
   sessionKinds: Map<string, string>;
   /** Sessions a participant may create items in now (the current one and the ones it just replaced). */
   openSessions: Set<string>;
@@ -229,11 +227,15 @@ export function checkBoardUpdate(
   const refused = (reason: string): BoardCheck => ({ reason, created: created.size });
 
   // 3. What the items would hold: base fields, the kind's schema, and the size of shared texts.
-  const itemAt = (id: string) => {
-    const m = items.get(id);
-    return m instanceof Y.Map ? { kind: m.get('kind'), sessionId: m.get('sessionId') } : null;
+  const itemCtx: ItemContext = {
+    staff,
+    writer,
+    idx,
+    current,
+    touched,
+    typed,
+    itemAt: (id) => kindAndSession(items, id),
   };
-  const itemCtx: ItemContext = { staff, writer, idx, current, touched, typed, itemAt };
   const fieldRefusal = fieldValuesRefusal(itemCtx);
   if (fieldRefusal) return refused(fieldRefusal);
   const creationRefusal = createdItemsRefusal(itemCtx, created);

@@ -49,7 +49,6 @@ export function structuralRefusal(update: DecodedUpdate): string | null {
 /** What the checks read of a control document, as it is until its next change. */
 interface ControlView {
   programme: Session[];
-  sessions: Set<string>;
   sessionKinds: Map<string, string>;
   state: ReturnType<typeof readState>;
   createdAt: number;
@@ -128,7 +127,6 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
       const programme = readProgramme(control);
       v = {
         programme,
-        sessions: new Set(programme.map((s) => s.id)),
         sessionKinds: new Map(programme.map((s) => [s.id, s.kind])),
         state: readState(control),
         createdAt: readMeta(control)?.createdAt ?? 0,
@@ -163,7 +161,6 @@ export function createUpdateGuard(opts: { storage: Storage; hub: DocHub; now?: (
       const workshop: WorkshopContext = {
         createdAt: view.createdAt,
         now: t,
-        sessions: view.sessions,
         sessionKinds: view.sessionKinds,
         openSessions: open,
         lockedSince: state?.locked ? (mem.lockedSince ?? t) : null,

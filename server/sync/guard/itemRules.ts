@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { isExerciseKind, itemSchema, votableKinds } from '../../../shared/exercises/registry';
+import { itemSchema, takesDots } from '../../../shared/exercises/registry';
 import { VOTE } from '../../../shared/toolkit/votes';
 import { LIMITS } from '../../../shared/limits';
 import type { Writer } from './boardRules';
@@ -73,21 +73,7 @@ export interface ItemContext {
   /** Per item struct: the fields this update binds to a new shared type. */
   typed: Map<Y.Item, Set<string>>;
   /** An item of the document as the server has it (kind and session), or null. */
-  itemAt: (id: string) => { kind: unknown; sessionId: unknown } | null;
-}
-
-/**
- * A phone's own dot (a named vote) is on an item its session's exercise puts to the vote, in that session: never on a
- * dot, a photo, another session's item or nothing (the anonymous ones the server writes are checked in
- * server/socket/toolkit.ts the same way).
- */
-function dotRefusal(ctx: ItemContext, sessionId: string, targetId: unknown): string | null {
-  const target = typeof targetId === 'string' ? ctx.itemAt(targetId) : null;
-  const exercise = ctx.writer.workshop?.sessionKinds.get(sessionId);
-  if (!target || target.sessionId !== sessionId || exercise === undefined) return 'this item takes no dots';
-  if (!isExerciseKind(exercise) || !votableKinds(exercise).includes(String(target.kind)))
-    return 'this item takes no dots';
-  return null;
+  itemAt: (id: unknown) => { kind: unknown; sessionId: unknown } | null;
 }
 
 /** Every field value the update sets, against the base fields, the kind's schema and the time range; null: all fine. */
@@ -149,14 +135,14 @@ export function createdItemsRefusal(ctx: ItemContext, created: Set<Y.Item>): str
     // On the board; a dot drafted in private writing (the phone's own document, where its target is not) is checked
     // against the board when it is revealed (server/socket/toolkit.ts).
     if (kind === VOTE && ctx.writer.workshop?.agenda) {
-      const dot = dotRefusal(ctx, sessionId, whole.targetId);
-      if (dot) return dot;
+      if (!takesDots(ctx.itemAt(whole.targetId), sessionId, ctx.writer.workshop.sessionKinds.get(sessionId)))
+        return 'this item takes no dots';
     }
     if (current(item, 'authorId') !== ctx.writer.principal.participantId) return 'items must be your own';
     const group = current(item, 'groupId') ?? null;
     if (group !== null && group !== ctx.writer.groupId) return "may not write in another group's space";
     if (current(item, 'hidden') === true) return 'may not create a hidden item';
-    if (ctx.writer.workshop && !ctx.writer.workshop.sessions.has(sessionId)) return 'no such session';
+    if (ctx.writer.workshop && !ctx.writer.workshop.sessionKinds.has(sessionId)) return 'no such session';
     if (ctx.writer.workshop?.agenda && !ctx.writer.workshop.openSessions.has(sessionId))
       return 'that session is not open';
   }
