@@ -362,7 +362,9 @@ describe('every screen view fits the projector', () => {
         await join.waitFor({ state: 'detached' });
         expect(await f.command({ type: 'session.goto', sessionId: 'opening' })).toEqual({ ok: true });
         await f.command({ type: 'screen.pause', paused: true });
-        const pager = screen.getByTestId('pager');
+        // The opening wall's pager, once the pause reached the screen (not the pager of the view before).
+        const pager = screen.getByTestId('pager').filter({ has: screen.getByTestId('screen-notes') });
+        await expect.poll(() => pager.getAttribute('data-paused')).toBe('true');
         await expect.poll(async () => Number(await pager.getAttribute('data-pages'))).toBeGreaterThan(1);
         const pages = Number(await pager.getAttribute('data-pages'));
         const page = async () => Number(await pager.getAttribute('data-page'));

@@ -14,7 +14,7 @@ import { nextTurnAt, pageOf, turnsAt } from '../../../shared/screenPaging';
 import { useControlStore } from '../../store/controlStore';
 import { useLiveStore } from '../../store/liveStore';
 import { useScreenT } from './i18n';
-import { onPage, pageStarts, pageStartsOfRows, type Grid } from './pageBreaks';
+import { onPage, pageStarts, pageStartsOfRows, type Extent, type Grid } from './pageBreaks';
 
 /** A card's measured height (margin box) and the element it was measured from. */
 interface Measured {
@@ -51,21 +51,48 @@ function cardsOf(children: ReactNode): ReactElement[] {
   return out;
 }
 
-/** The list's columns, column width and gaps, as its CSS lays them out (one column unless it is a grid). */
-function gridOf(list: HTMLElement, viewport: HTMLElement): Grid {
+/** A Grid whose `height` is a page's when the view pages (the count line under it), and `single` the whole pager's. */
+interface Layout extends Grid {
+  single: number;
+}
+
+/**
+ * The list's columns, column width and gaps, as its CSS lays them out (one column unless it is a grid), and the
+ * heights of a page: the whole pager when everything fits on one page, less the count line when it pages. Both are
+ * read from the pager and the count line (rendered, unseen and out of the flow, on a single page), not from the
+ * viewport, so the count line appearing under the second page does not change the pages it is counting.
+ */
+function gridOf(list: HTMLElement, pager: HTMLElement, count: HTMLElement | null): Layout {
   const s = getComputedStyle(list);
   const tracks =
     s.display.includes('grid') && s.gridTemplateColumns !== 'none'
       ? s.gridTemplateColumns.split(/\s+/).filter((x) => /^[\d.]+px$/.test(x))
       : [];
   const gap = parseFloat(s.rowGap) || 0;
+  const c = count && getComputedStyle(count);
+  const line = count && c ? count.offsetHeight + (parseFloat(c.marginTop) || 0) + (parseFloat(c.marginBottom) || 0) : 0;
   return {
     cols: Math.max(1, tracks.length),
     ownHeights: tracks.length <= 1 || /start|baseline/.test(s.alignItems),
     colWidth: tracks.length ? parseFloat(tracks[0]!) : list.clientWidth,
     gap,
-    height: viewport.clientHeight,
+    height: Math.max(0, pager.clientHeight - line),
+    single: pager.clientHeight,
   };
+}
+
+/** The page breaks: one page if every row fits the whole pager, else pages as high as the count line leaves. */
+function breaksOf(heights: readonly number[], grid: Layout): number[] {
+  const one = pageStartsOfRows(heights, { ...grid, height: grid.single });
+  return one.length > 1 ? pageStartsOfRows(heights, grid) : one;
+}
+
+/** (Whole mode) The page breaks among the list's items, as breaksOf. */
+function wholeBreaksOf(extents: readonly Extent[], grid: Layout): { starts: number[]; height: number } {
+  const one = pageStarts(extents, grid.single);
+  return one.length > 1
+    ? { starts: pageStarts(extents, grid.height), height: grid.height }
+    : { starts: one, height: grid.single };
 }
 
 const sameGrid = (a: Grid | null, b: Grid) =>
@@ -107,11 +134,13 @@ export function Pager({
   testId?: string;
 }) {
   const t = useScreenT();
+  const box = useRef<HTMLDivElement>(null);
+  const count = useRef<HTMLParagraphElement>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement & HTMLUListElement>(null);
   const measurer = useRef<HTMLUListElement>(null);
   const measured = useRef(new Map<Key, Measured>());
-  const [grid, setGrid] = useState<Grid | null>(null);
+  const [grid, setGrid] = useState<Layout | null>(null);
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
   // Whole mode: a card renders several list items (or none), so cards cannot be measured one by one; then every card
   // is rendered and the list's items are paged as they lie (fine for the short lists that do this).
@@ -129,7 +158,7 @@ export function Pager({
   for (const m of measured.current.values()) sum += m.height;
   const guess = measured.current.size ? sum / measured.current.size : 0;
   const heights = cards.map((c) => measured.current.get(c.key!)?.height ?? guess);
-  const starts = grid && !whole ? pageStartsOfRows(heights, grid) : [0];
+  const starts = grid && !whole ? breaksOf(heights, grid) : [0];
   const pages = whole ? wholeStarts.length : starts.length;
 
   // Which page: the shared turn counter at the server's time; re-rendered at each turn.
@@ -159,18 +188,18 @@ export function Pager({
   const gridClass = useRef<string | null>(null);
   const afterRender = useRef(() => {});
   afterRender.current = () => {
-    const v = viewport.current;
+    const b = box.current;
     const l = list.current;
-    if (!v || !l) return;
+    if (!b || !l) return;
     if (!grid || gridClass.current !== className) {
       gridClass.current = className;
-      const g = gridOf(l, v);
+      const g = gridOf(l, b, count.current);
       if (!sameGrid(grid, g)) measured.current.clear();
       setGrid(g);
       return;
     }
     if (whole) {
-      pageWhole(l, v.clientHeight);
+      pageWhole(l, gridOf(l, b, count.current));
       return;
     }
     const m = measurer.current;
@@ -193,7 +222,7 @@ export function Pager({
     );
     offView.forEach((c, i) => record(c, m?.children[i]));
     // Only when the measuring list holds cards (to empty it) or the pages came out other than guessed.
-    const exact = pageStartsOfRows(
+    const exact = breaksOf(
       cards.map((c) => measured.current.get(c.key!)?.height ?? 0),
       grid,
     );
@@ -202,10 +231,10 @@ export function Pager({
   useLayoutEffect(() => afterRender.current());
 
   /** Whole mode: finds the page breaks among the list's items and hides every item not wholly on the page on view. */
-  const pageWhole = (l: HTMLElement, height: number) => {
+  const pageWhole = (l: HTMLElement, g: Layout) => {
     const items = Array.from(l.children) as HTMLElement[];
     const extents = items.map((c) => ({ top: c.offsetTop, bottom: c.offsetTop + c.offsetHeight }));
-    const next = pageStarts(extents, height);
+    const { starts: next, height } = wholeBreaksOf(extents, g);
     if (next.length !== wholeStarts.length || next.some((x, i) => x !== wholeStarts[i])) setWholeStarts(next);
     const start = next[pageOf(turnsAt(turn, paused, Date.now() + offset), next.length)] ?? 0;
     l.style.transform = start ? `translateY(${-start}px)` : '';
@@ -227,20 +256,21 @@ export function Pager({
   // that loaded) has its cards keep their real, larger heights.
   const resized = useRef(() => {});
   resized.current = () => {
+    const b = box.current;
     const v = viewport.current;
     const l = list.current;
-    if (!v || !l || !grid) return;
+    if (!b || !v || !l || !grid) return;
+    const g = gridOf(l, b, count.current);
     if (whole) {
-      pageWhole(l, v.clientHeight);
+      pageWhole(l, g);
       return;
     }
-    const g = gridOf(l, v);
     if (!sameGrid(grid, g)) {
       measured.current.clear();
       setGrid(g);
       return;
     }
-    if (Math.abs(g.height - grid.height) >= 0.5) {
+    if (Math.abs(g.height - grid.height) >= 0.5 || Math.abs(g.single - grid.single) >= 0.5) {
       setGrid(g);
       return;
     }
@@ -265,7 +295,15 @@ export function Pager({
 
   const List = ordered ? 'ol' : 'ul';
   return (
-    <div className="pager" data-testid="pager" data-page={current} data-pages={pages} data-paused={paused}>
+    <div
+      className="pager"
+      ref={box}
+      style={{ position: 'relative' }}
+      data-testid="pager"
+      data-page={current}
+      data-pages={pages}
+      data-paused={paused}
+    >
       <div className="pager__viewport" ref={viewport}>
         <List
           className={`pager__list ${className}`}
@@ -289,20 +327,24 @@ export function Pager({
           </ul>
         )}
       </div>
-      {pages > 1 && (
-        <p className="pager__count" data-testid="pager-count">
-          <span aria-hidden="true">
-            {current + 1} / {pages}
-            {paused && ` · ${t('paused')}`}
-          </span>
-          <span className="visually-hidden">{t('page', { n: current + 1, total: pages })}</span>
-          <span className="pager__dots" aria-hidden="true">
-            {Array.from({ length: pages }, (_, i) => (
-              <span key={i} className={`pager__dot ${i === current ? 'pager__dot--on' : ''}`} />
-            ))}
-          </span>
-        </p>
-      )}
+      {/* On a single page the count line is there only to be measured: unseen, and taking no room from the cards. */}
+      <p
+        className="pager__count"
+        ref={count}
+        data-testid={pages > 1 ? 'pager-count' : undefined}
+        style={pages > 1 ? undefined : { position: 'absolute', left: 0, right: 0, bottom: 0, visibility: 'hidden' }}
+      >
+        <span aria-hidden="true">
+          {current + 1} / {pages}
+          {paused && ` · ${t('paused')}`}
+        </span>
+        <span className="visually-hidden">{t('page', { n: current + 1, total: pages })}</span>
+        <span className="pager__dots" aria-hidden="true">
+          {Array.from({ length: pages }, (_, i) => (
+            <span key={i} className={`pager__dot ${i === current ? 'pager__dot--on' : ''}`} />
+          ))}
+        </span>
+      </p>
     </div>
   );
 }
