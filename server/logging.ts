@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { format } from 'node:util';
 import type { NextFunction, Request, Response } from 'express';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { whenAnswered } from './http/answered';
 
 /**
  * The server's log (pino): one JSON line per event with `time` (ISO 8601, UTC), `level` (debug, info, warn, error,
@@ -108,7 +109,7 @@ export function requestLogging() {
     const workshopId = WORKSHOP_IN_PATH.exec(req.path)?.[1];
     req.log = log.child(workshopId ? { reqId: req.id, workshopId } : { reqId: req.id });
     const start = process.hrtime.bigint();
-    res.on('finish', () => {
+    whenAnswered(res, () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const fields = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
       // A route that logged its own outcome (a failed readiness probe) is not logged twice.

@@ -8,6 +8,7 @@ import { ROLES } from '../shared/roles';
 import type { Connections } from './connections';
 import { EXPORT_FORMATS } from './http/research';
 import type { Storage } from './storage/Storage';
+import { whenAnswered } from './http/answered';
 
 /**
  * Prometheus metrics (prom-client), one registry per app (tests run several apps in one process). Served at
@@ -168,7 +169,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
       return (req, res, next) => {
         const isExport = req.method === 'GET' && EXPORT_PATH.test(req.path);
         const end = isExport ? exportTime.startTimer() : null;
-        res.on('finish', () => {
+        whenAnswered(res, () => {
           const refusal = HTTP_REFUSALS[res.statusCode];
           if (refusal) refuse(refusal);
           if (end) {

@@ -27,8 +27,26 @@ export const EXPORT_PROCESS_ENV = 'WERKPLAATS_EXPORT_PROCESS';
 /** The file descriptor of the body's pipe in the export process. */
 export const BODY_FD = 3;
 
-/** The answer to one job; its body (`size` bytes) follows on the body pipe. */
+/** The answer to one job; its body (`size` bytes) stays in the process until the server asks for it. */
 export type ExportResult = Omit<ExportDone, 'body'> & { size: number };
+
+/**
+ * What the server sends the process: a job; a body to write on the body pipe; a body to write as the whole HTTP
+ * response on a socket handed over with the message (after `head`, the status line and headers); a body no longer
+ * needed.
+ */
+export type ToExportProcess =
+  | { type: 'job'; job: ExportJob }
+  | { type: 'pipe'; id: number }
+  | { type: 'deliver'; id: number; seq: number; head: string }
+  | { type: 'drop'; id: number };
+
+/** What the process sends back: a job's answer, or how a delivery on a socket ended. */
+export type FromExportProcess =
+  ({ type: 'result' } & ExportResult) | { type: 'delivered'; id: number; seq: number; error?: string };
+
+/** Bodies the process keeps at most (the server drops each once every request that shared it has it). */
+export const BODIES_KEPT = 4;
 
 /** Nice 19 for every thread there is (threads started later inherit it from the thread that starts them). */
 function lowestPriority(): void {
@@ -47,29 +65,60 @@ function lowestPriority(): void {
 if (process.env[EXPORT_PROCESS_ENV] === '1' && process.send) {
   lowestPriority();
   const pipe = new Socket({ fd: BODY_FD, readable: false, writable: true });
-  const send = (m: ExportResult) =>
+  const post = (m: FromExportProcess) =>
     new Promise<void>((resolve, reject) => process.send!(m, undefined, {}, (err) => (err ? reject(err) : resolve())));
-  const write = (body: Uint8Array) =>
-    new Promise<void>((resolve, reject) => pipe.write(body, (err) => (err ? reject(err) : resolve())));
-  // One job at a time, in order (the runner sends the next only after this one's result and body).
-  let queue = Promise.resolve();
-  process.on('message', (job: ExportJob) => {
-    queue = queue.then(async () => {
-      let done: ExportDone;
-      try {
-        done = await runJob(job);
-      } catch (err) {
-        done = { id: job.id, error: err instanceof Error ? err.stack : String(err) };
-      }
-      const { body, ...rest } = done;
-      try {
-        await send({ ...rest, size: body?.byteLength ?? 0 });
-        if (body && body.byteLength > 0) await write(body);
-      } catch {
+  const write = (out: Socket, bytes: Uint8Array | string) =>
+    new Promise<void>((resolve, reject) => out.write(bytes, (err) => (err ? reject(err) : resolve())));
+  /** Bodies made and not yet dropped, oldest first. */
+  const bodies = new Map<number, Uint8Array>();
+  const gone = () => process.exit(1);
+  // One job at a time, in order; bodies go out on the pipe in the order asked, beside the jobs.
+  let jobs = Promise.resolve();
+  let piped = Promise.resolve();
+  process.on('message', (m: ToExportProcess, handle?: Socket) => {
+    if (m.type === 'job') {
+      const { job } = m;
+      jobs = jobs.then(async () => {
+        let done: ExportDone;
+        try {
+          done = await runJob(job);
+        } catch (err) {
+          done = { id: job.id, error: err instanceof Error ? err.stack : String(err) };
+        }
+        const { body, ...rest } = done;
+        bodies.set(job.id, body ?? new Uint8Array(0));
+        for (const id of bodies.keys()) if (bodies.size > BODIES_KEPT) bodies.delete(id);
         // The server is gone or stopped listening: nothing more to do.
-        process.exit(1);
+        await post({ type: 'result', ...rest, size: body?.byteLength ?? 0 }).catch(gone);
+      });
+    } else if (m.type === 'pipe') {
+      const body = bodies.get(m.id) ?? new Uint8Array(0);
+      piped = piped.then(() => (body.byteLength > 0 ? write(pipe, body).catch(gone) : undefined));
+    } else if (m.type === 'deliver') {
+      const body = bodies.get(m.id);
+      let replied = false;
+      const reply = (error?: string) => {
+        if (replied) return;
+        replied = true;
+        post({ type: 'delivered', id: m.id, seq: m.seq, error }).catch(gone);
+      };
+      if (!handle || !body) {
+        handle?.destroy();
+        reply(handle ? 'body no longer here' : 'no socket');
+        return;
       }
-    });
+      // The whole response, then the connection closes (the head says so): nothing of it passes through the server.
+      handle.on('error', (err) => reply(err.message));
+      void write(handle, m.head)
+        .then(() => write(handle, body))
+        .then(() => handle.end(() => reply()))
+        .catch((err: unknown) => {
+          handle.destroy();
+          reply(err instanceof Error ? err.message : String(err));
+        });
+    } else if (m.type === 'drop') {
+      bodies.delete(m.id);
+    }
   });
   // The server gone (or it stopped this process): nothing more to do.
   process.on('disconnect', () => process.exit(0));

@@ -85,18 +85,17 @@ export function createResearchApi(opts: { storage: Storage; hub: DocHub; dataDir
         res.status(503).json({ error: { code: ERROR_CODES.tooMany, message: err.message } });
         return;
       }
-      const { body, size, damaged } = out;
       // Damaged entries are exported as a list and reported here, so someone can repair them (docs/export.md).
-      for (const d of damaged) {
+      for (const d of out.damaged) {
         console.warn(`[export] workshop ${p.workshopId}: damaged ${d.type} ${JSON.stringify(d.id)}: ${d.reason}`);
       }
       const { type, ext } = CONTENT[format];
       res.set('Content-Type', type);
       res.set('Content-Disposition', `attachment; filename="werkplaats-${p.workshopId}.${ext}"`);
       res.set('Cache-Control', 'no-store');
-      // Sent as the bytes the export process wrote (no ETag of megabytes computed on the event loop: it is no-store).
-      res.set('Content-Length', String(size));
-      res.end(body);
+      // The bytes the export process wrote, written by it on this request's socket where it can (the body never
+      // passes through the server's event loop; no ETag of megabytes: it is no-store). Content-Length is set there.
+      await out.send(res);
     }),
   );
 

@@ -15,6 +15,7 @@ import type { ChangeOrigin } from './origins';
 import { carriesNothingNew, withoutKnownStructs } from './readOnlyUpdate';
 import { sharedBucket, sleep, TokenBucket } from './TokenBucket';
 import { Resyncs, WriterAcks } from './writerReplies';
+import { roomWrote } from './roomActivity';
 
 export type { UpdateGuard };
 
@@ -121,6 +122,8 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       }
       return;
     }
+    // A writer's document message: background work (an export) steps aside until it has reached the room.
+    if (this.access === 'write' && data[0] === MESSAGE.sync) roomWrote();
     if (++this.queued > this.limits.queuedMessages) {
       console.warn(`[yjs] ${this.actor} on ${this.live.name} sends faster than the server applies; closing`);
       this.close(1013, 'too many messages');

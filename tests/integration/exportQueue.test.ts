@@ -5,11 +5,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addItem, type Item } from '../../shared/boardDoc';
 import { initControl } from '../../shared/controlDoc';
 import { DEFAULT_CONSENT_TEXT, DEFAULT_PROGRAMME } from '../../shared/template';
-import { ExportsBusy, exportInWorker, exportProcess, exportQueue, setExportQueueMax } from '../../server/export/runner';
+import { readFileSync } from 'node:fs';
+import {
+  ExportsBusy,
+  exportBytesThroughServer,
+  exportInWorker,
+  exportPauses,
+  exportProcess,
+  exportQueue,
+  setExportQueueMax,
+} from '../../server/export/runner';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { DocHub } from '../../server/sync/DocHub';
 import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/startServer';
+import { startServer, writeAsServer, type TestServer } from '../helpers/startServer';
 
 /**
  * Issue 15: exports never slow the phones. They run one at a time in the export process (server/export/runner.ts);
@@ -18,7 +27,7 @@ import { startServer, type TestServer } from '../helpers/startServer';
  */
 
 const W = 'wqueue';
-const text = (body: Buffer) => body.toString('utf8');
+const text = async (o: { body(): Promise<Buffer> }) => (await o.body()).toString('utf8');
 
 describe('the export queue', () => {
   let dir: string;
@@ -76,14 +85,14 @@ describe('the export queue', () => {
     // The one that had started is never joined: it may have read storage before the later request was made.
     expect(b!.run).not.toBe(a!.run);
     expect(c!.run).toBe(b!.run);
-    expect(text(c!.body)).toBe(text(b!.body));
+    expect(await text(c!)).toBe(await text(b!));
     // Whole content: the size told, every note, and the same as an export made alone afterwards.
     const alone = await exportInWorker(hub, storage, W, 'json', false);
     for (const o of [a!, b!, c!]) {
-      expect(o.size).toBe(o.body.byteLength);
-      expect(text(o.body)).toBe(text(alone.body));
+      expect(o.size).toBe((await o.body()).byteLength);
+      expect(await text(o)).toBe(await text(alone));
     }
-    const json = JSON.parse(text(alone.body)) as { items: Array<{ text: string }> };
+    const json = JSON.parse(await text(alone)) as { items: Array<{ text: string }> };
     expect(json.items).toHaveLength(200);
     expect(exportQueue()).toEqual({ running: 0, waiting: 0 });
   });
@@ -100,18 +109,18 @@ describe('the export queue', () => {
       expect((err as ExportsBusy).retryAfterS).toBeGreaterThanOrEqual(1);
       const [r, w, j] = await Promise.all([running, waiting, joined]);
       expect(j.run).toBe(w.run);
-      expect(text(j.body)).toBe(text(w.body));
-      expect(text(r.body)).toContain('notitie 199');
-      expect(text(w.body)).toContain('notitie 199');
+      expect(await text(j)).toBe(await text(w));
+      expect(await text(r)).toContain('notitie 199');
+      expect(await text(w)).toContain('notitie 199');
       // With room again, the refused one is made.
-      expect(text((await exportInWorker(hub, storage, W, 'html', false)).body)).toContain('notitie 199');
+      expect(await text(await exportInWorker(hub, storage, W, 'html', false))).toContain('notitie 199');
     } finally {
       setExportQueueMax(before);
     }
   });
 
   it('fails an export whose process dies rather than give part of it, and the next export is whole', async () => {
-    const whole = text((await exportInWorker(hub, storage, W, 'json', false)).body);
+    const whole = await text(await exportInWorker(hub, storage, W, 'json', false));
     const proc = exportProcess()!;
     expect(proc).not.toBeNull();
     const asked = exportInWorker(hub, storage, W, 'json', false);
@@ -121,7 +130,7 @@ describe('the export queue', () => {
     // A new process takes the next one, with all of it.
     const again = await exportInWorker(hub, storage, W, 'json', false);
     expect(exportProcess()).not.toBe(proc);
-    expect(text(again.body)).toBe(whole);
+    expect(await text(again)).toBe(whole);
   });
 });
 
@@ -163,6 +172,8 @@ describe('exports over HTTP', () => {
       return (await r.text()).includes('idee 19') || null;
     });
 
+    // Written by the export process on each request's own socket: not one byte of a body passes through the server.
+    const through = exportBytesThroughServer();
     const answers = await Promise.all(
       Array.from({ length: 6 }, async () => {
         const r = await fetch(exportUrl, { headers: auth });
@@ -175,6 +186,14 @@ describe('exports over HTTP', () => {
       expect(r.body).toBe(answers[0]!.body);
     }
     expect((JSON.parse(answers[0]!.body) as { items: unknown[] }).items).toHaveLength(20);
+    expect(exportBytesThroughServer()).toBe(through);
+    // The request's headers are the route's (a download, never cached), and the connection ends with the body.
+    const head = await fetch(exportUrl, { headers: auth });
+    expect(head.headers.get('content-disposition')).toMatch(/^attachment; filename="werkplaats-.*\.json"$/);
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect(head.headers.get('x-request-id')).toBeTruthy();
+    expect(head.headers.get('connection')).toBe('close');
+    expect(await head.text()).toBe(answers[0]!.body);
 
     const before = setExportQueueMax(0);
     try {
@@ -189,4 +208,82 @@ describe('exports over HTTP', () => {
     expect(again.status).toBe(200);
     expect(await again.text()).toBe(answers[0]!.body);
   });
+
+  it(
+    'pauses the export process while phones write, and a room that never stops writing still gets its export',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      server = await startServer();
+      const w = await createWorkshop(server.url, server.organiserKey);
+      const group = w.groups[0]!.id;
+      // A workshop large enough that its export takes a while (3,000 notes, written past the phones' rate limit).
+      const t0 = Date.now();
+      await writeAsServer(server, `${w.id}/board`, (doc) => {
+        for (let i = 0; i < 3000; i++) {
+          addItem(doc, {
+            id: `big${i}`,
+            kind: 'note',
+            sessionId: 'opening',
+            groupId: group,
+            authorId: null,
+            createdAt: t0,
+            updatedAt: t0,
+            text: `notitie ${i} `.repeat(8),
+          });
+        }
+      });
+      const a = await joinAs(server.url, w, 'Anouk de Vries');
+      const phone = yClient(server.url, w.id, 'board', a.token);
+      open.push(phone);
+      await synced(phone);
+      const exportUrl = `${server.url}/api/workshops/${w.id}/export?format=json`;
+      const auth = { authorization: `Bearer ${w.tokens.facilitator}` };
+      // The process exists (and is warm) before the export that is watched.
+      const warm = await fetch(exportUrl, { headers: auth });
+    expect(warm.status).toBe(200);
+    await warm.text();
+      const state = () => readFileSync(`/proc/${exportProcess()!.pid}/stat`, 'utf8').split(') ')[1]![0];
+
+      // The phone writes without stopping while the export runs: every write pauses the process for a moment.
+      const before = exportPauses().pauses;
+      let done = false;
+      const exported = fetch(exportUrl, { headers: auth }).then(async (r) => {
+        const body = await r.text();
+        done = true;
+        return { status: r.status, body };
+      });
+      const states = new Set<string>();
+      // The job handed to the process (before that, there is nothing to pause).
+      await waitFor(() => (exportPauses().working || done ? true : null));
+      for (let i = 0; i < 20 && !done; i++) {
+        phone.doc.transact(() =>
+          addItem(phone.doc, {
+            id: `live${i}`,
+            kind: 'note',
+            sessionId: 'opening',
+            groupId: group,
+            authorId: a.participantId,
+            createdAt: Date.now(),
+            updatedAt: Date.now(),
+            text: `live ${i}`,
+          }),
+        );
+        // One write at a time, as a phone's pace (the server limits a phone's notes per minute; a few are enough).
+        const seen = exportPauses().pauses;
+        await waitFor(() => (done || exportPauses().pauses > seen ? true : null));
+        if (!done) states.add(state()!);
+      }
+      const answer = await exported;
+      expect(answer.status).toBe(200);
+      // Whole: every note of the large workshop (the export holds every write made before it was asked for).
+      expect((JSON.parse(answer.body) as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(3000);
+      // Paused (state T, "stopped") while the room wrote, and never left paused.
+      expect(exportPauses().pauses).toBeGreaterThan(before);
+      expect(states.has('T')).toBe(true);
+      expect(exportPauses().paused).toBe(false);
+      expect(state()).not.toBe('T');
+    },
+  );
 });

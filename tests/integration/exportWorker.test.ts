@@ -122,7 +122,9 @@ describe.each(Object.keys(storages))('an export on %s', (kind) => {
       const readLog = vi.spyOn(storage, 'readLog');
       const loadDoc = vi.spyOn(storage, 'loadDoc');
       const loaded = vi.spyOn(hub, 'get');
-      const { body, damaged } = await exportInWorker(hub, storage, W, 'json', false, dataDir);
+      const out = await exportInWorker(hub, storage, W, 'json', false, dataDir);
+      const { damaged } = out;
+      const body = await out.body();
       // The main thread reads only the small research document, and only because a new pseudonym must be stored.
       for (const spy of [readLog, loadDoc]) {
         expect(spy.mock.calls.every((c) => c[0] === `${W}/research`)).toBe(true);
