@@ -500,7 +500,8 @@ function onResumeTimer(): void {
 
 onRoomWrite(() => {
   const c = child;
-  if (!c || !current) return;
+  // Working: a job, or a body being written on a socket handed over.
+  if (!c || (!current && deliveries.size === 0)) return;
   const now = performance.now();
   countShare(now);
   // What may still be paused of this second.

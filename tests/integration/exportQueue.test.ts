@@ -242,8 +242,8 @@ describe('exports over HTTP', () => {
       const auth = { authorization: `Bearer ${w.tokens.facilitator}` };
       // The process exists (and is warm) before the export that is watched.
       const warm = await fetch(exportUrl, { headers: auth });
-    expect(warm.status).toBe(200);
-    await warm.text();
+      expect(warm.status).toBe(200);
+      await warm.text();
       const state = () => readFileSync(`/proc/${exportProcess()!.pid}/stat`, 'utf8').split(') ')[1]![0];
 
       // The phone writes without stopping while the export runs: every write pauses the process for a moment.

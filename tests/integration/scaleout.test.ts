@@ -87,6 +87,18 @@ describe('scale-out: two instances behind nginx on PostgreSQL', () => {
       } finally {
         await storage.close();
       }
+
+      // The record through nginx: the export process writes the response on the socket it was handed (the body
+      // never passes through the server), and nginx passes all of it on, with its length.
+      const exported = await fetch(`${url}/api/workshops/${w.id}/export?format=json`, {
+        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      });
+      expect(exported.status).toBe(200);
+      const body = await exported.text();
+      expect(Buffer.byteLength(body)).toBe(Number(exported.headers.get('content-length')));
+      const texts = (JSON.parse(body) as { items: Array<{ text?: string }> }).items.map((i) => i.text);
+      for (const t of ['voor 0', 'voor 1', 'voor 2', 'tijdens de storing', 'na de overname'])
+        expect(texts).toContain(t);
     } finally {
       facilitator.close();
       for (const p of phones) p.close();
