@@ -37,8 +37,10 @@ import {
  *
  * When a run starts, the server waits until every accepted update of the workshop's three documents is stored
  * (then the stored documents are the live ones) and sends the process a job of a few bytes: the job reads storage
- * itself. The body comes back as raw bytes on the process's body pipe (nothing to decode); pseudonyms the run gave researchers are stored
- * in the live research document after it (`storeResearcherPseudonyms`).
+ * itself. Its answer (a few bytes) comes back on the IPC channel; pseudonyms the run gave researchers are stored in the
+ * live research document after it (`storeResearcherPseudonyms`). The body stays in the process until every request
+ * that shared the run has it: each request's socket is handed to the process, which writes the whole response
+ * (`ExportOutput.send`); where that cannot be, the body is read on the process's body pipe (`ExportOutput.body`).
  */
 
 export const EXPORT_QUEUE_MAX = 8;
@@ -450,11 +452,12 @@ function inProcess(job: ExportJob): Promise<ExportResult> {
 /**
  * While an export runs, every write a phone sends pauses the export process (SIGSTOP) until `YIELD_MS` after the
  * last one (SIGCONT). A write then finds both cores free of the export on its way through the server and to every
- * screen and phone: SCHED_IDLE alone leaves the export on the other core, where its memory traffic and the server's
- * reading of its body still slowed the room (docs/PERFORMANCE.md). Pausing never holds an export for good: within
+ * screen and phone: SCHED_IDLE alone leaves the export on the other core, where its memory traffic still slowed the
+ * room (docs/PERFORMANCE.md). The same while it writes a body on a socket handed to it. Pausing never holds an export for good: within
  * each second it is paused for at most `YIELD_SHARE` of it, so a room that never stops writing makes exports slower,
- * not impossible. A paused process still dies of SIGKILL (the timeout), and the server's death leaves it in an
- * orphaned process group, which the kernel sends SIGHUP and SIGCONT.
+ * not impossible. A paused process still dies of SIGKILL (the timeout); a server that exits resumes it, so it sees
+ * the server gone and ends (and a server killed outright leaves it in an orphaned process group, which the kernel
+ * sends SIGHUP and SIGCONT).
  */
 export const YIELD_MS = 25;
 export const YIELD_SHARE = 0.75;
@@ -497,6 +500,11 @@ function onResumeTimer(): void {
   }
   resume(c);
 }
+
+// A server that exits while its export process is paused lets it go on, so it sees the server gone and ends.
+process.once('exit', () => {
+  if (child && stopped) child.kill('SIGCONT');
+});
 
 onRoomWrite(() => {
   const c = child;
