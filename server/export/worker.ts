@@ -45,6 +45,9 @@ export type ToExportProcess =
 export type FromExportProcess =
   ({ type: 'result' } & ExportResult) | { type: 'delivered'; id: number; seq: number; error?: string };
 
+/** How long a client may read nothing of an export handed to this process before its connection is closed. */
+export const DELIVERY_IDLE_MS = 60_000;
+
 /** Bodies the process keeps at most (the server drops each once every request that shared it has it). */
 export const BODIES_KEPT = 4;
 
@@ -109,6 +112,8 @@ if (process.env[EXPORT_PROCESS_ENV] === '1' && process.send) {
       }
       // The whole response, then the connection closes (the head says so): nothing of it passes through the server.
       handle.on('error', (err) => reply(err.message));
+      // A client that stops reading for this long is let go, and its body with it.
+      handle.setTimeout(DELIVERY_IDLE_MS, () => handle.destroy(new Error('the client stopped reading')));
       void write(handle, m.head)
         .then(() => write(handle, body))
         .then(() => handle.end(() => reply()))
