@@ -73,7 +73,7 @@ function claimBodies(): void {
     // Never more than asked: the process writes a body only when asked.
     child?.kill();
   }
-  if (child && !current && reads.length === 0 && deliveries.size === 0) idle(child);
+  idleIfDone();
 }
 
 /** The body of a run, read from the export process's body pipe. */
@@ -132,7 +132,7 @@ export async function handOver(id: number, res: ServerResponse): Promise<boolean
   try {
     await delivered;
   } finally {
-    if (child && !current && reads.length === 0 && deliveries.size === 0) idle(child);
+    idleIfDone();
   }
   res.emit(HANDED_OVER);
   return true;
@@ -180,7 +180,7 @@ function startProcess(): ChildProcess {
     const done = current;
     current = null;
     pause.resume();
-    if (reads.length === 0 && deliveries.size === 0) idle(c);
+    idleIfDone();
     done.resolve(result);
   });
   const gone = (err: Error) => {
@@ -200,6 +200,11 @@ function startProcess(): ChildProcess {
   child = c;
   idle(c);
   return c;
+}
+
+/** The process with nothing to do (no job, no body asked for on the pipe or being written) lets the server exit. */
+function idleIfDone(): void {
+  if (child && !current && reads.length === 0 && deliveries.size === 0) idle(child);
 }
 
 /** An idle export process never keeps the server's process alive. */
