@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -82,13 +82,35 @@ const PHONE_NICE = Number(process.env.BENCH_NICE ?? 10);
 const dirSize = (dir: string): number => readdirSync(dir).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Our server as deployed (the Dockerfile's `node dist/server/main.js`), and the reference compiled alike. */
+const OURS = 'dist/server/main.js';
+const REFERENCE = 'bench/.build/referenceServer.js';
+
+/**
+ * Compiles both servers to plain JavaScript with the same toolchain (vite.server.config.ts and
+ * bench/vite.reference.config.ts), so the bench runs what is deployed and neither server carries a TypeScript
+ * loader's transform (tsx keeps every function's name by wrapping each one a handler creates).
+ */
+export function buildServers(): void {
+  for (const config of ['vite.server.config.ts', 'bench/vite.reference.config.ts']) {
+    const r = spawnSync(
+      process.execPath,
+      [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', config],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (r.status !== 0) throw new Error(`building with ${config} failed (${r.status ?? r.signal})`);
+  }
+}
+
 /** Runs one scenario against our server or the reference relay, and measures it. */
 export async function runScenario(s: Scenario, server: BenchServer): Promise<ScenarioResult> {
   const big = s.exportNotes ? await largeWorkshop(s.exportNotes) : null;
   const proc =
     server === 'ours'
-      ? await startServerProcess('server/main.ts', { ORGANISER_KEY, ...(big ? { DATA_DIR: big.dir } : {}) })
-      : await startServerProcess('bench/referenceServer.ts', server === 'reference-durable' ? { DURABLE: '1' } : {});
+      ? await startServerProcess(OURS, { ORGANISER_KEY, ...(big ? { DATA_DIR: big.dir } : {}) })
+      : await startServerProcess(REFERENCE, server === 'reference-durable' ? { DURABLE: '1' } : {});
   const rss = sampleRss(proc.pid);
   try {
     const workshops: BenchWorkshop[] = [];

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runScenario, type Scenario, type ScenarioResult } from './loadRun';
+import { buildServers, runScenario, type Scenario, type ScenarioResult } from './loadRun';
 import { runStorageBench } from './storageBench';
 
 /**
@@ -87,6 +87,8 @@ if (steady) for (const s of SCENARIOS) s.steadyMs = Number(steady);
 // --rounds=<n> runs the servers alternately n times (ours, reference, …, ours, reference, …): on a shared machine the
 // comparison then rests on medians over rounds with the same background load, not on one run of each.
 const rounds = Math.max(1, Number(arg('rounds') ?? 1));
+// Both servers run as compiled JavaScript, ours as the Dockerfile runs it (dist/server/main.js).
+if (only !== 'storage') buildServers();
 const results: ScenarioResult[] = [];
 for (const s of SCENARIOS.filter((sc) => !only || sc.name === only || sc.name.startsWith(`${only}-`))) {
   for (let round = 1; round <= rounds; round++)

@@ -11,7 +11,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a server script as its own node process (so its CPU and memory are its own) and waits for its URL. */
+/** Starts a server script (TypeScript through tsx, or compiled JavaScript) as its own node process (so its CPU and memory are its own) and waits for its URL. */
 export function startServerProcess(
   script: string,
   env: Record<string, string> = {},
@@ -21,7 +21,9 @@ export function startServerProcess(
   // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles a server under the benchmark's load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // Both servers get the flags ours is deployed with (server/nodeFlags.ts): the same runtime, so the ratio compares code.
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, '--import', 'tsx', script], {
+  // A compiled script runs as it is deployed, without a TypeScript loader.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, ...loader, script], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: '/nonexistent', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
