@@ -123,13 +123,10 @@ export class SqliteStorage implements Storage {
     let results: unknown[];
     try {
       if (!this.db.open) throw new Error('storage is closed');
-      this.tombstones = new Map();
       results = this.db.transaction(() => batch.map((w) => w.run()))();
     } catch (err) {
       for (const w of batch) w.reject(err);
       return;
-    } finally {
-      this.tombstones = null;
     }
     this.wal.flushed().then(
       () => batch.forEach((w, i) => w.resolve(results[i] as never)),
@@ -150,17 +147,17 @@ export class SqliteStorage implements Storage {
   /** Whether a document's workshop has a tombstone; checked inside each write, so no write follows a delete. */
   private deletedDoc(doc: string): boolean {
     const workshopId = workshopOfDoc(doc);
-    // perf: once per workshop per group commit (a tombstone is written in a transaction of its own, never inside one).
-    const memo = this.tombstones;
-    const known = memo?.get(workshopId);
-    if (known !== undefined) return known;
+    // perf: read once per workshop. SQLite's instance is the only one on its file (`soleInstance`, openStorage.ts) and
+    // tombstones are written only by deleteWorkshop below, which takes its workshop out of this set in the same turn:
+    // a workshop found here has no tombstone.
+    if (this.notDeleted.has(workshopId)) return false;
     const deleted = this.stmts.deleted.get(workshopId) !== undefined;
-    memo?.set(workshopId, deleted);
+    if (!deleted) this.notDeleted.add(workshopId);
     return deleted;
   }
 
-  /** Tombstones read in the group commit under way. */
-  private tombstones: Map<string, boolean> | null = null;
+  /** Workshops read as having no tombstone (see deletedDoc). */
+  private readonly notDeleted = new Set<string>();
 
   async appendUpdate(doc: string, data: Uint8Array, actor: string, ts: number): Promise<number> {
     const bytes = Buffer.from(data);
@@ -307,6 +304,7 @@ export class SqliteStorage implements Storage {
   async deleteWorkshop(workshopId: string): Promise<void> {
     const prefix = `${workshopId.replace(/[%_\\]/g, '\\$&')}/%`;
     await this.durably(() => {
+      this.notDeleted.delete(workshopId);
       for (const table of ['updates', 'snapshots', 'client_claims']) {
         this.db.prepare(`DELETE FROM ${table} WHERE doc LIKE ? ESCAPE '\\'`).run(prefix);
       }

@@ -300,7 +300,10 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
       [b, 'participant:p2', [2]],
     ]);
     await s.claimClient('w2/board', 7, 'participant:p1');
+    // Queued before the delete, committed after it (the next group commit): refused too.
+    const queued = s.appendUpdate('w2/board', new Uint8Array([4]), 'participant:p1', 12);
     await s.deleteWorkshop('w2');
+    await expect(queued).rejects.toBeInstanceOf(WorkshopDeleted);
     expect(await s.readLog('w2/board')).toEqual([]);
     expect(await s.getWorkshop('w2')).toBeNull();
     expect(await s.findToken('f2')).toBeNull();
