@@ -11,7 +11,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a server script (TypeScript through tsx, or compiled JavaScript) as its own node process (so its CPU and memory are its own) and waits for its URL. */
+/**
+ * Starts a server script (compiled JavaScript, or TypeScript through tsx) as its own node process (so its CPU and
+ * memory are its own) and waits for its URL.
+ */
 export function startServerProcess(
   script: string,
   env: Record<string, string> = {},
