@@ -1,13 +1,13 @@
 import os from 'node:os';
 import { fork, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { createWorkshop } from '../tests/sim/simulator';
 import type { BenchWorkshop, LoadStart, PhonesReport, ScreensReport, WorkerPlan } from './plan';
 import { percentile, readProc, sampleRss } from './procStats';
 import { startServerProcess } from './serverProcess';
 import { largeWorkshop } from './storageBench';
+import type { DownloadPlan } from './exportDownloader';
 
 export interface Scenario {
   name: string;
@@ -93,13 +93,8 @@ const REFERENCE = 'bench/.build/referenceServer.js';
  */
 export function buildServers(): void {
   for (const config of ['vite.server.config.ts', 'bench/vite.reference.config.ts']) {
-    const r = spawnSync(
-      process.execPath,
-      [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', config],
-      {
-        stdio: 'inherit',
-      },
-    );
+    const vite = path.resolve('node_modules/vite/bin/vite.js');
+    const r = spawnSync(process.execPath, [vite, 'build', '--config', config], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`building with ${config} failed (${r.status ?? r.signal})`);
   }
 }
@@ -184,18 +179,17 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
     const t0 = Date.now();
     await readLoop(proc.url, true);
     const steadyEnd = startAt + s.steadyMs;
-    // Exports of the large workshop back to back while the phones write (the facilitator's token may export).
-    const exportMs: number[] = [];
-    const exporting = (async () => {
-      if (!big) return;
-      while (Date.now() < steadyEnd - 1000) {
-        const e0 = Date.now();
-        await download(`${proc.url}/api/workshops/${big.w.id}/export?format=json`, big.w.tokens.facilitator);
-        exportMs.push(Date.now() - e0);
-      }
-    })();
+    // Exports of the large workshop back to back while the phones write (the facilitator's token may export), asked
+    // for by the researcher's laptop: a process of its own at the phones' priority (bench/exportDownloader.ts).
+    const exporting: Promise<number[]> = big
+      ? downloadElsewhere({
+          url: `${proc.url}/api/workshops/${big.w.id}/export?format=json`,
+          token: big.w.tokens.facilitator,
+          until: steadyEnd - 1000,
+        })
+      : Promise.resolve([]);
     await new Promise((r) => setTimeout(r, steadyEnd - Date.now()));
-    await exporting;
+    const exportMs = await exporting;
     const cpuPercent = ((readProc(proc.pid).cpuMs - cpu0) / (Date.now() - t0)) * 100;
     const steadyLoop = await readLoop(proc.url, false);
     const reports = await Promise.all(children.map((c) => c.report));
@@ -267,24 +261,14 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
   }
 }
 
-/**
- * Downloads an export as a researcher's browser saving it to disk would: the bytes are counted against
- * Content-Length and let go, never gathered into one buffer. (This process shares the bench's two cores with the
- * server and the phones; the researcher's laptop in a room would not.)
- */
-function download(url: string, token: string): Promise<number> {
+/** Runs the researcher's laptop (bench/exportDownloader.ts) until `plan.until`; resolves with each export's time. */
+function downloadElsewhere(plan: DownloadPlan): Promise<number[]> {
+  const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork('bench/exportDownloader.ts', [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
+  os.setPriority(child.pid!, PHONE_NICE);
+  child.send(plan);
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.byteLength));
-      res.on('error', reject);
-      res.on('end', () => {
-        const told = Number(res.headers['content-length']);
-        if (res.statusCode !== 200 || bytes === 0 || bytes !== told) {
-          reject(new Error(`export answered ${res.statusCode} with ${bytes} of ${told} bytes`));
-        } else resolve(bytes);
-      });
-    });
-    req.on('error', reject);
+    child.once('message', (m: { exportMs: number[] }) => resolve(m.exportMs));
+    child.once('exit', (code) => (code ? reject(new Error(`export downloader exited with ${code}`)) : undefined));
   });
 }
