@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addItem } from '../../shared/boardDoc';
+import { addItem, patchItem } from '../../shared/boardDoc';
 import type { CreateWorkshopResponse } from '../../shared/protocol';
 import type { ExportModel } from '../../server/export/model';
 import { api, createWorkshop, ioClient, joinAs, synced, waitFor, yClient } from '../helpers/clients';
@@ -129,5 +129,53 @@ describe('deleting a workshop', () => {
     );
     expect(raw.includes(Buffer.from('Verdwijnt helemaal'))).toBe(false);
     expect(raw.includes(Buffer.from('Daan Weg'))).toBe(false);
+  });
+});
+
+describe('deleting a workshop while a phone types in it', () => {
+  it('stores nothing of it after the delete, however much was in flight', async () => {
+    const server = await startServer();
+    try {
+      const w = await createWorkshop(server.url, server.organiserKey);
+      const a = await joinAs(server.url, w, 'Eva Typt');
+      const phone = yClient(server.url, w.id, 'board', a.token);
+      await synced(phone);
+      const note = { id: 'typed', kind: 'note', sessionId: 'opening', groupId: w.groups[0]?.id ?? null };
+      phone.doc.transact(() =>
+        addItem(phone.doc, {
+          ...note,
+          authorId: a.participantId,
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+          text: 'E',
+        }),
+      );
+      // Typing as a person does, a key every 30 ms, until the server closes the connection.
+      let text = 'E';
+      const typing = setInterval(() => {
+        text += 'a';
+        patchItem(phone.doc, 'typed', { text }, Date.now());
+      }, 30);
+      const db = new Database(path.join(server.dataDir, 'werkplaats.sqlite'), { readonly: true });
+      const rows = () =>
+        (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE doc LIKE ?').get(`${w.id}/%`) as { n: number }).n;
+      const boardRows = () =>
+        (db.prepare('SELECT COUNT(*) AS n FROM updates WHERE doc = ?').get(`${w.id}/board`) as { n: number }).n;
+      try {
+        await waitFor(() => boardRows() >= 10);
+        const res = await api(server.url, `/api/workshops/${w.id}`, { method: 'DELETE', token: w.tokens.facilitator });
+        expect(res.status).toBe(200);
+        await waitFor(() => phone.closes.length > 0);
+      } finally {
+        clearInterval(typing);
+        phone.destroy();
+      }
+      // Closing the server stores whatever was still queued; none of it may be this workshop's.
+      await server.close();
+      expect(rows()).toBe(0);
+      db.close();
+    } finally {
+      await server.close().catch(() => undefined);
+    }
   });
 });
