@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { fork, spawnSync } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkshop } from '../tests/sim/simulator';
@@ -92,8 +92,8 @@ const REFERENCE = 'bench/.build/referenceServer.js';
  * loader's transform (tsx keeps every function's name by wrapping each one a handler creates).
  */
 export function buildServers(): void {
+  const vite = path.resolve('node_modules/vite/bin/vite.js');
   for (const config of ['vite.server.config.ts', 'bench/vite.reference.config.ts']) {
-    const vite = path.resolve('node_modules/vite/bin/vite.js');
     const r = spawnSync(process.execPath, [vite, 'build', '--config', config], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`building with ${config} failed (${r.status ?? r.signal})`);
   }
@@ -133,13 +133,8 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
             to: Math.floor(((k + 1) * s.phones) / s.processes),
           });
 
-    // BENCH_LOAD_NODE_ARGS profiles the load processes, as BENCH_NODE_ARGS does the server.
-    const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const startProcess = <R>(role: WorkerPlan['role'], workshopsOfProc: WorkerPlan['workshops']) => {
-      const child = fork('bench/loadWorker.ts', [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
-      // The phone processes stand in for 1,000 devices of their own: at a lower CPU priority (BENCH_NICE, default 10)
-      // they take the cores the server and the projector leave, instead of competing with them as one machine's load.
-      if (role === 'phones') os.setPriority(child.pid!, PHONE_NICE);
+      const child = forkDevices('bench/loadWorker.ts', role === 'phones');
       const plan: WorkerPlan = {
         mode: server === 'ours' ? 'ours' : 'reference',
         role,
@@ -261,11 +256,22 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
   }
 }
 
+/**
+ * A load process: devices of the room played on the bench's cores. `elsewhere`: devices that in a room have CPUs of
+ * their own (phones, the researcher's laptop) run at a lower priority (BENCH_NICE, default 10), taking the cores the
+ * server and the projector leave instead of competing with them as one machine's load. BENCH_LOAD_NODE_ARGS profiles
+ * them, as BENCH_NODE_ARGS does the server.
+ */
+function forkDevices(file: string, elsewhere: boolean): ChildProcess {
+  const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork(file, [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
+  if (elsewhere) os.setPriority(child.pid!, PHONE_NICE);
+  return child;
+}
+
 /** Runs the researcher's laptop (bench/exportDownloader.ts) until `plan.until`; resolves with each export's time. */
 function downloadElsewhere(plan: DownloadPlan): Promise<number[]> {
-  const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = fork('bench/exportDownloader.ts', [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
-  os.setPriority(child.pid!, PHONE_NICE);
+  const child = forkDevices('bench/exportDownloader.ts', true);
   child.send(plan);
   return new Promise((resolve, reject) => {
     child.once('message', (m: { exportMs: number[] }) => resolve(m.exportMs));

@@ -1,23 +1,17 @@
 import { defineConfig } from 'vite';
+import server from '../vite.server.config.ts';
 
 /**
- * The benchmark's reference server compiled to plain JavaScript (bench/.build/referenceServer.js), the way
- * vite.server.config.ts compiles ours to dist/server/: `npm run bench` builds both first and runs both without a
- * TypeScript loader, so neither carries tsx's transform (its `keepNames` wraps every function a handler creates)
- * and the ratio compares the code as deployed.
+ * The benchmark's reference server compiled to plain JavaScript (bench/.build/referenceServer.js) with ours's build
+ * settings (vite.server.config.ts), only another entry and folder: `npm run bench` builds both first and runs both
+ * without a TypeScript loader, so neither carries tsx's transform (its `keepNames` wraps every function a handler
+ * creates) and the ratio compares the code as deployed.
  */
 export default defineConfig({
-  publicDir: false,
-  logLevel: 'warn',
+  ...server,
   build: {
-    ssr: true,
-    target: 'node20',
+    ...server.build,
     outDir: 'bench/.build',
-    emptyOutDir: true,
-    minify: false,
-    rolldownOptions: {
-      input: { referenceServer: 'bench/referenceServer.ts' },
-      output: { format: 'esm', entryFileNames: '[name].js' },
-    },
+    rolldownOptions: { ...server.build?.rolldownOptions, input: { referenceServer: 'bench/referenceServer.ts' } },
   },
 });
