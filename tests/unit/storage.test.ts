@@ -301,9 +301,12 @@ describe.each(BACKENDS)('%s storage', (_name, backend) => {
     ]);
     await s.claimClient('w2/board', 7, 'participant:p1');
     // Queued before the delete, committed after it (the next group commit): refused too.
-    const queued = s.appendUpdate('w2/board', new Uint8Array([4]), 'participant:p1', 12);
+    // (The expectation is attached at once: the refusal may come while the delete is still being flushed.)
+    const queued = expect(s.appendUpdate('w2/board', new Uint8Array([4]), 'participant:p1', 12)).rejects.toBeInstanceOf(
+      WorkshopDeleted,
+    );
     await s.deleteWorkshop('w2');
-    await expect(queued).rejects.toBeInstanceOf(WorkshopDeleted);
+    await queued;
     expect(await s.readLog('w2/board')).toEqual([]);
     expect(await s.getWorkshop('w2')).toBeNull();
     expect(await s.findToken('f2')).toBeNull();
