@@ -1,5 +1,4 @@
-import os from 'node:os';
-import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkshop } from '../tests/sim/simulator';
@@ -264,9 +263,12 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
  */
 function forkDevices(file: string, elsewhere: boolean): ChildProcess {
   const nodeArgs = (process.env.BENCH_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = fork(file, [], { execArgv: [...nodeArgs, '--import', 'tsx'], stdio: 'inherit' });
-  if (elsewhere) os.setPriority(child.pid!, PHONE_NICE);
-  return child;
+  const node = [process.execPath, ...nodeArgs, '--import', 'tsx', file];
+  // Started through nice(1), so every thread of the process has the lower priority from its first instruction
+  // (setpriority(2) on the child's pid after fork sets one thread, and the others inherit it only when Node starts
+  // them after it, which is a race the bench should not depend on).
+  const [cmd, ...args] = elsewhere ? ['nice', '-n', String(PHONE_NICE), ...node] : node;
+  return spawn(cmd!, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 }
 
 /** Runs the researcher's laptop (bench/exportDownloader.ts) until `plan.until`; resolves with each export's time. */
