@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkshop } from '../tests/sim/simulator';
 import type { BenchWorkshop, LoadStart, PhonesReport, ScreensReport, WorkerPlan } from './plan';
@@ -22,6 +22,12 @@ export interface Scenario {
    * the whole steady phase: the phones' latency with a large export running. Ours only.
    */
   exportNotes?: number;
+  /**
+   * A loop that only spins, at the lowest priority Linux has (SCHED_IDLE through util-linux's chrt; nice 19 without
+   * it), for the steady phase: the control for `exportNotes`. Whatever it raises the phones' p95 by is what any
+   * process using a core beside the room's devices costs on this machine, not something an export could avoid.
+   */
+  spinIdle?: boolean;
   /**
    * False: the phones receive every relayed update without applying it (`WorkerPlan.phonesApply`). Real phones apply
    * them on CPUs of their own; on the bench's two cores, 1,000 phone documents applying every update starve the
@@ -182,8 +188,10 @@ export async function runScenario(s: Scenario, server: BenchServer): Promise<Sce
           until: steadyEnd - 1000,
         })
       : Promise.resolve([]);
+    const spinning = s.spinIdle ? spinAtIdle(steadyEnd - 1000) : Promise.resolve();
     await new Promise((r) => setTimeout(r, steadyEnd - Date.now()));
     const exportMs = await exporting;
+    await spinning;
     const cpuPercent = ((readProc(proc.pid).cpuMs - cpu0) / (Date.now() - t0)) * 100;
     const steadyLoop = await readLoop(proc.url, false);
     const reports = await Promise.all(children.map((c) => c.report));
@@ -269,6 +277,27 @@ function forkDevices(file: string, elsewhere: boolean): ChildProcess {
   // them after it, which is a race the bench should not depend on).
   const [cmd, ...args] = elsewhere ? ['nice', '-n', String(PHONE_NICE), ...node] : node;
   return spawn(cmd!, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+}
+
+/** util-linux's chrt, where there is one (as the server's export process uses it). */
+const CHRT = ['/usr/bin/chrt', '/bin/chrt'].find((f) => existsSync(f)) ?? null;
+
+/** A shell loop that only spins, at the lowest priority, until `until` (the control of `Scenario.spinIdle`). */
+function spinAtIdle(until: number): Promise<void> {
+  const loop = ['sh', '-c', 'while :; do :; done'];
+  const [cmd, ...args] = CHRT ? [CHRT, '--idle', '0', ...loop] : ['nice', '-n', '19', ...loop];
+  const child = spawn(cmd!, args, { stdio: 'ignore' });
+  const timer = setTimeout(() => child.kill('SIGKILL'), Math.max(0, until - Date.now()));
+  return new Promise((resolve, reject) => {
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** Runs the researcher's laptop (bench/exportDownloader.ts) until `plan.until`; resolves with each export's time. */

@@ -59,8 +59,9 @@ const SCENARIOS: Scenario[] = quick
       },
       // 40 phones writing, without and then with a 5,000-note workshop exported back to back (ours only): exports run
       // in the export process (SCHED_IDLE / nice 19), so the phones' p95 should not move. A write every 4 s per phone
-      // for 60 s: about 550 measured writes per phase, so the p95 is not decided by five or six of them.
-      ...(['export-idle', 'export-busy'] as const).map((name) => ({
+      // for 60 s: about 550 measured writes per phase, so the p95 is not decided by five or six of them. In between,
+      // the control: no export, a loop that only spins at the same lowest priority (`spinIdle`).
+      ...(['export-idle', 'export-control', 'export-busy'] as const).map((name) => ({
         name,
         workshops: 1,
         phones: 40,
@@ -70,6 +71,7 @@ const SCENARIOS: Scenario[] = quick
         burst: false,
         processes: 2,
         ...(name === 'export-busy' ? { exportNotes: 5000 } : {}),
+        ...(name === 'export-control' ? { spinIdle: true } : {}),
       })),
     ];
 
@@ -187,6 +189,8 @@ const summary = {
   // 40 phones' p95 without and with 5,000-note exports running back to back (medians with --rounds).
   exportIdleP95Ms: find('export-idle', 'ours').p95Ms,
   exportBusyP95Ms: find('export-busy', 'ours').p95Ms,
+  // The control: no export, a loop spinning at the lowest priority (what any process using a core costs here).
+  exportControlP95Ms: find('export-control', 'ours').p95Ms,
   exportBusyExports: find('export-busy', 'ours').exports,
   exportBusyExportMedianMs: find('export-busy', 'ours').exportMedianMs,
   exportIdleServerLagMaxMs: find('export-idle', 'ours').serverLagMaxMs,
