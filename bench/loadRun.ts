@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CHRT } from '../server/export/chrt';
 import { createWorkshop } from '../tests/sim/simulator';
 import type { BenchWorkshop, LoadStart, PhonesReport, ScreensReport, WorkerPlan } from './plan';
 import { percentile, readProc, sampleRss } from './procStats';
@@ -278,9 +279,6 @@ function forkDevices(file: string, elsewhere: boolean): ChildProcess {
   const [cmd, ...args] = elsewhere ? ['nice', '-n', String(PHONE_NICE), ...node] : node;
   return spawn(cmd!, args, { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
 }
-
-/** util-linux's chrt, where there is one (as the server's export process uses it). */
-const CHRT = ['/usr/bin/chrt', '/bin/chrt'].find((f) => existsSync(f)) ?? null;
 
 /** A shell loop that only spins, at the lowest priority, until `until` (the control of `Scenario.spinIdle`). */
 function spinAtIdle(until: number): Promise<void> {

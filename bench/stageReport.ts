@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { percentile } from './procStats';
 
 /**
  * Where each update's time goes inside a server, stage by stage (docs/PERFORMANCE.md, "2026-12-04, 16:05"):
@@ -26,9 +27,12 @@ const STAGES: Array<[string, string, string]> = [
   ['recv', 'relay', 'receipt to relay'],
 ];
 
-const pct = (xs: number[], p: number) => {
-  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  return v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))]!.toFixed(3) : '–';
+const ms = (xs: number[], p: number) => {
+  const v = percentile(
+    xs.filter(Number.isFinite).sort((a, b) => a - b),
+    p,
+  );
+  return Number.isFinite(v) ? v.toFixed(3) : '–';
 };
 
 for (const file of process.argv.slice(2)) {
@@ -36,15 +40,19 @@ for (const file of process.argv.slice(2)) {
   const all = (JSON.parse(readFileSync(file, 'utf8')) as Times[])
     .filter((t) => Number.isFinite(t.recv))
     .sort((a, b) => a.recv! - b.recv!);
+  if (all.length === 0) continue;
+  // The burst: everything after the last gap of over 1.5 s (the load's pause before it), when there is one.
   let upTo = all.length;
-  for (let i = all.length - 1; i > 0; i--) if (all[i]!.recv! - all[i - 1]!.recv! > 1500) upTo = i;
+  while (upTo > 1 && all[upTo - 1]!.recv! - all[upTo - 2]!.recv! <= 1500) upTo--;
+  if (upTo === 1) upTo = all.length;
+  else upTo--;
   // The joins (each phone's first writes) fall in the first tenth of the time.
-  const from = all[0]!.recv! + (all[upTo - 1]!.recv! - all[0]!.recv!) / 10;
-  const steady = all.slice(0, upTo).filter((t) => t.recv! >= from);
+  const steadyFrom = all[0]!.recv! + (all[upTo - 1]!.recv! - all[0]!.recv!) / 10;
+  const steady = all.slice(0, upTo).filter((t) => t.recv! >= steadyFrom);
   console.log(`${file}: ${steady.length} updates (p50 / p95 / p99 ms)`);
   for (const [from, to, what] of STAGES) {
     const d = steady.map((t) => t[to]! - t[from]!);
     if (!d.some(Number.isFinite)) continue;
-    console.log(`  ${`${from} → ${to}`.padEnd(22)} ${pct(d, 0.5)} / ${pct(d, 0.95)} / ${pct(d, 0.99)}  ${what}`);
+    console.log(`  ${`${from} → ${to}`.padEnd(22)} ${ms(d, 50)} / ${ms(d, 95)} / ${ms(d, 99)}  ${what}`);
   }
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
@@ -8,6 +7,7 @@ import { TLSSocket } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HANDED_OVER } from '../http/answered';
 import { onRoomWrite } from '../sync/roomActivity';
+import { CHRT } from './chrt';
 import type { ExportJob } from './job';
 import { PauseForRoom } from './pauseForRoom';
 import {
@@ -50,9 +50,6 @@ export const exportProcess = (): ChildProcess | null => child;
 
 /** How many body bytes came through the server rather than straight from the export process to a socket (tests). */
 export const exportBytesThroughServer = () => pipedBytes;
-
-/** util-linux's chrt, where there is one. */
-const CHRT = ['/usr/bin/chrt', '/bin/chrt'].find((f) => existsSync(f)) ?? null;
 
 /** Node flags the process shares with the server: its heap sizes, and profiling when the server is profiled. */
 const inheritedFlags = () =>
