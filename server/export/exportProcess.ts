@@ -6,12 +6,14 @@ import type { Readable } from 'node:stream';
 import { TLSSocket } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HANDED_OVER } from '../http/answered';
+import { log } from '../logging';
 import { onRoomWrite } from '../sync/roomActivity';
 import { CHRT } from './chrt';
 import type { ExportJob } from './job';
 import { PauseForRoom } from './pauseForRoom';
 import {
   BODY_FD,
+  DELIVERY_IDLE_MS,
   EXPORT_PROCESS_ENV,
   WORKER_ENTRY,
   type ExportResult,
@@ -44,6 +46,18 @@ const deliveries = new Map<number, { resolve: () => void; reject: (e: Error) => 
 let nextDelivery = 1;
 /** Bytes of bodies that passed through the server (the pipe), for tests and metrics. */
 let pipedBytes = 0;
+
+let deliveryIdleMs = DELIVERY_IDLE_MS;
+
+/** Sets how long a client may read nothing of a handed-over export (tests; the server keeps 60 s). Returns the previous. */
+export function setDeliveryIdleMs(ms: number): number {
+  const before = deliveryIdleMs;
+  deliveryIdleMs = ms;
+  return before;
+}
+
+/** Exports handed to the process whose delivery has not ended yet (tests). */
+export const exportDeliveries = (): number => deliveries.size;
 
 /** The export process while it runs (tests). */
 export const exportProcess = (): ChildProcess | null => child;
@@ -118,7 +132,7 @@ export async function handOver(id: number, res: ServerResponse): Promise<boolean
   const delivered = new Promise<void>((resolve, reject) => deliveries.set(seq, { resolve, reject }));
   busy(c);
   try {
-    await post(c, { type: 'deliver', id, seq, head: `${lines.join('\r\n')}\r\n\r\n` }, socket);
+    await post(c, { type: 'deliver', id, seq, head: `${lines.join('\r\n')}\r\n\r\n`, idleMs: deliveryIdleMs }, socket);
   } catch (err) {
     deliveries.delete(seq);
     throw err;
@@ -128,6 +142,10 @@ export async function handOver(id: number, res: ServerResponse): Promise<boolean
   socket.destroy();
   try {
     await delivered;
+  } catch (err) {
+    // The response is the process's now: its status line went out, so there is nothing left to answer. A client that
+    // stopped reading (a laptop asleep mid-download) gets less than its Content-Length and reports the download failed.
+    log.warn({ err }, 'export: not delivered whole');
   } finally {
     idleIfDone();
   }

@@ -38,14 +38,17 @@ export type ExportResult = Omit<ExportDone, 'body'> & { size: number };
 export type ToExportProcess =
   | { type: 'job'; job: ExportJob }
   | { type: 'pipe'; id: number }
-  | { type: 'deliver'; id: number; seq: number; head: string }
+  | { type: 'deliver'; id: number; seq: number; head: string; idleMs: number }
   | { type: 'drop'; id: number };
 
 /** What the process sends back: a job's answer, or how a delivery on a socket ended. */
 export type FromExportProcess =
   ({ type: 'result' } & ExportResult) | { type: 'delivered'; id: number; seq: number; error?: string };
 
-/** How long a client may read nothing of an export handed to this process before its connection is closed. */
+/**
+ * How long a client may read nothing of an export handed to this process before its connection is closed (a laptop
+ * that went to sleep mid-download): its body is then let go. The server sends it with each delivery (tests set less).
+ */
 export const DELIVERY_IDLE_MS = 60_000;
 
 /** Bodies the process keeps at most (the server drops each once every request that shared it has it). */
@@ -113,7 +116,7 @@ if (process.env[EXPORT_PROCESS_ENV] === '1' && process.send) {
       // The whole response, then the connection closes (the head says so): nothing of it passes through the server.
       handle.on('error', (err) => reply(err.message));
       // A client that stops reading for this long is let go, and its body with it.
-      handle.setTimeout(DELIVERY_IDLE_MS, () => handle.destroy(new Error('the client stopped reading')));
+      handle.setTimeout(m.idleMs, () => handle.destroy(new Error('the client stopped reading')));
       void write(handle, m.head)
         .then(() => write(handle, body))
         .then(() => handle.end(() => reply()))
