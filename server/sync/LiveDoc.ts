@@ -15,8 +15,8 @@ export interface DocListener {
   ownAwareness(added: number[], removed: number[]): void;
   /** Storage works again after a failure: everything held is stored (a writer turned away resends now). */
   recovered?(): void;
-  /** This listener's writes are stored: `storedStateVector` is what the log holds now (the `ack` message). */
-  acknowledge?(storedStateVector: Uint8Array): void;
+  /** This listener's writes are stored: `stored` is what the log holds now, per client id (the `ack` message). */
+  acknowledge?(stored: ReadonlyMap<number, number>): void;
   /** This listener's writes could not be stored yet; they are held and retried (the `notStored` message). */
   notStored?(reason: NotStoredReason): void;
 }

@@ -209,8 +209,7 @@ export class WriteQueue {
     mergeStateVector(this.storedState, batch.at(-1)!.after);
     this.storedEncoded = null;
     this.hooks.relay(batch);
-    const stored = this.storedStateVector();
-    for (const w of this.writersOf(batch)) w.acknowledge?.(stored);
+    for (const w of this.writersOf(batch)) w.acknowledge?.(this.storedState);
     this.settle(true, batch.at(-1)!.serial);
     this.sinceSnapshot += batch.length;
   }

@@ -65,6 +65,8 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   /** A write was turned away (storage full): ask for it again once storage works. */
   private turnedAway = false;
   private readonly acks: WriterAcks;
+  /** Client ids this connection's accepted updates were written under (its acks cover these). */
+  private readonly wrote = new Set<number>();
 
   constructor(
     private readonly ws: WebSocket,
@@ -178,7 +180,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       await this.live.settled();
       this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.live.doc, stateVector)));
       // What the log holds, so a client whose changes were stored before a reconnect knows them saved.
-      this.acknowledge(this.live.storedStateVector());
+      this.acknowledgeAll();
       return;
     }
     // A sync step 2 answers the server's sync step 1: the resync asked for (if any) has arrived.
@@ -204,8 +206,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     // what is checked is exactly what is new: a repeated field of an existing item is not a change of it.
     const { update, decoded } = withoutKnownStructs(this.live.doc, received, decodedReceived);
     // Nothing new: it is stored already, say so.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
-      return this.acknowledge(this.live.storedStateVector());
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return this.acknowledgeAll();
     // History the server lacks (after a crash, a restart, a fail-over) is asked for, not refused, and nothing of
     // the update is held meanwhile: the client's answer carries it again (docs/SECURITY.md).
     if (missingDependencies(this.live.doc, decoded)) return this.askResync();
@@ -229,7 +230,9 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (verdict.reason) return this.refuse(verdict.reason);
     const changed = this.live.applyClientUpdate(update, this, recorded);
     // Nothing new: it is stored already, say so (a changing update is acknowledged once its write is durable).
-    if (!changed) this.acknowledge(this.live.storedStateVector());
+    if (!changed) this.acknowledgeAll();
+    // Also the ids of structs the server had already (a copy from IndexedDB): the acks cover what this phone sent.
+    for (const struct of decodedReceived.structs) this.wrote.add(struct.id.client);
     // Stored before this connection's next message is read (while storage fails: tried once, then held).
     await this.live.settled();
   }
@@ -250,8 +253,23 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
   }
 
-  acknowledge(storedStateVector: Uint8Array): void {
-    this.acks.acknowledge(storedStateVector);
+  /**
+   * This connection's writes are stored: the ack carries the stored clocks of the client ids it wrote under (one or
+   * a few), not the whole state vector, which grows with every page load in the workshop (thousands of entries on a
+   * long day; a hostile client adds hundreds) and would go to every writer with every write.
+   */
+  acknowledge(stored: ReadonlyMap<number, number>): void {
+    const mine = new Map<number, number>();
+    for (const client of this.wrote) {
+      const clock = stored.get(client);
+      if (clock !== undefined) mine.set(client, clock);
+    }
+    this.acks.acknowledge(Y.encodeStateVector(mine));
+  }
+
+  /** The whole stored state vector: after the sync step 1 is answered, and for an update that held nothing new. */
+  private acknowledgeAll(): void {
+    this.acks.acknowledge(this.live.storedStateVector());
   }
 
   notStored(reason: NotStoredReason): void {

@@ -2,11 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { addItem, itemsMap } from '../../shared/boardDoc';
 import { createApp } from '../../server/app';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { trackAcks, type AckState } from '../../client/sync/acks';
 import { createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
+import { noteItem } from '../helpers/items';
+import { startServer, writeAsServer } from '../helpers/startServer';
 
 /** SQLite whose appends wait while `held` is set: "the write is not durable yet", at a moment the test chooses. */
 class HeldStorage extends SqliteStorage {
@@ -93,5 +97,43 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
     const rows = await storage.readLog(`${w.id}/board`);
     expect(rows.length).toBeGreaterThan(before + 1);
     expect(itemsMap(phone.doc).has('n2')).toBe(true);
+  });
+
+  it('acks each write with its own client ids only, however many page loads the board has seen', async () => {
+    const server = await startServer();
+    cleanups.push(() => server.close());
+    const w = await createWorkshop(server.url, server.organiserKey);
+    // A long workshop: 2,000 page loads wrote on the board, each under a client id of its own.
+    const loads = 2000;
+    await writeAsServer(server, `${w.id}/board`, (doc) => {
+      for (let i = 0; i < loads; i++) {
+        const page = new Y.Doc();
+        addItem(page, noteItem(`old${i}`, 'p-old'));
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(page));
+      }
+    });
+    const a = await joinAs(server.url, w, 'Aïcha');
+    const phone = yClient(server.url, w.id, 'board', a.token);
+    cleanups.push(() => phone.destroy());
+    const states: AckState[] = [];
+    cleanups.push(trackAcks(phone.provider, phone.doc, (s) => states.push(s)));
+    // Every ack as it arrives on the wire (read from a copy of the decoder, then handled by the phone's own code).
+    const acks: Array<Map<number, number>> = [];
+    const handlers = phone.provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
+    const handle = handlers[100]!;
+    handlers[100] = (encoder, decoder) => {
+      acks.push(Y.decodeStateVector(decoding.readVarUint8Array(decoding.clone(decoder))));
+      handle(encoder, decoder);
+    };
+    await synced(phone);
+    // After the sync: the whole stored state vector, once.
+    await waitFor(() => states.at(-1)?.saved === true);
+    expect(acks[0]!.size).toBeGreaterThanOrEqual(loads);
+
+    const seen = acks.length;
+    phone.doc.transact(() => addItem(phone.doc, noteItem('mine', a.participantId)));
+    await waitFor(() => acks.length > seen && states.at(-1)?.saved === true);
+    // The write's ack: only the phone's own client id, at the clock it wrote up to (a few bytes, not 2,000 entries).
+    expect([...acks.at(-1)!]).toEqual([[phone.doc.clientID, Y.getState(phone.doc.store, phone.doc.clientID)]]);
   });
 });
