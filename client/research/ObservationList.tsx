@@ -45,7 +45,7 @@ export function ObservationList(props: { sessionId: string; groupId: string | nu
                 {(o.codes.length > 0 || o.links.length > 0) && (
                   <p className="feed__meta" data-testid="observation-codes">
                     {o.codes.map((c) => codeName.get(c) ?? c).join(' · ')}
-                    {o.links.length > 0 && ` · 🔗 ${o.links.length}`}
+                    {o.links.length > 0 && ` · ${t('linkedCount', { count: o.links.length })}`}
                   </p>
                 )}
                 {own && (

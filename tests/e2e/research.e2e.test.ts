@@ -67,6 +67,8 @@ describe('research: observe, code with the keyboard, replay, export', () => {
     const saved = r.getByTestId('observation').filter({ hasText: 'Vertrouwen komt te voet' });
     await saved.waitFor();
     await expect.poll(() => saved.getByTestId('observation-codes').textContent()).toContain('Vertrouwen');
+    // The linked contribution is counted in words (no pictogram a laptop without an emoji font shows as a box).
+    await expect.poll(() => saved.getByTestId('observation-codes').textContent()).toContain('1 gekoppelde bijdrage');
     await expect.poll(() => saved.textContent()).toContain('P02');
 
     // Her own note can be edited.
