@@ -144,6 +144,11 @@ export class LiveDoc {
     return this.queue.storedStateVector();
   }
 
+  /** Per client id, the clock up to which the log holds this document (a write's ack names the writer's ids). */
+  get storedClocks(): ReadonlyMap<number, number> {
+    return this.queue.storedClocks;
+  }
+
   /** True while unstored updates take more memory than LIMITS.unstoredBytes: new writes are turned away. */
   get full(): boolean {
     return this.queue.full;

@@ -209,7 +209,7 @@ export class WriteQueue {
     mergeStateVector(this.storedState, batch.at(-1)!.after);
     this.storedEncoded = null;
     this.hooks.relay(batch);
-    for (const w of this.writersOf(batch)) w.acknowledge?.(this.storedState);
+    for (const w of this.writersOf(batch)) w.acknowledge?.(this.storedClocks);
     this.settle(true, batch.at(-1)!.serial);
     this.sinceSnapshot += batch.length;
   }
@@ -251,7 +251,12 @@ export class WriteQueue {
     });
   }
 
-  /** The stored state vector, as the ack carries it. */
+  /** Per client id, the clock up to which the log holds this document. */
+  get storedClocks(): ReadonlyMap<number, number> {
+    return this.storedState;
+  }
+
+  /** The stored state vector, as the ack after a sync carries it. */
   storedStateVector(): Uint8Array {
     return (this.storedEncoded ??= Y.encodeStateVector(this.storedState));
   }

@@ -205,8 +205,12 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     // wrote; a sync step 2 computed before an update of the same client arrived; a resync's answer) are cut off, so
     // what is checked is exactly what is new: a repeated field of an existing item is not a change of it.
     const { update, decoded } = withoutKnownStructs(this.live.doc, received, decodedReceived);
-    // Nothing new: it is stored already, say so.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return this.acknowledgeAll();
+    // Nothing new: it is stored already, say so (for the ids it names: a repeated message is no way to have the whole
+    // state vector sent back).
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
+      this.wroteUnder(decodedReceived);
+      return this.acknowledge(this.live.storedClocks);
+    }
     // History the server lacks (after a crash, a restart, a fail-over) is asked for, not refused, and nothing of
     // the update is held meanwhile: the client's answer carries it again (docs/SECURITY.md).
     if (missingDependencies(this.live.doc, decoded)) return this.askResync();
@@ -229,10 +233,9 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (verdict.resync) return this.askResync();
     if (verdict.reason) return this.refuse(verdict.reason);
     const changed = this.live.applyClientUpdate(update, this, recorded);
+    this.wroteUnder(decodedReceived);
     // Nothing new: it is stored already, say so (a changing update is acknowledged once its write is durable).
-    if (!changed) this.acknowledgeAll();
-    // Also the ids of structs the server had already (a copy from IndexedDB): the acks cover what this phone sent.
-    for (const struct of decodedReceived.structs) this.wrote.add(struct.id.client);
+    if (!changed) this.acknowledge(this.live.storedClocks);
     // Stored before this connection's next message is read (while storage fails: tried once, then held).
     await this.live.settled();
   }
@@ -267,9 +270,14 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.acks.acknowledge(Y.encodeStateVector(mine));
   }
 
-  /** The whole stored state vector: after the sync step 1 is answered, and for an update that held nothing new. */
+  /** The whole stored state vector, once the client's sync step 1 is answered. */
   private acknowledgeAll(): void {
     this.acks.acknowledge(this.live.storedStateVector());
+  }
+
+  /** Notes the client ids an accepted update was written under, also of structs the server had (a copy from IndexedDB). */
+  private wroteUnder(update: ReturnType<typeof Y.decodeUpdate>): void {
+    for (const struct of update.structs) this.wrote.add(struct.id.client);
   }
 
   notStored(reason: NotStoredReason): void {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { addItem, itemsMap } from '../../shared/boardDoc';
 import { createApp } from '../../server/app';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
@@ -134,6 +136,19 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
     phone.doc.transact(() => addItem(phone.doc, noteItem('mine', a.participantId)));
     await waitFor(() => acks.length > seen && states.at(-1)?.saved === true);
     // The write's ack: only the phone's own client id, at the clock it wrote up to (a few bytes, not 2,000 entries).
+    expect([...acks.at(-1)!]).toEqual([[phone.doc.clientID, Y.getState(phone.doc.store, phone.doc.clientID)]]);
+
+    // The same write sent again (nothing new for the server) is acked for its own ids too: repeating a message is no
+    // way to have the whole state vector sent back.
+    const others = new Map(
+      [...Y.decodeStateVector(Y.encodeStateVector(phone.doc))].filter(([c]) => c !== phone.doc.clientID),
+    );
+    const again = encoding.createEncoder();
+    encoding.writeVarUint(again, 0);
+    syncProtocol.writeUpdate(again, Y.encodeStateAsUpdate(phone.doc, Y.encodeStateVector(others)));
+    const before = acks.length;
+    phone.provider.ws!.send(encoding.toUint8Array(again));
+    await waitFor(() => acks.length > before);
     expect([...acks.at(-1)!]).toEqual([[phone.doc.clientID, Y.getState(phone.doc.store, phone.doc.clientID)]]);
   });
 });
