@@ -65,8 +65,6 @@ export class YjsConnection implements DocListener, ChangeOrigin {
   /** A write was turned away (storage full): ask for it again once storage works. */
   private turnedAway = false;
   private readonly acks: WriterAcks;
-  /** Client ids this connection's accepted updates were written under (its acks cover these). */
-  private readonly wrote = new Set<number>();
 
   constructor(
     private readonly ws: WebSocket,
@@ -180,7 +178,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
       await this.live.settled();
       this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.live.doc, stateVector)));
       // What the log holds, so a client whose changes were stored before a reconnect knows them saved.
-      this.acknowledgeAll();
+      this.acks.acknowledgeAll(this.live.storedStateVector());
       return;
     }
     // A sync step 2 answers the server's sync step 1: the resync asked for (if any) has arrived.
@@ -208,7 +206,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     // Nothing new: it is stored already, say so (for the ids it names: a repeated message is no way to have the whole
     // state vector sent back).
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
-      this.wroteUnder(decodedReceived);
+      this.acks.wroteUnder(decodedReceived);
       return this.acknowledge(this.live.storedClocks);
     }
     // History the server lacks (after a crash, a restart, a fail-over) is asked for, not refused, and nothing of
@@ -233,7 +231,7 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     if (verdict.resync) return this.askResync();
     if (verdict.reason) return this.refuse(verdict.reason);
     const changed = this.live.applyClientUpdate(update, this, recorded);
-    this.wroteUnder(decodedReceived);
+    this.acks.wroteUnder(decodedReceived);
     // Nothing new: it is stored already, say so (a changing update is acknowledged once its write is durable).
     if (!changed) this.acknowledge(this.live.storedClocks);
     // Stored before this connection's next message is read (while storage fails: tried once, then held).
@@ -256,28 +254,9 @@ export class YjsConnection implements DocListener, ChangeOrigin {
     this.send(encodeMessage(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.live.doc)));
   }
 
-  /**
-   * This connection's writes are stored: the ack carries the stored clocks of the client ids it wrote under (one or
-   * a few), not the whole state vector, which grows with every page load in the workshop (thousands of entries on a
-   * long day; a hostile client adds hundreds) and would go to every writer with every write.
-   */
+  /** This connection's writes are stored (`stored`: what the log holds, per client id): ack them. */
   acknowledge(stored: ReadonlyMap<number, number>): void {
-    const mine = new Map<number, number>();
-    for (const client of this.wrote) {
-      const clock = stored.get(client);
-      if (clock !== undefined) mine.set(client, clock);
-    }
-    this.acks.acknowledge(Y.encodeStateVector(mine));
-  }
-
-  /** The whole stored state vector, once the client's sync step 1 is answered. */
-  private acknowledgeAll(): void {
-    this.acks.acknowledge(this.live.storedStateVector());
-  }
-
-  /** Notes the client ids an accepted update was written under, also of structs the server had (a copy from IndexedDB). */
-  private wroteUnder(update: ReturnType<typeof Y.decodeUpdate>): void {
-    for (const struct of update.structs) this.wrote.add(struct.id.client);
+    this.acks.acknowledge(stored);
   }
 
   notStored(reason: NotStoredReason): void {

@@ -30,9 +30,9 @@ export const updateMessage = (update: Uint8Array): Uint8Array =>
  */
 export const KEEPALIVE = awarenessMessage(new Uint8Array([0]));
 
-/** "Stored": the server's stored state vector (`Y.encodeStateVector`) after a durable write; docs/API.md. */
-export const ackMessage = (storedStateVector: Uint8Array): Uint8Array =>
-  encodeMessage(MESSAGE.ack, (e) => encoding.writeVarUint8Array(e, storedStateVector));
+/** "Stored": stored clocks in `Y.encodeStateVector`'s format (the writer's client ids, or all after a sync); docs/API.md. */
+export const ackMessage = (storedClocks: Uint8Array): Uint8Array =>
+  encodeMessage(MESSAGE.ack, (e) => encoding.writeVarUint8Array(e, storedClocks));
 
 /** Why a writer's change is not stored yet: `retrying` (kept and retried) or `full` (not taken; resent later). */
 export type NotStoredReason = 'retrying' | 'full';

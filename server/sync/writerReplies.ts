@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { ackMessage, notStoredMessage, type NotStoredReason } from './messages';
 
 /** A resync asked this recently is still on its way: updates with missing history until then are covered by it. */
@@ -51,7 +52,31 @@ export class WriterAcks {
     this.enabled = canWrite && (kind === 'board' || kind.startsWith('own/'));
   }
 
-  acknowledge(storedStateVector: Uint8Array): void {
+  /** Client ids this connection's accepted updates were written under: its acks name these. */
+  private readonly wrote = new Set<number>();
+
+  /** Notes the client ids an accepted update names, also of structs the server had (a copy from IndexedDB). */
+  wroteUnder(update: ReturnType<typeof Y.decodeUpdate>): void {
+    if (this.enabled) for (const struct of update.structs) this.wrote.add(struct.id.client);
+  }
+
+  /**
+   * The writer's updates are stored: the ack names the stored clocks of the client ids it wrote under (one or a few),
+   * not the whole state vector, which grows with every page load in the workshop (thousands of entries on a long
+   * day; a hostile client adds hundreds) and would go to every writer with every write.
+   */
+  acknowledge(stored: ReadonlyMap<number, number>): void {
+    if (!this.enabled) return;
+    const mine = new Map<number, number>();
+    for (const client of this.wrote) {
+      const clock = stored.get(client);
+      if (clock !== undefined) mine.set(client, clock);
+    }
+    this.send(ackMessage(Y.encodeStateVector(mine)));
+  }
+
+  /** The whole stored state vector, once the writer's sync step 1 is answered. */
+  acknowledgeAll(storedStateVector: Uint8Array): void {
     if (this.enabled) this.send(ackMessage(storedStateVector));
   }
 

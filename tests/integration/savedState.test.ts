@@ -4,13 +4,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
 import { addItem, itemsMap } from '../../shared/boardDoc';
 import { createApp } from '../../server/app';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { MESSAGE, updateMessage } from '../../server/sync/messages';
 import { trackAcks, type AckState } from '../../client/sync/acks';
-import { createWorkshop, joinAs, synced, waitFor, yClient } from '../helpers/clients';
+import { createWorkshop, joinAs, synced, waitFor, yClient, type YClient } from '../helpers/clients';
 import { noteItem } from '../helpers/items';
 import { startServer, writeAsServer } from '../helpers/startServer';
 
@@ -101,6 +100,21 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
     expect(itemsMap(phone.doc).has('n2')).toBe(true);
   });
 
+  /** The phone's own "saved" state (client/sync/acks.ts), and every ack as it arrives on the wire. */
+  function follow(phone: YClient) {
+    const states: AckState[] = [];
+    cleanups.push(trackAcks(phone.provider, phone.doc, (s) => states.push(s)));
+    const acks: Array<Map<number, number>> = [];
+    const handlers = phone.provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
+    const handle = handlers[MESSAGE.ack]!;
+    // Read from a copy of the decoder, then handled by the phone's own code.
+    handlers[MESSAGE.ack] = (encoder, decoder) => {
+      acks.push(Y.decodeStateVector(decoding.readVarUint8Array(decoding.clone(decoder))));
+      handle(encoder, decoder);
+    };
+    return { states, acks };
+  }
+
   it('acks each write with its own client ids only, however many page loads the board has seen', async () => {
     const server = await startServer();
     cleanups.push(() => server.close());
@@ -117,16 +131,7 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
     const a = await joinAs(server.url, w, 'Aïcha');
     const phone = yClient(server.url, w.id, 'board', a.token);
     cleanups.push(() => phone.destroy());
-    const states: AckState[] = [];
-    cleanups.push(trackAcks(phone.provider, phone.doc, (s) => states.push(s)));
-    // Every ack as it arrives on the wire (read from a copy of the decoder, then handled by the phone's own code).
-    const acks: Array<Map<number, number>> = [];
-    const handlers = phone.provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
-    const handle = handlers[100]!;
-    handlers[100] = (encoder, decoder) => {
-      acks.push(Y.decodeStateVector(decoding.readVarUint8Array(decoding.clone(decoder))));
-      handle(encoder, decoder);
-    };
+    const { states, acks } = follow(phone);
     await synced(phone);
     // After the sync: the whole stored state vector, once.
     await waitFor(() => states.at(-1)?.saved === true);
@@ -143,12 +148,27 @@ describe('"saved" on a phone means the server stored it (acknowledgement after t
     const others = new Map(
       [...Y.decodeStateVector(Y.encodeStateVector(phone.doc))].filter(([c]) => c !== phone.doc.clientID),
     );
-    const again = encoding.createEncoder();
-    encoding.writeVarUint(again, 0);
-    syncProtocol.writeUpdate(again, Y.encodeStateAsUpdate(phone.doc, Y.encodeStateVector(others)));
     const before = acks.length;
-    phone.provider.ws!.send(encoding.toUint8Array(again));
+    phone.provider.ws!.send(updateMessage(Y.encodeStateAsUpdate(phone.doc, Y.encodeStateVector(others))));
     await waitFor(() => acks.length > before);
     expect([...acks.at(-1)!]).toEqual([[phone.doc.clientID, Y.getState(phone.doc.store, phone.doc.clientID)]]);
+
+    // The page reloads: a new client id, the old one's writes back from IndexedDB. Saved once synced (the full ack
+    // covers the old id), and the next note is acked for the new id alone.
+    const kept = Y.encodeStateAsUpdate(phone.doc);
+    phone.destroy();
+    const reloaded = yClient(server.url, w.id, 'board', a.token);
+    cleanups.push(() => reloaded.destroy());
+    Y.applyUpdate(reloaded.doc, kept);
+    const after = follow(reloaded);
+    await synced(reloaded);
+    await waitFor(() => after.states.at(-1)?.saved === true);
+    reloaded.doc.transact(() => addItem(reloaded.doc, noteItem('after-reload', a.participantId)));
+    const acked = after.acks.length;
+    await waitFor(() => after.acks.length > acked && after.states.at(-1)?.saved === true);
+    expect([...after.acks.at(-1)!]).toEqual([
+      [reloaded.doc.clientID, Y.getState(reloaded.doc.store, reloaded.doc.clientID)],
+    ]);
+    expect(itemsMap(reloaded.doc).has('mine')).toBe(true);
   });
 });
